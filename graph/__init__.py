@@ -1,0 +1,1 @@
+"""Graph: ontology, rule-based extraction, RDF store, named queries and Gephi export."""

@@ -1,0 +1,1 @@
+"""Ingest: read documents, strip web chrome, recover metadata and outline, segment and chunk."""

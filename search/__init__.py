@@ -1,0 +1,1 @@
+"""Search: embeddings, FAISS and BM25 indexes, hybrid retrieval and question answering."""

@@ -1,0 +1,1 @@
+"""UI: the `policykg` command line and the Streamlit app, thin shells over the library."""

@@ -1,0 +1,1 @@
+"""Click commands, one module per area; `ui.cli` assembles them."""
