@@ -32,9 +32,9 @@ def cli(ctx: click.Context, config: Path | None, workspace: Path | None, embedde
 
 def _register() -> None:
     # Imported here so that `policykg --help` stays fast and each area owns its own module.
-    from ui.commands import ingest_cmds, graph_cmds, search_cmds, serve_cmds
+    from ui.commands import ask_cmds, graph_cmds, ingest_cmds, search_cmds, serve_cmds
 
-    for module in (ingest_cmds, graph_cmds, search_cmds, serve_cmds):
+    for module in (ingest_cmds, graph_cmds, search_cmds, ask_cmds, serve_cmds):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -1,0 +1,2 @@
+"""Commands (placeholder until implemented)."""
+COMMANDS: list = []
