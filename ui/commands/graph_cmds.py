@@ -1,2 +1,152 @@
-"""Commands (placeholder until implemented)."""
-COMMANDS: list = []
+"""Graph commands: stats, raw SPARQL, entity lists, project traces, RDF dumps and Gephi exports."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ingest.atomic import write_bytes_atomic
+from ingest.errors import QueryError
+
+
+def _store(ctx: click.Context):
+    from graph.store import open_store
+
+    # Read-only: these commands never write, and can run while another process holds the store open.
+    store = open_store(ctx.obj, read_only=True)
+    ctx.call_on_close(store.close)
+    return store
+
+
+def _write(data: bytes, output: str) -> None:
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_bytes_atomic(Path(output), data)
+
+
+def _echo_items(items, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=2))
+        return
+    for item in items:
+        extras = {k: v for k, v in item.attrs.items() if k not in ("path", "document")}
+        line = f"{item.type:<8} {item.label}"
+        if item.attrs.get("path"):
+            line += f"  [{' > '.join(item.attrs['path'])}]"
+        if extras:
+            line += "  " + ", ".join(f"{k}={v}" for k, v in sorted(extras.items()))
+        click.echo(line)
+        for c in item.citations:
+            path = " > ".join(c.section_path)
+            click.echo(f"    「{c.text}」 {c.source}{' § ' + path if path else ''} [{c.char_start}:{c.char_end}]")
+
+
+@click.group()
+def graph() -> None:
+    """Inspect the knowledge graph."""
+
+
+@graph.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Count triples, named graphs and entities by class."""
+    counts = _store(ctx).stats()
+    if as_json:
+        click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
+    else:
+        for name, n in counts.items():
+            click.echo(f"{name:<16} {n}")
+
+
+@click.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="SELECT/ASK results as SPARQL JSON.")
+@click.pass_context
+def sparql(ctx: click.Context, query: str, as_json: bool) -> None:
+    """Run a read-only SPARQL query (text, a .rq file, or - for stdin) over all graphs.
+
+    Prefixes pkg:, skos:, dcterms:, prov:, rdf:, rdfs:, xsd:, owl: are predeclared.
+    """
+    from graph.queries import check_read_only
+
+    if query == "-":
+        query = sys.stdin.read()
+    elif Path(query).is_file():
+        query = Path(query).read_text(encoding="utf-8")
+    form = check_read_only(query)
+    result = _store(ctx).query(query)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        click.echo(result.graph.serialize(format="turtle"), nl=False)
+    elif form == "ASK":
+        click.echo(json.dumps({"boolean": bool(result.askAnswer)}) if as_json else str(bool(result.askAnswer)).lower())
+    elif as_json:
+        click.echo(result.serialize(format="json").decode("utf-8"))
+    else:
+        names = [str(v) for v in result.vars]
+        click.echo("\t".join(names))
+        for row in result:
+            click.echo("\t".join("" if v is None else str(v) for v in row))
+
+
+@click.command()
+@click.option("--type", "type_", required=True,
+              type=click.Choice(["place", "project", "goal", "agency", "document", "fact", "region"]))
+@click.option("--json", "as_json", is_flag=True, help="Print items as JSON.")
+@click.pass_context
+def entities(ctx: click.Context, type_: str, as_json: bool) -> None:
+    """List the entities of one type."""
+    from graph.queries import entities as list_entities
+
+    _echo_items(list_entities(_store(ctx), type_), as_json)
+
+
+@click.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print items as JSON.")
+@click.pass_context
+def trace(ctx: click.Context, name: str, as_json: bool) -> None:
+    """Trace a project (id or name) to its sections, goals and places, with evidence."""
+    from graph.queries import trace as trace_project
+
+    _echo_items(trace_project(_store(ctx), name), as_json)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "nquads", "trig"]), default="turtle",
+              show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output file (- for stdout).")
+@click.pass_context
+def serialize(ctx: click.Context, fmt: str, output: str) -> None:
+    """Dump the whole graph as RDF (turtle and nt merge the named graphs; nquads and trig keep them)."""
+    _write(_store(ctx).serialize(fmt), output)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml"]), default="gexf", show_default=True)
+@click.option("--place", default=None, help="Only around this place (name or id), its subdivisions and regions.")
+@click.option("--goal", default=None, help="Only around this goal (id or statement).")
+@click.option("--types", default=None, help="Node types, comma-separated (default: Project,Goal,Place,Agency).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10), help="Hops from the place/goal.")
+@click.option("-o", "--output", required=True, help="Output file (- for stdout).")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, place: str | None, goal: str | None, types: str | None, depth: int,
+           output: str) -> None:
+    """Export entities and relations for Gephi (GEXF) or any GraphML tool."""
+    from graph.export import export as export_graph
+    from graph.network import subgraph
+
+    chosen = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    g = subgraph(_store(ctx), place=place, goal=goal, types=chosen, depth=depth)
+    if g.number_of_nodes() == 0:
+        raise QueryError("nothing to export: no entity matches these options")
+    _write(export_graph(g, fmt), output)
+    if output != "-":
+        click.echo(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", err=True)
+
+
+COMMANDS = [graph, sparql, entities, trace, serialize, export]

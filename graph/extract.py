@@ -1,0 +1,360 @@
+"""Per-document extraction: places, regions, projects, goals, facts and agencies with their relations."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from graph.agencies import agency_id, find_agencies
+from graph.gazetteer import Gazetteer
+from graph.goals import Context, Quantity, find_goals, find_quantities, section_context, sentence_year
+from graph.lineage import GoalSite, ProjectMention, link_projects_to_goals
+from graph.places import find_places
+from graph.projects import find_alias, find_projects, merge_projects
+from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
+                           PlaceMention, Relation)
+from graph.regions import find_regions, section_scopes
+from ingest.records import IngestedDocument, Section
+
+# Sentence ends; a clause inside a sentence ends at a comma or semicolon too.
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n+")
+_CLAUSE_END = re.compile(r"[,，;；:：]")
+_DEADLINE = re.compile(r"(?:到|至)([0-9]{4})年")
+_WHOLE_JURISDICTION = re.compile(r"全省|全市|全州|全县|全区|全国|我省|我市|我州|我县|我区|我国")
+
+# Confidence of project → place links by where the place is named.
+IN_NAME, IN_CLAUSE, IN_SENTENCE, IN_SCOPE = 1.0, 0.9, 0.6, 0.6
+MAX_STATEMENT = 60
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    section: Section
+    paragraph: tuple[int, int]
+
+
+def extract(doc: IngestedDocument, gazetteer: Gazetteer) -> Extraction:
+    """Everything rule-based extraction finds in one ingested document, with evidence for each item."""
+    return _Extractor(doc, gazetteer).run()
+
+
+def _short_hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:12]
+
+
+def document_years(doc: IngestedDocument) -> tuple[int | None, int | None]:
+    """(year the document was issued, year for targets that state none)."""
+    meta = doc.metadata
+    issued = None
+    if meta.dates:
+        issued = int(meta.dates[0][:4])
+    else:
+        title = meta.title or doc.document.title_hint or ""
+        m = re.search(r"(19|20)[0-9]{2}(?=年)", title)
+        issued = int(m.group(0)) if m else None
+    if meta.planning_period:
+        default = meta.planning_period.end
+    elif re.search(r"政府工作报告|工作要点|年度计划", (meta.title or doc.document.title_hint or "")):
+        default = issued                 # a yearly report plans its own year (今年)
+    elif meta.target_years:
+        default = max(meta.target_years)
+    else:
+        default = issued
+    return issued, default
+
+
+class _Extractor:
+    def __init__(self, doc: IngestedDocument, gazetteer: Gazetteer):
+        self.doc = doc
+        self.text = doc.document.text
+        self.gaz = gazetteer
+        meta = doc.metadata
+        self.home = gazetteer.jurisdiction(meta.issuers[0]) if meta.issuers else None
+        self.issued, self.default_year = document_years(doc)
+        self.sections = {s.section_id: s for s in doc.sections}
+        self.ancestors = {s.section_id: self._ancestors(s) for s in doc.sections}
+        self.section_years = {s.section_id: self._own_deadline(s) for s in doc.sections}
+        self.regions = find_regions(doc, gazetteer)
+        self.scopes = section_scopes(doc, gazetteer, self.regions)
+        self.region_members = {r.place.place_id: {pid for pid, _ in r.members} for r in self.regions}
+        self.region_surfaces = sorted(
+            ((name, r.place.place_id) for r in self.regions for name in {r.place.name, *r.place.short_names}
+             if len(name) >= 2), key=lambda x: -len(x[0]))
+        self.relations: list[Relation] = []
+        self.place_mentions: dict[tuple[str, int], Evidence] = {}
+        self.place_ids: set[str] = set()
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _ancestors(self, s: Section) -> tuple[str, ...]:
+        out = []
+        parent = s.parent_id
+        while parent is not None and parent in {x.section_id for x in self.doc.sections}:
+            out.append(parent)
+            parent = next(x.parent_id for x in self.doc.sections if x.section_id == parent)
+        return tuple(out)
+
+    def _own_deadline(self, s: Section) -> int | None:
+        """The first 到YYYY年 in a section's own text (before its first subsection)."""
+        children = [x.char_start for x in self.doc.sections if x.parent_id == s.section_id]
+        end = min(children) if children else s.char_end
+        m = _DEADLINE.search(self.text, s.char_start, end)
+        return int(m.group(1)) if m else None
+
+    def _section_year(self, section_id: str) -> int | None:
+        for sid in (section_id, *self.ancestors.get(section_id, ())):
+            if self.section_years.get(sid):
+                return self.section_years[sid]
+        return None
+
+    def evidence(self, s: _Sentence, basis: str = EXPLICIT) -> Evidence:
+        return Evidence(self.doc.document.source, self.doc.document.doc_id, s.section.path, s.start, s.end,
+                        s.text, basis)
+
+    def sentences(self) -> Iterator[_Sentence]:
+        seen: set[int] = set()
+        for chunk in self.doc.chunks:
+            section = self.sections.get(chunk.section_id)
+            if section is None:
+                continue
+            pos = chunk.char_start
+            for m in _SENTENCE_END.finditer(self.text, chunk.char_start, chunk.char_end):
+                yield from self._sentence(pos, m.end() if m.group(0)[0] not in "\n" else m.start(), section, seen)
+                pos = m.end()
+            yield from self._sentence(pos, chunk.char_end, section, seen)
+
+    def _sentence(self, start: int, end: int, section: Section, seen: set[int]) -> Iterator[_Sentence]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if end - start < 2 or start in seen:
+            return
+        seen.add(start)
+        para_start = self.text.rfind("\n", 0, start) + 1
+        para_end = self.text.find("\n", end)
+        yield _Sentence(start, end, self.text[start:end], section, (para_start, para_end if para_end >= 0 else len(self.text)))
+
+    def places_in(self, s: _Sentence) -> list[PlaceMention]:
+        scope = [pid for pid, _ in self.scopes.get(s.section.section_id, ())]
+        found = find_places(s.text, self.gaz, home=self.home, context=scope)
+        taken = [(m.start, m.end) for m in found]
+        for name, rid in self.region_surfaces:
+            for m in re.finditer(re.escape(name), s.text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    found.append(PlaceMention(rid, name, m.start(), m.end()))
+                    taken.append((m.start(), m.end()))
+        return sorted(found, key=lambda m: m.start)
+
+    # -- the run --------------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        doc_id = self.doc.document.doc_id
+        project_mentions: list[tuple[str, Evidence, list[str]]] = []
+        mention_sites: list[tuple[str, _Sentence, list[str], list[tuple[str, float, tuple[Evidence, ...], str]]]] = []
+        goals: dict[str, Goal] = {}
+        goal_sites: list[GoalSite] = []
+        facts: dict[str, Fact] = {}
+        agency_mentions: dict[str, list[Evidence]] = {}
+        para_year: tuple[tuple[int, int], int | None] = ((-1, -1), None)
+        for s in self.sentences():
+            ev = self.evidence(s)
+            mentions = self.places_in(s)
+            for m in mentions:
+                self.place_ids.add(m.place_id)
+                self.place_mentions.setdefault((m.place_id, s.start), ev)
+            spans = [(m.start, m.end) for m in mentions]
+            scope = self.scopes.get(s.section.section_id, ())
+            # Projects.
+            for start, end, name in find_projects(s.text, spans):
+                alias = find_alias(s.text, end)
+                project_mentions.append((name, ev, [alias] if alias else []))
+                links = self._project_places(s, start, end, mentions, scope, ev)
+                mention_sites.append((name, s, [alias] if alias else [], links))
+            # Agencies named in the text.
+            for _, _, name in find_agencies(s.text):
+                agency_mentions.setdefault(name, []).append(ev)
+            # Targets, facts and qualitative goals.
+            review, goal_section = section_context(s.section.path)
+            if para_year[0] != s.paragraph:
+                para_year = (s.paragraph, None)
+            ctx = Context(self.issued, self._section_year(s.section.section_id) or self.default_year,
+                          para_year[1], s.section.path, review, goal_section)
+            is_heading = s.section.heading is not None and s.start == s.section.heading.char_start
+            for q in find_quantities(s.text, ctx, spans):
+                places = self._statement_places(s, q.start, q.end, mentions, scope)
+                self._add_quantity(q, s, ev, places, goals, facts, goal_sites, goal_section)
+            if not is_heading:
+                for g in find_goals(s.text, ctx):
+                    places = self._statement_places(s, g.start, g.end, mentions, scope)
+                    statement = g.statement
+                    gid = "goal:" + _short_hash(doc_id, statement)
+                    if gid not in goals:
+                        goals[gid] = Goal(gid, statement, g.year, None, tuple(p for p, _ in places), ev)
+                        goal_sites.append(GoalSite(goals[gid], s.paragraph, s.section.section_id, goal_section))
+                        self._concerns(gid, places, ev)
+            year, deadline = sentence_year(s.text)
+            if year and (deadline or (self.issued and year > self.issued)):
+                para_year = (s.paragraph, year)
+
+        projects = merge_projects(project_mentions)
+        by_name = {}
+        for p in projects:
+            for n in (p.name, *p.aliases):
+                by_name[n] = p.project_id
+        lineage_mentions = []
+        for name, s, _aliases, links in mention_sites:
+            pid = by_name.get(name) or next(p.project_id for p in projects if name in (p.name, *p.aliases))
+            for place_id, confidence, evidence, basis in links:
+                self.relations.append(Relation(pid, "involvesPlace", place_id, evidence, basis, confidence))
+            places = {pl for pl, *_ in links}
+            places |= {rid for rid, members in self.region_members.items() if places & members}
+            lineage_mentions.append(ProjectMention(pid, name, self.evidence(s), s.paragraph, s.section.section_id,
+                                                   tuple(sorted(places))))
+        goal_sites_expanded = [GoalSite(self._goal_with_members(site.goal), site.paragraph, site.section_id,
+                                        site.goal_section) for site in goal_sites]
+        self.relations.extend(link_projects_to_goals(lineage_mentions, goal_sites_expanded, self.ancestors))
+        for p in projects:
+            self.relations.append(Relation(p.project_id, "mentionedIn", doc_id, p.mentions[:1]))
+        for r in self.regions:
+            self.place_ids.add(r.place.place_id)
+            for member, mev in r.members:
+                self.place_ids.add(member)
+                self.relations.append(Relation(member, "memberOf", r.place.place_id, (mev,)))
+        agencies = self._agencies(agency_mentions)
+        return Extraction(
+            doc_id=doc_id,
+            places=self._places(),
+            place_mentions=tuple((pid, ev) for (pid, _), ev in self.place_mentions.items()),
+            projects=tuple(projects),
+            goals=tuple(goals.values()),
+            facts=tuple(facts.values()),
+            agencies=agencies,
+            relations=tuple(_dedupe(self.relations)),
+        )
+
+    def _goal_with_members(self, goal: Goal) -> Goal:
+        """A goal about a region also concerns the region's members, for matching projects by place."""
+        extra = [m for pid in goal.place_ids for m in sorted(self.region_members.get(pid, ()))]
+        if not extra:
+            return goal
+        return Goal(goal.goal_id, goal.statement, goal.year, goal.target, tuple(dict.fromkeys(goal.place_ids + tuple(extra))),
+                    goal.evidence)
+
+    def _project_places(self, s: _Sentence, start: int, end: int, mentions: list[PlaceMention], scope,
+                        ev: Evidence) -> list[tuple[str, float, tuple[Evidence, ...], str]]:
+        clause_start = max([0] + [m.end() for m in _CLAUSE_END.finditer(s.text, 0, start)])
+        next_end = _CLAUSE_END.search(s.text, end)
+        clause_end = next_end.start() if next_end else len(s.text)
+        links: dict[str, tuple[str, float, tuple[Evidence, ...], str]] = {}
+        for m in mentions:
+            if start <= m.start and m.end <= end:
+                conf = IN_NAME
+            elif clause_start <= m.start and m.end <= clause_end:
+                conf = IN_CLAUSE
+            else:
+                conf = IN_SENTENCE
+            if m.place_id not in links or links[m.place_id][1] < conf:
+                links[m.place_id] = (m.place_id, conf, (ev,), EXPLICIT)
+        for place_id, scope_ev in scope:
+            if place_id not in links:
+                links[place_id] = (place_id, IN_SCOPE, (ev, scope_ev), SECTION_SCOPE)
+        return list(links.values())
+
+    def _statement_places(self, s: _Sentence, start: int, end: int, mentions: list[PlaceMention],
+                          scope) -> list[tuple[str, str]]:
+        """(place_id, basis) a goal or fact is about: named in it, else the sentence's subject before it,
+        else the section's scope, else the issuer's jurisdiction when the text says 全省/我省."""
+        inside = [m.place_id for m in mentions if start <= m.start and m.end <= end]
+        if inside:
+            return [(p, EXPLICIT) for p in dict.fromkeys(inside)]
+        before = [m for m in mentions if m.end <= start]
+        if before:
+            return [(before[-1].place_id, EXPLICIT)]
+        if scope:
+            return [(pid, SECTION_SCOPE) for pid, _ in scope]
+        if self.home and _WHOLE_JURISDICTION.search(s.text[:end]):
+            return [(self.home, EXPLICIT)]
+        return []
+
+    def _concerns(self, subject: str, places: list[tuple[str, str]], ev: Evidence) -> None:
+        for place_id, basis in places:
+            self.place_ids.add(place_id)
+            self.relations.append(Relation(subject, "concernsPlace", place_id, (ev,), basis,
+                                           1.0 if basis == EXPLICIT else IN_SCOPE))
+
+    def _add_quantity(self, q: Quantity, s: _Sentence, ev: Evidence, places, goals, facts, goal_sites,
+                      goal_section: bool) -> None:
+        doc_id = self.doc.document.doc_id
+        start = max(q.start, q.end - MAX_STATEMENT)
+        statement = s.text[start:q.end]
+        place_ids = tuple(p for p, _ in places)
+        if q.is_fact:
+            fid = "fact:" + _short_hash(doc_id, s.start + q.start, statement)
+            facts.setdefault(fid, Fact(fid, statement, q.year, q.target, place_ids, ev))
+            self._concerns(fid, places, ev)
+            return
+        gid = "goal:" + _short_hash(doc_id, s.start + q.start, statement)
+        if gid in goals:
+            return
+        goals[gid] = Goal(gid, statement, q.year, q.target, place_ids, ev)
+        goal_sites.append(GoalSite(goals[gid], s.paragraph, s.section.section_id, goal_section))
+        self._concerns(gid, places, ev)
+
+    def _agencies(self, found: dict[str, list[Evidence]]) -> tuple[Agency, ...]:
+        meta = self.doc.metadata
+        doc = self.doc.document
+        agencies: dict[str, Agency] = {}
+        body = self.doc.cleaned.body
+        for predicate, names in (("issuedBy", meta.issuers), ("addressedTo", meta.addressees)):
+            for name in names:
+                ev = self._header_evidence(name, predicate, body)
+                aid = agency_id(name)
+                old = agencies.get(aid)
+                mentions = (old.mentions if old else ()) + ((ev,) if ev else ())
+                agencies[aid] = Agency(aid, name, tuple(dict.fromkeys(mentions)))
+                self.relations.append(Relation(doc.doc_id, predicate, aid, (ev,) if ev else (), METADATA))
+        for name, evs in found.items():
+            aid = agency_id(name)
+            old = agencies.get(aid)
+            agencies[aid] = Agency(aid, name, tuple(dict.fromkeys((old.mentions if old else ()) + tuple(evs))))
+        return tuple(agencies.values())
+
+    def _header_evidence(self, name: str, predicate: str, body) -> Evidence | None:
+        """The first body line holding the name: the header line the metadata was read from."""
+        doc = self.doc.document
+        key = "issuers" if predicate == "issuedBy" else "addressees"
+        span = self.doc.metadata.spans.get(key)
+        candidates = [(span.char_start, span.char_end)] if span else []
+        candidates += [(b.char_start, b.char_end) for b in body]
+        for a, b in candidates:
+            at = self.text.find(name, a, b)
+            if at >= 0:
+                return Evidence(doc.source, doc.doc_id, (), a, b, self.text[a:b], METADATA)
+        return None
+
+    def _places(self) -> tuple[Place, ...]:
+        out: dict[str, Place] = {}
+        regions = {r.place.place_id: r.place for r in self.regions}
+        for pid in sorted(self.place_ids):
+            if pid in regions:
+                out[pid] = regions[pid]
+                continue
+            if pid not in self.gaz:
+                continue
+            out[pid] = self.gaz.get(pid)
+            for anc in self.gaz.ancestors(pid):
+                out.setdefault(anc.place_id, anc)
+        return tuple(sorted(out.values(), key=lambda p: p.place_id))
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    """One relation per (subject, predicate, object, basis), keeping the most confident."""
+    best: dict[tuple[str, str, str, str], Relation] = {}
+    for r in relations:
+        key = (r.subject, r.predicate, r.object, r.basis)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    return sorted(best.values(), key=lambda r: (r.predicate, r.subject, r.object, r.basis))

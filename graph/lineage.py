@@ -1,0 +1,80 @@
+"""Project → goal links: stated in the same sentence or paragraph, or implied by the outline and places."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph.projects import normalise_name
+from graph.records import EXPLICIT, OUTLINE, SECTION_SCOPE, Evidence, Goal, Relation
+
+# Confidence by how the link was found: the text names both in one sentence, in one paragraph, the
+# goal names the project, the goal sits in the project's section (or an ancestor's introduction), or
+# a goals section states it for a place the project's section is about.
+SAME_SENTENCE = 0.9
+GOAL_NAMES_PROJECT = 0.9
+SAME_PARAGRAPH = 0.7
+SAME_SECTION = 0.6
+ANCESTOR_SECTION = 0.45
+SHARED_PLACE = 0.5
+
+
+@dataclass(frozen=True)
+class ProjectMention:
+    """Where a project is mentioned, as lineage needs it."""
+
+    project_id: str
+    name: str
+    evidence: Evidence          # the sentence
+    paragraph: tuple[int, int]  # offsets of the enclosing paragraph in Document.text
+    section_id: str
+    place_ids: tuple[str, ...]  # explicit and section-scope places of the mention
+
+
+@dataclass(frozen=True)
+class GoalSite:
+    """Where a goal is stated: its section and whether that section is a goals section."""
+
+    goal: Goal
+    paragraph: tuple[int, int]
+    section_id: str
+    goal_section: bool
+
+
+def link_projects_to_goals(mentions: Sequence[ProjectMention], goals: Sequence[GoalSite],
+                           ancestors: dict[str, tuple[str, ...]]) -> list[Relation]:
+    """servesGoal relations, one per (project, goal) with its strongest basis.
+
+    `ancestors` maps a section id to its ancestors' ids (nearest first).
+    """
+    best: dict[tuple[str, str], Relation] = {}
+    for m in mentions:
+        for site in goals:
+            found = _link(m, site, ancestors)
+            if found is None:
+                continue
+            basis, confidence = found
+            key = (m.project_id, site.goal.goal_id)
+            old = best.get(key)
+            if old is None or confidence > old.confidence:
+                evidence = (m.evidence,) if m.evidence == site.goal.evidence else (m.evidence, site.goal.evidence)
+                best[key] = Relation(m.project_id, "servesGoal", site.goal.goal_id, evidence, basis, confidence)
+    return sorted(best.values(), key=lambda r: (r.subject, -r.confidence, r.object))
+
+
+def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...]]) -> tuple[str, float] | None:
+    g = site.goal
+    ev = m.evidence
+    if g.evidence.char_start == ev.char_start and g.evidence.char_end == ev.char_end:
+        return EXPLICIT, SAME_SENTENCE
+    if normalise_name(m.name) in normalise_name(g.statement):
+        return EXPLICIT, GOAL_NAMES_PROJECT
+    if site.paragraph == m.paragraph:
+        return EXPLICIT, SAME_PARAGRAPH
+    if site.section_id == m.section_id and not site.goal_section:
+        return OUTLINE, SAME_SECTION
+    if site.section_id in ancestors.get(m.section_id, ()) and not site.goal_section:
+        # A goal in the introduction of an enclosing chapter frames the whole chapter.
+        return OUTLINE, ANCESTOR_SECTION
+    if site.goal_section and set(g.place_ids) & set(m.place_ids):
+        return SECTION_SCOPE, SHARED_PLACE
+    return None

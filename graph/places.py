@@ -1,0 +1,326 @@
+"""Find place mentions in text: names, short names, 我省-style references and 中老泰-style country chains."""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph.gazetteer import FULL, LEVEL_RANK, SHORT, Gazetteer
+from graph.records import PlaceMention
+
+# 我省 / 全县 / 本市 … refer to the issuer's own jurisdiction; the level character says which ancestor.
+_HOME_WORD = re.compile(r"[我全本]([省市州县区])")
+_HOME_LEVELS = {"省": ("province",), "市": ("prefecture", "province"), "州": ("prefecture",),
+                "县": ("county",), "区": ("county", "province")}
+
+# A name followed by one of these is a river, lake or mountain of that name (瑞丽江, 红河河谷, 怒江流域).
+_FEATURE_CHARS = frozenset("江河湖山岭峰溪川峡海湾洋岛泉池")
+_FEATURE_WORDS = ("流域", "河谷", "干流", "支流", "水系", "河段", "江段", "峡谷", "上游", "中游", "下游", "沿岸")
+_RIVER_END = frozenset("江河")
+
+# Separators between the items of an enumeration (保山、大理、德宏) and of an apposition (元江(红河)).
+_LIST_SEPARATORS = frozenset("、，,；;：:（）()和与及—-－至")
+_LIST_JOINERS = frozenset(["、", "—", "-", "－", "和", "及", "与", "(", "（", "）、", ")、"])
+
+# jieba part-of-speech tags of names; a short name jieba tags otherwise (通道 v, 富民 n …) is a word first.
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+# A county's short name at least this frequent in jieba's dictionary is mostly an ordinary word
+# (古城, 河口, 安宁, 富民 …): county names are rare in general text. Prefecture names are frequent as
+# names (深圳 2801), so for them only a non-name part of speech counts (开封 v, 保定 v, 大同 d).
+_COMMON_COUNTY_FREQ = 100
+_COMMON_NONNAME_FREQ = 50
+# A country chain (中老, 中缅) that jieba knows this often as a word is that word (中文, 中亚, 中东).
+_CHAIN_WORD_FREQ = 50
+_CHINA = "country:CN"
+# Characters this frequent alone are function words first (以, 也, 不), never country abbreviations.
+_FUNCTION_CHAR_FREQ = 100_000
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, tuple[int, str]]    # word → (frequency, part of speech) from jieba's dictionary
+    longest: int
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    import jieba
+
+    words: dict[str, tuple[int, str]] = {}
+    with jieba.Tokenizer().get_dict_file() as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if len(parts) >= 2:
+                words[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
+    return _Lexicon(words, max(map(len, words)))
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    import jieba
+
+    return jieba.Tokenizer()
+
+
+def _token_boundaries(text: str) -> frozenset[int]:
+    """Offsets where jieba (dictionary only, no HMM guessing) puts a word boundary."""
+    bounds = {0, len(text)}
+    for _, start, end in _tokenizer().tokenize(text, HMM=False):
+        bounds.update((start, end))
+    return frozenset(bounds)
+
+
+def is_common_word(surface: str, level: str) -> bool:
+    """Whether a short place name is mostly an ordinary word, judged by jieba's dictionary."""
+    freq, tag = _lexicon().words.get(surface, (0, ""))
+    if tag not in _NAME_TAGS and tag != "n" and freq >= _COMMON_NONNAME_FREQ:
+        return True
+    return level == "county" and freq >= _COMMON_COUNTY_FREQ
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The places a text is about: the home jurisdiction, context places and their provinces."""
+
+    ids: frozenset[str]
+    provinces: frozenset[str]
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer, home: str | None, context: Sequence[str]) -> _Scope:
+        ids = {pid for pid in (home, *context) if pid and pid in gazetteer}
+        provinces = {p.place_id for pid in ids if (p := gazetteer.province_of(pid))}
+        return cls(frozenset(ids), frozenset(provinces))
+
+    def closeness(self, gazetteer: Gazetteer, place_id: str) -> int:
+        lineage = {place_id, *(a.place_id for a in gazetteer.ancestors(place_id))} if place_id.startswith(
+            "adcode:") else {place_id}
+        if lineage & self.ids:
+            return 2
+        return 1 if lineage & self.provinces else 0
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    surface: str
+    place_id: str
+    weak: bool          # a common word: kept only inside an enumeration of places
+    river_like: bool    # a short name that is also a river's name (ends with 江/河)
+
+
+def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
+                context: Sequence[str] = ()) -> list[PlaceMention]:
+    """Place mentions in `text`, offsets relative to it, in order of appearance.
+
+    `home` is the issuer's jurisdiction (我省, 全县 … resolve to it); `context` lists places the text is
+    known to be about (a section's scope), which settle ambiguous names and admit county short names.
+    """
+    scope = _Scope.build(gazetteer, home, context)
+    bounds = _token_boundaries(text)
+    found: list[_Candidate] = []
+    position = 0
+    while position < len(text):
+        step = _match_at(text, position, gazetteer, scope, home, bounds, found)
+        position += max(step, 1)
+    kept = _resolve_lists(text, found, gazetteer)
+    return [PlaceMention(c.place_id, c.surface, c.start, c.end) for c in kept]
+
+
+def _match_at(text: str, i: int, gazetteer: Gazetteer, scope: _Scope, home: str | None,
+              bounds: frozenset[int], found: list[_Candidate]) -> int:
+    """Record the mention starting at `i` (if any) and return how far to advance."""
+    home_match = _HOME_WORD.match(text, i)
+    if home_match and home:
+        target = _home_target(gazetteer, home, home_match.group(1))
+        if target:
+            found.append(_Candidate(i, home_match.end(), home_match.group(), target, False, False))
+            return home_match.end() - i
+    if text[i] == "中":
+        chain = _country_chain(text, i, gazetteer)
+        if chain:
+            found.extend(chain)
+            return chain[-1].end - i
+    for end in range(min(len(text), i + 24), i + 1, -1):
+        surface = text[i:end]
+        if not gazetteer.forms(surface):
+            continue
+        if _names_a_feature(text, i, end, gazetteer):
+            return _skip_word(text, i, end)
+        if not _on_word_boundaries(surface, i, end, gazetteer, bounds):
+            continue
+        candidate = _choose(surface, i, end, gazetteer, scope)
+        if candidate:
+            found.append(candidate)
+        return end - i
+    return 1
+
+
+def _home_target(gazetteer: Gazetteer, home: str, level_char: str) -> str | None:
+    lineage = [gazetteer.get(home), *gazetteer.ancestors(home)]
+    for level in _HOME_LEVELS[level_char]:
+        for place in lineage:
+            if place.kind == level:
+                # 全区 names a province only when the province is an autonomous region (广西壮族自治区).
+                if level_char == "区" and level == "province" and not place.name.endswith("区"):
+                    continue
+                return place.place_id
+    return None
+
+
+def _country_chain(text: str, i: int, gazetteer: Gazetteer) -> list[_Candidate]:
+    """中老泰 → China, Laos, Thailand: 中 followed by one-character country abbreviations."""
+    end = i + 1
+    seen: list[str] = []
+    words = _lexicon().words
+    while (end < len(text) and text[end] in gazetteer.abbreviations and text[end] not in seen
+           and words.get(text[end], (0, ""))[0] < _FUNCTION_CHAR_FREQ):
+        seen.append(text[end])
+        end += 1
+    if not seen:
+        return []
+    # Word boundaries: 其中老年 (中 ends 其中), 中越来越 (越 starts 越来越), 中文 and 中亚 (words themselves).
+    if any(text[max(0, i - k):i + 1] in words for k in (1, 2, 3) if i - k >= 0):
+        return []
+    if words.get(text[i:end], (0, ""))[0] >= _CHAIN_WORD_FREQ:
+        return []
+    for start in range(i, end):
+        for stop in range(end + 1, min(len(text), start + 5) + 1):
+            if text[start:stop] in words:
+                return []
+    chain = [_Candidate(i, i + 1, "中", _CHINA, False, False)]
+    chain += [_Candidate(i + 1 + k, i + 2 + k, char, gazetteer.abbreviations[char], False, False)
+              for k, char in enumerate(seen)]
+    return chain
+
+
+def _on_word_boundaries(surface: str, start: int, end: int, gazetteer: Gazetteer,
+                        bounds: frozenset[int]) -> bool:
+    """Whether the name is a word of the sentence and not a piece of others: 均衡水平 holds no 衡水,
+    重大理论 no 大理, 高黎贡山 no 贡山. A full name need only start a word (云南省|委 splits as 云南|省委)."""
+    if start not in bounds:
+        return False
+    if any(form.form == SHORT for form in gazetteer.forms(surface)) or len(surface) == 2:
+        return end in bounds
+    return True
+
+
+def _names_a_feature(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """瑞丽江, 红河河谷, 怒江流域: a short name used as the name of a river, lake or mountain."""
+    if all(form.form != SHORT for form in gazetteer.forms(text[start:end])):
+        return False
+    rest = text[end:end + 2]
+    return (rest[:1] in _FEATURE_CHARS and not gazetteer.forms(text[start:end + 1])) or rest in _FEATURE_WORDS
+
+
+def _skip_word(text: str, start: int, end: int) -> int:
+    # Step past the whole feature name so that 丽江 is not found again inside 瑞丽江.
+    while end < len(text) and text[end] in _FEATURE_CHARS:
+        end += 1
+    return end - start
+
+
+def _choose(surface: str, start: int, end: int, gazetteer: Gazetteer, scope: _Scope) -> _Candidate | None:
+    """The place a name refers to here, or None when it stays ambiguous."""
+    options: list[tuple[tuple[int, int], str, bool]] = []
+    for form in gazetteer.forms(surface):
+        place = gazetteer.get(form.place_id)
+        closeness = scope.closeness(gazetteer, place.place_id)
+        short = form.form == SHORT or (form.form == FULL and len(surface) == 2 and place.kind != "country")
+        weak = False
+        if place.kind == "county":
+            if short and closeness == 0:
+                continue                      # county short names from elsewhere are too ambiguous
+            # Short or full, a county name that is an everyday word (富民, 城区, 解放区) needs support.
+            weak = is_common_word(surface, "county")
+        elif short and place.kind == "prefecture":
+            weak = is_common_word(surface, "prefecture")
+        options.append(((-closeness, LEVEL_RANK.get(place.kind, 9)), place.place_id, weak))
+    if not options:
+        return None
+    options.sort()
+    best_key = options[0][0]
+    best = {pid for key, pid, _ in options if key == best_key}
+    if len(best) > 1:
+        return None
+    _, place_id, weak = options[0]
+    river_like = surface[-1] in _RIVER_END and any(f.form == SHORT for f in gazetteer.forms(surface))
+    return _Candidate(start, end, surface, place_id, weak, river_like)
+
+
+def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> list[_Candidate]:
+    """Apply what the neighbours in an enumeration say: rivers among rivers, places among places."""
+    rivers = _rivers(text, found, gazetteer)
+    kept: list[_Candidate] = []
+    for index, candidate in enumerate(found):
+        if index in rivers:
+            continue
+        if candidate.weak and not any(
+                other is not candidate and not other.weak and _adjacent_in_list(text, candidate, other)
+                for other in found):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _rivers(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> set[int]:
+    """Indexes of the river-like names (怒江, 红河) that stand among rivers: next to a river name
+    (澜沧江、怒江), next to another such name already known to be a river, or in apposition with
+    another river-like name (元江(红河))."""
+    rivers: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for index, candidate in enumerate(found):
+            if index in rivers or not candidate.river_like:
+                continue
+            items = _list_items(text, candidate.start, candidate.end)
+            neighbours = [j for j, other in enumerate(found) if j != index and _adjacent_in_list(text, candidate, other)]
+            if (any(_is_river_name(item, gazetteer) for item in items)
+                    or any(j in rivers for j in neighbours)
+                    or any(found[j].river_like and _in_apposition(text, candidate, found[j], gazetteer)
+                           for j in neighbours)):
+                rivers.add(index)
+                changed = True
+    return rivers
+
+
+def _in_apposition(text: str, a: _Candidate, b: _Candidate, gazetteer: Gazetteer) -> bool:
+    """X(Y) where Y is no part of X: two names for one thing, not a place and its county."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if text[first.end:second.start] not in ("(", "（"):
+        return False
+    return first.place_id not in {p.place_id for p in gazetteer.ancestors(second.place_id)}
+
+
+def _list_items(text: str, start: int, end: int) -> list[str]:
+    """The enumeration items right before and after a span (保山、[大理]、德宏 → 保山, 德宏)."""
+    items = []
+    left = start
+    while left > 0 and text[left - 1] in _LIST_SEPARATORS:
+        left -= 1
+    if left < start:
+        begin = left
+        while begin > 0 and text[begin - 1] not in _LIST_SEPARATORS and left - begin < 8:
+            begin -= 1
+        items.append(text[begin:left])
+    right = end
+    while right < len(text) and text[right] in _LIST_SEPARATORS:
+        right += 1
+    if right > end:
+        stop = right
+        while stop < len(text) and text[stop] not in _LIST_SEPARATORS and stop - right < 8:
+            stop += 1
+        items.append(text[right:stop])
+    return items
+
+
+def _is_river_name(item: str, gazetteer: Gazetteer) -> bool:
+    # 澜沧江, 金沙江, 南盘江: a name ending in 江/河 that is no place name of its own.
+    return len(item) >= 3 and item[-1] in _RIVER_END and not gazetteer.forms(item)
+
+
+def _adjacent_in_list(text: str, a: _Candidate, b: _Candidate) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return text[first.end:second.start] in _LIST_JOINERS

@@ -1,0 +1,367 @@
+"""Rule-based recognition of named projects, programmes, facilities and zones in one sentence."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import jieba
+
+from graph.records import Evidence, Project
+
+# Head nouns that end a project name. "Programme" heads name an undertaking by what it does
+# (畅通工程, 技能提升行动) and need only a descriptive modifier; "facility" heads (铁路, 枢纽, 园区…)
+# name something only when qualified by a place, a quoted name, a bracket or a dash chain —
+# otherwise "物流枢纽" is a category, not a project.
+PROGRAMME_HEADS = ("工程", "行动", "计划", "专项行动", "行动计划")
+FACILITY_HEADS = (
+    "项目", "环线", "枢纽", "中心", "试验区", "示范区", "先行区", "核心区", "基地", "园区", "产业园",
+    "合作区", "通道", "铁路", "高铁", "高速公路", "高速", "公路", "机场", "口岸", "港", "自由贸易港",
+    "新区", "城市群", "都市圈", "走廊", "经济带", "经济圈", "互换局", "片区", "开发区", "高新区",
+    "保税区", "自贸区", "管道", "水库", "电站", "水电站", "航道", "大桥", "隧道", "组团", "旅游带",
+    "文化旅游带", "城际铁路", "大通道", "物流网", "交易中心", "集聚区", "特区", "水利枢纽",
+)
+# Facility heads specific enough that any non-generic modifier makes a name (大滇西旅游环线).
+STRONG_HEADS = frozenset({
+    "环线", "试验区", "示范区", "先行区", "合作区", "互换局", "新区", "城市群", "都市圈", "经济带", "经济圈",
+    "走廊", "自由贸易港", "高新区", "保税区", "开发区", "自贸区", "片区", "特区", "旅游带", "文化旅游带",
+})
+# Shared heads that add nothing to the items of a list (大理—丽江—攀枝花等项目).
+_EMPTY_SHARED = frozenset({"项目", "工程", "重大项目", "重点项目", "在建项目", "重大工程", "重点工程"})
+HEADS = tuple(sorted(set(PROGRAMME_HEADS + FACILITY_HEADS), key=len, reverse=True))
+_HEAD_RE = re.compile("(?=(" + "|".join(map(re.escape, HEADS)) + "))")
+
+# A head followed by one of these characters is the start of a longer noun (中心城市, 口岸城市,
+# 港口, 园区内), not the end of a name.
+_CONTINUES = set("城站口码核片点线网群带路园区段内外务业头所局级型式化性师方")
+
+# Characters that end a name going leftwards (outside quotes and brackets).
+_DELIMS = set(",，。;；:：!！?？、 \t\n\r\u3000/|")
+
+# Verbs and adverbs that introduce a name rather than belong to it: the name starts after the
+# rightmost such jieba token. Excludes verbs that occur inside programme names (提升, 改造, 治理),
+# which only cut at the very start of a segment (_INITIAL).
+_LEADERS = frozenset({
+    "加快推进", "加快建设", "持续推进", "积极推进", "大力推进", "全面推进", "深入推进", "加快", "推进", "建设",
+    "建成", "打造", "实施", "推动", "支持", "开展", "启动", "成为", "依托", "围绕", "加强", "深化", "积极",
+    "大力", "着力", "全面", "深入", "持续", "谋划", "布局", "申报", "创建", "争创", "培育", "完善", "形成",
+    "构建", "加大", "组织", "继续", "鼓励", "引导", "利用", "实现", "高标准", "高质量", "落实", "做好",
+    "开工", "新建", "扩建", "规划", "发挥", "以", "将", "把", "在", "对", "和", "与", "及", "并", "的",
+    "为", "是", "有", "从", "向", "由", "通过", "按照", "力争", "率先", "进一步", "争取", "共建", "共同",
+    "统筹", "提高", "抓好", "用好", "办好", "编制", "出台", "强化", "拓展", "优化", "巩固", "参与", "承担",
+    "包括", "其中", "主要", "逐步", "基本", "初步", "已经", "已", "正在", "全力", "努力", "认真",
+    "切实", "扎实", "稳步", "有序", "着手", "坚持", "健全", "设立", "批准", "获批", "入选", "列入",
+    "完成", "推出", "壮大", "提出", "部署", "安排", "兴建", "修建", "建立", "开通", "投产", "竣工", "动工",
+    "抓紧", "搞好", "加速", "着眼", "面向", "服务", "融入", "参加", "举办", "召开", "开辟", "恢复", "随着",
+    "紧邻", "对接", "联动", "理顺", "探索", "带动", "做强", "做实", "做大", "做优", "做精", "稳妥", "有效",
+    "打好", "抓住", "加紧", "同时", "以及", "或", "于", "到", "让", "使", "给", "同", "跟", "而", "又",
+})
+_INITIAL = frozenset({"提升", "发展", "改造", "治理", "保护", "加密", "重点", "高品质", "高水平", "我国", "全省",
+                      "全市", "全国", "各地", "各级", "各类", "一批", "一些", "若干", "北向", "南向", "东向", "西向",
+                      "一项", "一个", "更是", "也是"})
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> jieba.Tokenizer:
+    """The module's own jieba instance (never the global one), built on first use."""
+    jieba.setLogLevel(60)
+    return jieba.Tokenizer()
+
+
+# Modifiers that make a name generic when nothing else qualifies the head (这些项目, 重大工程…).
+GENERIC_MODIFIERS = frozenset({
+    "", "这些", "这个", "该", "各", "各类", "各项", "一批", "一些", "若干", "相关", "有关", "其他", "其它",
+    "重大", "重点", "重要", "主要", "新", "新型", "在建", "续建", "新开工", "大型", "中小", "中小型", "大中型",
+    "国家", "国家级", "省级", "地方", "区域", "区域性", "全国", "全国性", "地区性", "示范", "试点", "基础设施",
+    "民生", "公益性", "配套", "专项", "系统", "综合", "骨干", "标志性", "十大", "三大", "四大", "五大",
+    "两大", "八大", "重大项目", "重大工程", "建设", "实施", "改造", "前期", "一号", "百项", "千项",
+    "我国", "全省", "全市", "全区", "全县", "高品质", "高水平", "现代", "现代化", "各级",
+})
+MAX_NAME = 40
+_MAX_REACH = 30
+
+_OPEN = {"”": "“", ")": "(", "）": "（", "》": "《", "’": "‘", "」": "「"}
+_DASHES = "—–－‐─―\\-"  # the hyphen last and escaped: it is used inside [...]
+_DASH_CHAIN = re.compile(f"[\u4e00-\u9fff()（）]{{2,}}[{_DASHES}]+[\u4e00-\u9fff]{{2,}}")
+_QUOTED_CORRIDOR = re.compile(f"“([\u4e00-\u9fff]{{2,6}}(?:[{_DASHES}]+[\u4e00-\u9fff]{{2,6}})+)”")
+_ALIAS_RE = re.compile(r"^[(（](?:以下)?(?:简称)?[“\"]?([^()（）“”\"]{2,12})[”\"]?[)）]")
+
+
+def find_projects(sentence: str, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Named projects in `sentence` as (start, end, name); `places` are place-mention spans in it.
+
+    The name is the exact span, except in coordinated lists sharing one head
+    (昆明、大理等国家物流枢纽), where each item gets its own project "大理国家物流枢纽" spanning
+    from the item to the shared head.
+    """
+    found: dict[tuple[int, int], str] = {}
+    for head_start, head_end in _heads(sentence):
+        for start, end, name, listed in _names_for_head(sentence, head_start, head_end, places):
+            if _acceptable(name, start, end, places, listed):
+                found.setdefault((start, end), name)
+    place_starts = {a for a, _ in places}
+    for m in _QUOTED_CORRIDOR.finditer(sentence):
+        segments = re.split(f"[{_DASHES}]+", m.group(1))
+        # With place spans, every segment must be a place; without, only short segments qualify.
+        starts, pos = [], m.start(1)
+        for seg in segments:
+            pos = sentence.index(seg, pos)
+            starts.append(pos)
+            pos += len(seg)
+        if (all(s in place_starts for s in starts) if places else all(len(s) <= 3 for s in segments)):
+            found.setdefault((m.start(), m.end()), m.group(0))
+    return _drop_nested(found)
+
+
+def normalise_name(name: str) -> str:
+    """Canonical form used for identity: NFKC, one dash, no quotes or spaces."""
+    text = unicodedata.normalize("NFKC", name)
+    text = re.sub(f"[{_DASHES}]+", "—", text)
+    text = re.sub("[“”\"'‘’「」『』《》\\s]", "", text)
+    return text
+
+
+def project_id(name: str) -> str:
+    """Stable id from the normalised name: the same project in two documents gets one id."""
+    return "project:" + hashlib.sha1(normalise_name(name).encode("utf-8")).hexdigest()[:12]
+
+
+def find_alias(sentence: str, end: int) -> str | None:
+    """An alias the text itself gives right after a name: 大理—瑞丽铁路(简称大瑞铁路)."""
+    m = _ALIAS_RE.match(sentence[end:])
+    if not m:
+        return None
+    alias = m.group(1)
+    return alias if any(alias.endswith(h) for h in HEADS) else None
+
+
+def merge_projects(mentions: Iterable[tuple[str, Evidence, Sequence[str]]]) -> list[Project]:
+    """One Project per normalised name (or alias), mentions in order; name = first mention's name."""
+    by_id: dict[str, tuple[str, list[str], list[Evidence]]] = {}
+    alias_of: dict[str, str] = {}
+    for name, evidence, aliases in mentions:
+        pid = alias_of.get(normalise_name(name), project_id(name))
+        entry = by_id.setdefault(pid, (name, [], []))
+        for alias in aliases:
+            alias_of.setdefault(normalise_name(alias), pid)
+            if alias not in entry[1] and alias != entry[0]:
+                entry[1].append(alias)
+        if normalise_name(name) != normalise_name(entry[0]) and name not in entry[1]:
+            entry[1].append(name)
+        if evidence not in entry[2]:
+            entry[2].append(evidence)
+    return [Project(pid, name, tuple(aliases), tuple(evs)) for pid, (name, aliases, evs) in by_id.items()]
+
+
+def leading_verbs_end(text: str) -> int:
+    """Offset in `text` where a name would start: after introducing verbs and adverbs (加快建设…)."""
+    return _cut_leaders(text)
+
+
+def _heads(sentence: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _HEAD_RE.finditer(sentence):
+        start = m.start()
+        end = start + len(m.group(1))
+        if end < len(sentence) and sentence[end] in _CONTINUES:
+            continue
+        spans.append((start, end))
+    # Several heads can end at one place (基地 / 产业基地): keep one per end.
+    by_end: dict[int, tuple[int, int]] = {}
+    for start, end in spans:
+        by_end.setdefault(end, (start, end))
+    return sorted(by_end.values())
+
+
+def _extend_left(sentence: str, pos: int) -> int:
+    """Leftmost start reachable from `pos` without crossing a delimiter outside quotes/brackets."""
+    i = pos
+    limit = max(0, pos - _MAX_REACH)
+    while i > limit:
+        ch = sentence[i - 1]
+        if ch in _OPEN:
+            opener = sentence.rfind(_OPEN[ch], limit, i - 1)
+            if opener < 0:
+                break
+            i = opener
+            continue
+        if ch in _DELIMS or ch in "“(（《":
+            break
+        i -= 1
+    return i
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Quoted and bracketed spans, inside which leader words do not cut a name."""
+    spans = []
+    for m in re.finditer(r"“[^”]*”|\([^)]*\)|（[^）]*）|《[^》]*》", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _cut_leaders(text: str) -> int:
+    """Offset in `text` after the rightmost leader token (outside quotes/brackets) and any
+    segment-initial modifiers that follow it."""
+    protected = _protected(text)
+    tokens = []
+    pos = 0
+    for tok in _tokenizer().cut(text, HMM=False):
+        tokens.append((pos, pos + len(tok), tok))
+        pos += len(tok)
+    cut_index = 0
+    for i, (a, b, tok) in enumerate(tokens):
+        # jieba keeps some adverb+verb pairs whole (全面完成, 大力开展).
+        leader = tok in _LEADERS or (len(tok) >= 3 and (tok[:2] in _LEADERS or tok[-2:] in _LEADERS))
+        if leader and not any(p <= a < q for p, q in protected):
+            cut_index = i + 1
+    while cut_index < len(tokens) - 1 and tokens[cut_index][2] in _INITIAL | _LEADERS:
+        cut_index += 1
+    return tokens[cut_index][0] if cut_index < len(tokens) else len(text)
+
+
+_ENUM_RE = re.compile(r"等|[0-9０-９一二三四五六七八九十]+[个座条家]")
+
+
+def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int, int]]):
+    """Candidate (start, end, name, listed) for the head at hs:he; `listed` marks list items."""
+    left = _extend_left(sentence, hs)
+    # Keep a trailing bracket such as (云南段).
+    end = he
+    tail = re.match(r"[(（][^()（）]{1,8}段[)）]", sentence[he:])
+    if tail:
+        end = he + tail.end()
+    start = left + _cut_leaders(sentence[left:hs])
+    protected = _protected(sentence[start:hs])
+    enums = [m for m in _ENUM_RE.finditer(sentence, start, hs)
+             if not any(a <= m.start() - start < b for a, b in protected)]
+    if enums:
+        yield from _coordinated(sentence, start, enums[-1].start(), enums[-1].end(), end)
+        return
+    yield start, end, sentence[start:end], False
+    if start > 0 and sentence[start - 1] == "、":
+        yield from _shared_without_deng(sentence, start, end, places)
+
+
+def _ends_with_head(text: str) -> bool:
+    text = re.sub(r"[(（][^()（）]{1,10}[)）]$", "", text)
+    return any(text.endswith(h) for h in HEADS)
+
+
+def _coordinated(sentence: str, start: int, enum_start: int, enum_end: int, end: int):
+    """X、Y、Z等H → one name per item: item + H, or the item alone when H adds nothing
+    (等项目) or the item already has a head; a quoted H (等“兴水润滇”工程) is a project itself."""
+    shared = sentence[enum_end:end]
+    if re.match(r"(州市|州、市|县市区|县、市、区|县区|省份|省区市|城市)(?!性)", shared):
+        return  # 迪庆、怒江等州市高速公路里程: places described, not named
+    quoted = "“" in shared
+    if quoted:
+        yield enum_end, end, shared, True
+    for a, b in _list_items(sentence, start, enum_start):
+        item = sentence[a:b]
+        if item in GENERIC_MODIFIERS or not _strip_generic(item):
+            continue
+        if quoted or shared in _EMPTY_SHARED or _ends_with_head(item):
+            yield a, b, item, True
+        else:
+            yield a, end, item + shared, True
+
+
+def _list_items(sentence: str, first_start: int, stop: int) -> list[tuple[int, int]]:
+    """Items of an enumeration ending at `stop`, going back over 、 from the item at `first_start`."""
+    items = [(first_start, stop)] if stop - first_start >= 2 else []
+    pos = first_start
+    while pos > 0 and sentence[pos - 1] in "、和及与":
+        prev_end = pos - 1
+        reach = _extend_left(sentence, prev_end)
+        prev_start = reach + _cut_leaders(sentence[reach:prev_end])
+        if prev_end - prev_start < 2 or prev_end - prev_start > 16:
+            break
+        items.insert(0, (prev_start, prev_end))
+        if prev_start != reach:
+            break  # a leader word opened the list
+        pos = prev_start
+    return items
+
+
+def _shared_without_deng(sentence: str, start: int, end: int, places):
+    """昆明、大理国家物流枢纽: when every item is a place (with an optional bracket) and the last
+    item starts with one, the remainder of the last item is a shared head."""
+    place_end = {a: b for a, b in places}
+    if start not in place_end:
+        return
+    bracket = re.compile(r"[(（][^()（）]{1,8}[)）]")
+    shared_from = place_end[start]
+    close = bracket.match(sentence, shared_from)
+    if close:
+        shared_from = close.end()
+    shared = sentence[shared_from:end]
+    if len(shared) < 3:
+        return
+    items = _list_items(sentence, start, shared_from)[:-1]
+    for a, b in items:
+        if a not in place_end or not re.fullmatch(r"([(（][^()（）]{1,8}[)）])?", sentence[place_end[a]:b]):
+            return
+    for a, b in items:
+        yield a, end, sentence[a:b] + shared, True
+
+
+def _strip_generic(text: str) -> str:
+    """Remove generic modifiers and the head, to see whether anything specific remains."""
+    rest = text
+    for head in HEADS:
+        if rest.endswith(head):
+            rest = rest[: -len(head)]
+            break
+    changed = True
+    while changed and rest:
+        changed = False
+        for mod in sorted(GENERIC_MODIFIERS, key=len, reverse=True):
+            if mod and rest.startswith(mod):
+                rest = rest[len(mod):]
+                changed = True
+                break
+            if mod and rest.endswith(mod):
+                rest = rest[: -len(mod)]
+                changed = True
+                break
+    return rest
+
+
+def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int]], listed: bool) -> bool:
+    if listed and places and not any(start <= a < end for a, b in places) and "“" not in name:
+        bare_item = re.sub(r"[(（][^()（）]{1,10}[)）]$", "", name)
+        if not any(bare_item.endswith(h) for h in PROGRAMME_HEADS) and not re.match(
+                r"[\u4e00-\u9fff]{1,4}[江河湖山]", name):
+            return False  # 现代金融服务、现代物流等集聚区: sectors listed, not places or rivers
+    if not 2 < len(name) <= MAX_NAME:
+        return False
+    if name[0] in "等和与及的、" or re.match(r"^[0-9０-９一二三四五六七八九十百千万几多两]+[个项座条批大]", name):
+        return False
+    if len(_strip_generic(name)) < 2:
+        return False
+    if name.endswith("系统工程") or re.search(r"[0-9０-９]+[个座条家]", re.sub(r"“[^”]*”", "", name)):
+        return False
+    bare = re.sub(r"[(（][^()（）]{1,10}[)）]$", "", name)
+    head = next((h for h in HEADS if bare.endswith(h)), None)
+    if head is None or head in PROGRAMME_HEADS or head in STRONG_HEADS or listed:
+        return True
+    # Other facility heads need something that makes them a proper name, not a category: a place
+    # (when place spans are known), else a quote, bracket or dash chain.
+    if any(start <= a < end for a, b in places):
+        return True
+    if "“" in name or (not places and ("(" in name or "（" in name or _DASH_CHAIN.search(name))):
+        return True
+    return bool(re.search(r"[A-Za-z0-9]", name))
+
+
+def _drop_nested(found: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
+    """Prefer the longest of overlapping spans that share an end or contain one another."""
+    spans = sorted(found.items(), key=lambda kv: (kv[0][0], -(kv[0][1] - kv[0][0])))
+    kept: list[tuple[int, int, str]] = []
+    for (start, end), name in spans:
+        if any(a <= start and end <= b and (a, b) != (start, end) and name in n for a, b, n in kept):
+            continue
+        kept.append((start, end, name))
+    return sorted(kept)

@@ -1,0 +1,313 @@
+"""RDF store backends behind one small protocol: embedded Oxigraph on disk (default) or a remote SPARQL endpoint."""
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.query import Result
+from rdflib.term import Node
+
+from graph.vocab import PREFIXES, document_graph
+from ingest.atomic import replace_dir_atomic
+from ingest.errors import ConfigError, QueryError, WorkspaceError
+
+if TYPE_CHECKING:
+    from graph.build import Quad
+    from ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "nquads": "nquads", "trig": "trig"}
+
+
+class GraphStore(Protocol):
+    """What the rest of PolicyKG needs from an RDF store; queries see the union of all named graphs."""
+
+    def replace_document(self, doc_id: str, quads: Iterable["Quad"]) -> None: ...
+    def replace_graph(self, graph: URIRef, quads: Iterable["Quad"]) -> None: ...
+    def remove_document(self, doc_id: str) -> None: ...
+    def rebuild(self, quads: Iterable["Quad"]) -> None: ...
+    def query(self, sparql: str, **bindings: Any) -> Result: ...
+    def serialize(self, format: str = "turtle") -> bytes: ...
+    def stats(self) -> dict[str, int]: ...
+    def close(self) -> None: ...
+
+
+# name → (module, class); imported on first use so that an unused backend's dependencies are optional.
+BACKENDS: dict[str, tuple[str, str]] = {
+    "oxigraph": ("graph.store", "OxigraphStore"),
+    "sparql": ("graph.store", "SparqlEndpointStore"),
+}
+
+
+def open_store(settings: "Settings", read_only: bool = False) -> GraphStore:
+    """The store the settings name; the embedded one lives in `<workspace>/graph`."""
+    if settings.graph_store not in BACKENDS:
+        raise ConfigError(f"unknown graph_store {settings.graph_store!r} (known: {', '.join(sorted(BACKENDS))})")
+    module, name = BACKENDS[settings.graph_store]
+    cls = getattr(importlib.import_module(module), name)
+    return cls.from_settings(settings, read_only=read_only)
+
+
+# ------------------------------------------------------------------------------------------- shared SPARQL text
+
+def _term(value: Any) -> str:
+    if isinstance(value, Node):
+        return value.n3()
+    return Literal(value).n3()
+
+
+def _plain(term: Node) -> Node:
+    # Oxigraph reports simple literals as xsd:string-typed; RDF 1.1 says they are the same, so print them plainly.
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def bind(sparql: str, **bindings: Any) -> str:
+    """Pre-bind variables with a VALUES block at the start of the outermost WHERE group.
+
+    Done in text, identically for every backend: rdflib appends VALUES after the whole query for remote
+    stores (after LIMIT and GROUP BY), which would change the meaning of aggregates.
+    """
+    if not bindings:
+        return sparql
+    names = sorted(bindings)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(_term(bindings[n]) for n in names)}) }}"
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if match is None:
+        raise QueryError("cannot bind variables: the query has no WHERE clause")
+    return sparql[:match.end()] + " " + block + " " + sparql[match.end():]
+
+
+def insert_data(quads: Iterable["Quad"]) -> str:
+    by_graph: dict[URIRef, list[str]] = {}
+    for s, p, o, g in quads:
+        by_graph.setdefault(g, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
+    if not by_graph:
+        return ""
+    body = "\n".join(f"GRAPH {g.n3()} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+    return f"INSERT DATA {{\n{body}\n}}"
+
+
+def _replace_update(graph: URIRef, quads: Iterable["Quad"]) -> str:
+    # One update request = one transaction on Oxigraph and on SPARQL 1.1 servers: a failed load leaves
+    # the previous version of the graph in place.
+    insert = insert_data(quads)
+    return f"DROP SILENT GRAPH {graph.n3()}" + (f" ;\n{insert}" if insert else "")
+
+
+_STATS_QUERY = """
+SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class . FILTER(STRSTARTS(STR(?class), STR(pkg:))) }
+GROUP BY ?class
+"""
+
+
+class _SparqlStore:
+    """Everything but transport: subclasses provide `dataset` (union default graph) and `_update(text)`."""
+
+    dataset: Dataset
+    label: str
+
+    def _update(self, text: str) -> None:
+        raise NotImplementedError
+
+    def replace_document(self, doc_id: str, quads: Iterable["Quad"]) -> None:
+        self.replace_graph(document_graph(doc_id), quads)
+
+    def replace_graph(self, graph: URIRef, quads: Iterable["Quad"]) -> None:
+        self._update(_replace_update(graph, quads))
+
+    def remove_document(self, doc_id: str) -> None:
+        self._update(f"DROP SILENT GRAPH {document_graph(doc_id).n3()}")
+
+    def query(self, sparql: str, **bindings: Any) -> Result:
+        try:
+            return self.dataset.query(bind(sparql, **bindings), initNs=PREFIXES)
+        except (SyntaxError, ValueError) as exc:   # pyoxigraph and rdflib report bad SPARQL this way
+            raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
+
+    def construct_all(self) -> Graph:
+        """Every triple of every graph, merged."""
+        g = Graph()
+        for s, p, o in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph:
+            g.add((s, p, _plain(o)))
+        return g
+
+    def serialize(self, format: str = "turtle") -> bytes:
+        """The whole store; triples (turtle, nt) merge all graphs, quads (nquads, trig) keep them apart."""
+        fmt = FORMATS.get(format)
+        if fmt is None:
+            raise QueryError(f"unknown RDF format {format!r} (known: {', '.join(sorted(FORMATS))})")
+        if fmt in ("nquads", "trig"):
+            rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+            data = Dataset()
+            for s, p, o, g in rows:
+                data.add((s, p, _plain(o), g))
+        else:
+            data = self.construct_all()
+        for prefix, iri in PREFIXES.items():
+            data.bind(prefix, iri)
+        data.bind("id", "https://policykg.example/id/")
+        out = data.serialize(format=fmt, encoding="utf-8")
+        if fmt in ("nt", "nquads"):
+            # Line-based formats: sorting the lines is what makes two runs byte-identical.
+            out = b"".join(sorted(set(out.splitlines(keepends=True))))
+        return out
+
+    def stats(self) -> dict[str, int]:
+        counts = {str(row[0]).rsplit("#", 1)[-1]: int(row[1]) for row in self.query(_STATS_QUERY)}
+        triples = next(iter(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))[0]
+        graphs = next(iter(self.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))[0]
+        return {"triples": int(triples), "graphs": int(graphs),
+                **{name: counts.get(name, 0) for name in sorted(counts)}}
+
+    def documents(self) -> list[str]:
+        """doc_ids of the documents in the store."""
+        rows = self.query("SELECT DISTINCT ?k WHERE { ?d a pkg:Document ; pkg:key ?k } ORDER BY ?k")
+        return [str(r[0]) for r in rows]
+
+
+# ----------------------------------------------------------------------------------------- embedded Oxigraph
+
+class OxigraphStore(_SparqlStore):
+    """Oxigraph's RocksDB store in a directory, seen through rdflib (oxrdflib) with a union default graph."""
+
+    def __init__(self, path: Path | None, read_only: bool = False):
+        try:
+            import pyoxigraph
+            from oxrdflib import OxigraphStore as RdflibOxigraph
+        except ImportError:
+            raise ConfigError("graph_store = oxigraph needs pyoxigraph and oxrdflib: pip install oxrdflib") from None
+        self._ox = pyoxigraph
+        self._wrapper = RdflibOxigraph
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self.label = f"graph store {self.path}" if self.path else "in-memory graph store"
+        self._open()
+
+    @classmethod
+    def from_settings(cls, settings: "Settings", read_only: bool = False) -> "OxigraphStore":
+        return cls(Path(settings.workspace) / "graph", read_only=read_only)
+
+    def _open(self) -> None:
+        try:
+            if self.path is None:
+                inner = self._ox.Store()
+            elif self.read_only:
+                if not self.path.is_dir():
+                    raise WorkspaceError(f"no graph store in {self.path}: run `policykg ingest` first")
+                inner = self._ox.Store.read_only(str(self.path))
+            else:
+                inner = self._ox.Store(str(self.path))
+        except OSError as exc:
+            raise WorkspaceError(f"{self.path}: cannot open the graph store ({exc}); "
+                                 "is another policykg process using it?") from None
+        self._inner = inner
+        self.dataset = Dataset(store=self._wrapper(store=inner), default_union=True)
+
+    def _update(self, text: str) -> None:
+        if self.read_only:
+            raise WorkspaceError(f"{self.label} is open read-only")
+        self._inner.update(text)
+
+    def rebuild(self, quads: Iterable["Quad"]) -> None:
+        """Replace everything: load into a fresh directory, then swap it in, so a failure keeps the old store."""
+        if self.path is None:
+            self._inner.clear()
+            self._inner.extend(self._ox_quads(quads))
+            return
+        build = self.path.with_name(f".{self.path.name}.build")
+        shutil.rmtree(build, ignore_errors=True)
+        fresh = self._ox.Store(str(build))
+        try:
+            fresh.bulk_extend(self._ox_quads(quads))
+            fresh.flush()
+        except BaseException:
+            del fresh
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+        del fresh   # releases RocksDB's lock before the rename
+        self.close()
+        replace_dir_atomic(build, self.path)
+        self._open()
+
+    def _ox_quads(self, quads: Iterable["Quad"]):
+        from oxrdflib._converter import to_ox
+
+        for s, p, o, g in quads:
+            yield to_ox((s, p, o, URIRef(g)))
+
+    def close(self) -> None:
+        # pyoxigraph closes the database when the last reference goes away.
+        self.dataset = None  # type: ignore[assignment]
+        self._inner = None
+
+
+# ---------------------------------------------------------------------------------------- remote endpoint
+
+class SparqlEndpointStore(_SparqlStore):
+    """A SPARQL 1.1 Query + Update endpoint; its default graph must be the union of the named graphs."""
+
+    def __init__(self, query_endpoint: str, update_endpoint: str, timeout: float = 60.0):
+        if not query_endpoint:
+            raise ConfigError("graph_store = sparql needs sparql_query_endpoint (and sparql_update_endpoint)")
+        from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+        self.label = f"SPARQL endpoint {query_endpoint}"
+        self.read_only = not update_endpoint
+        self._store = SPARQLUpdateStore(query_endpoint, update_endpoint or None, autocommit=True,
+                                        timeout=timeout)
+        self.dataset = Dataset(store=self._store, default_union=True)
+        self._checked = False
+
+    @classmethod
+    def from_settings(cls, settings: "Settings", read_only: bool = False) -> "SparqlEndpointStore":
+        update = "" if read_only else settings.sparql_update_endpoint
+        return cls(settings.sparql_query_endpoint, update)
+
+    def _update(self, text: str) -> None:
+        if self.read_only:
+            raise ConfigError(f"{self.label}: no sparql_update_endpoint configured, cannot write")
+        try:
+            self._store.update(text)
+        except Exception as exc:   # urllib and rdflib raise several unrelated types for HTTP failures
+            raise WorkspaceError(f"{self.label}: update failed ({exc})") from None
+
+    def query(self, sparql: str, **bindings: Any) -> Result:
+        if not self._checked:
+            self._checked = True
+            self._check_union()
+        try:
+            return super().query(sparql, **bindings)
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"{self.label}: query failed ({exc})") from None
+
+    def _check_union(self) -> None:
+        named = self.dataset.query("ASK { GRAPH ?g { ?s a ?c } }").askAnswer
+        default = self.dataset.query("ASK { ?s a ?c }").askAnswer
+        if named and not default:
+            raise ConfigError(f"{self.label}: the default graph does not include the named graphs; configure the "
+                              "endpoint's union default graph (e.g. `oxigraph serve --union-default-graph`)")
+
+    def rebuild(self, quads: Iterable["Quad"]) -> None:
+        insert = insert_data(quads)
+        self._update("CLEAR ALL" + (f" ;\n{insert}" if insert else ""))
+
+    def close(self) -> None:
+        self._store.close()
+
+
+def memory_store() -> OxigraphStore:
+    """A throw-away in-memory store (tests, previews)."""
+    return OxigraphStore(None)
+
+

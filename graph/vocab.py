@@ -1,0 +1,112 @@
+"""The pkg: vocabulary (mirrors ontology.ttl) and the naming scheme for nodes and named graphs."""
+from __future__ import annotations
+
+from importlib.resources import files
+from urllib.parse import quote
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = "https://policykg.example/ontology#"
+ID = Namespace("https://policykg.example/id/")           # instance nodes
+GRAPH = Namespace("https://policykg.example/graph/")     # named graphs
+GAZETTEER_GRAPH = GRAPH["gazetteer"]                     # shared administrative data (basis admin_data)
+ONTOLOGY_GRAPH = GRAPH["ontology"]                       # ontology.ttl, so SPARQL can read class labels
+
+PREFIXES = {
+    "pkg": ONTOLOGY_IRI,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+
+class PKG(DefinedNamespace):
+    """Terms of ontology.ttl; an undefined term raises AttributeError instead of minting a new URI."""
+
+    _fail = True
+    _NS = Namespace(ONTOLOGY_IRI)
+
+    # classes
+    Document: URIRef
+    Section: URIRef
+    Chunk: URIRef
+    Goal: URIRef
+    Target: URIRef
+    Fact: URIRef
+    Project: URIRef
+    Agency: URIRef
+    Place: URIRef
+    Country: URIRef
+    Province: URIRef
+    Prefecture: URIRef
+    County: URIRef
+    Town: URIRef
+    Region: URIRef
+    NaturalFeature: URIRef
+    Evidence: URIRef
+    Statement: URIRef
+    # object properties
+    partOf: URIRef
+    inDocument: URIRef
+    inSection: URIRef
+    involvesPlace: URIRef
+    servesGoal: URIRef
+    concernsPlace: URIRef
+    within: URIRef
+    memberOf: URIRef
+    issuedBy: URIRef
+    addressedTo: URIRef
+    mentionedIn: URIRef
+    hasEvidence: URIRef
+    # datatype properties
+    key: URIRef
+    adcode: URIRef
+    format: URIRef
+    contentHash: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    level: URIRef
+    order: URIRef
+    headingKind: URIRef
+    sectionPath: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    exactText: URIRef
+    basis: URIRef
+    confidence: URIRef
+    metric: URIRef
+    value: URIRef
+    unit: URIRef
+    comparator: URIRef
+    valueText: URIRef
+    targetYear: URIRef
+    year: URIRef
+
+
+# Place.kind (graph.records) → ontology class.
+PLACE_CLASSES = {
+    "country": PKG.Country, "province": PKG.Province, "prefecture": PKG.Prefecture,
+    "county": PKG.County, "town": PKG.Town, "region": PKG.Region, "feature": PKG.NaturalFeature,
+}
+
+PATH_SEPARATOR = " > "   # joins Section.path / Evidence.section_path into pkg:sectionPath
+
+
+def ontology_text() -> str:
+    return (files("graph") / "ontology.ttl").read_text(encoding="utf-8")
+
+
+def node(kind: str, key: str) -> URIRef:
+    """Deterministic node IRI for a record id: https://policykg.example/id/<kind>/<percent-encoded key>."""
+    # Percent-encoding keeps Chinese region names and '#' out of raw IRIs, which some endpoints reject.
+    return ID[f"{kind}/{quote(key, safe=':-_.~')}"]
+
+
+def document_graph(doc_id: str) -> URIRef:
+    """The named graph holding everything one document states (replaced as a whole on re-ingest)."""
+    return GRAPH[f"doc/{quote(doc_id, safe=':-_.~')}"]

@@ -1,0 +1,166 @@
+"""Read source files (.txt, .html, .pdf, .docx, .jsonl) into `Document` records."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import unicodedata
+from importlib.resources import files
+from pathlib import Path
+
+from ingest.errors import InputError
+from ingest.records import Document
+
+SUPPORTED = (".txt", ".html", ".htm", ".pdf", ".docx", ".jsonl")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def doc_id_for(source: str) -> str:
+    """Stable id from the source name, so that a changed file keeps its id."""
+    return "d" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
+
+
+def read_documents(path: Path, source: str | None = None) -> list[Document]:
+    """Decode one file into documents (one per line for .jsonl); `source` defaults to the file name."""
+    path = Path(path)
+    source = source or path.name
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        raise InputError(str(path), "is a directory, not a document")
+    if suffix not in SUPPORTED:
+        raise InputError(str(path), f"unsupported file type {suffix or '(no extension)'!r} "
+                                    f"(supported: {', '.join(SUPPORTED)})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise InputError(str(path), "file is empty")
+    if suffix == ".jsonl":
+        return _read_jsonl(path, source, data)
+    reader = {".txt": _txt_text, ".html": _html_text, ".htm": _html_text,
+              ".pdf": _pdf_text, ".docx": _docx_text}[suffix]
+    text, title = reader(path, data)
+    if not text.strip():
+        raise InputError(str(path), "no text found in the document")
+    fmt = "html" if suffix == ".htm" else suffix[1:]
+    return [Document(doc_id=doc_id_for(source), source=source, path=str(path), format=fmt, text=text,
+                     content_hash=hashlib.sha256(data).hexdigest(), title_hint=title)]
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Bytes → text: a UTF-8 BOM wins, otherwise charset-normalizer decides; binary data is refused."""
+    if data.startswith(_UTF8_BOM):
+        try:
+            return _normalise_newlines(data[len(_UTF8_BOM):].decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise InputError(str(path), f"has a UTF-8 BOM but invalid UTF-8 at byte {exc.start + 3}") from None
+    if b"\x00" in data:
+        raise InputError(str(path), "looks binary (contains NUL bytes), not a text document")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(str(path), "undecodable bytes: no text encoding fits (not UTF-8, GB18030, …)")
+    return _normalise_newlines(str(best))
+
+
+def _normalise_newlines(text: str) -> str:
+    # Universal newlines, as Python's text mode would read the file; offsets index this string.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _txt_text(path: Path, data: bytes) -> tuple[str, str | None]:
+    return decode_text(path, data), None
+
+
+def _html_text(path: Path, data: bytes) -> tuple[str, str | None]:
+    import trafilatura
+
+    html = decode_text(path, data) if b"\x00" not in data else None
+    if html is None:
+        raise InputError(str(path), "looks binary (contains NUL bytes), not an HTML page")
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    if not text or not text.strip():
+        raise InputError(str(path), "no main text found in the HTML page")
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title.strip() if meta is not None and meta.title else None
+    return _normalise_newlines(text), title or None
+
+
+def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError(str(path), "PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(str(path), f"not a readable PDF ({exc})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise InputError(str(path), "PDF has no text layer (scanned pages need OCR first)")
+    title = (reader.metadata.title if reader.metadata else None) or None
+    return _normalise_newlines(text.translate(_radical_table())), title
+
+
+def _docx_text(path: Path, data: bytes) -> tuple[str, str | None]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, ValueError, KeyError) as exc:
+        raise InputError(str(path), f"not a readable .docx file ({exc})") from None
+    except Exception as exc:  # zipfile.BadZipFile and lxml errors surface under varied types
+        raise InputError(str(path), f"not a readable .docx file ({type(exc).__name__})") from None
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    title = document.core_properties.title or None
+    return _normalise_newlines(text), title
+
+
+def _read_jsonl(path: Path, source: str, data: bytes) -> list[Document]:
+    text = decode_text(path, data)
+    documents = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("content"), str):
+            raise InputError(str(path), f"line {number}: expected an object with a string 'content'")
+        if not record["content"].strip():
+            raise InputError(str(path), f"line {number}: 'content' is empty")
+        line_source = f"{source}#{number}"
+        title = record.get("title")
+        documents.append(Document(
+            doc_id=doc_id_for(line_source), source=line_source, path=str(path), format="jsonl",
+            text=_normalise_newlines(record["content"]),
+            content_hash=hashlib.sha256(line.encode("utf-8")).hexdigest(),
+            title_hint=title.strip() if isinstance(title, str) and title.strip() else None))
+    if not documents:
+        raise InputError(str(path), "no documents in the collection")
+    return documents
+
+
+@functools.lru_cache(maxsize=1)
+def _radical_table() -> dict[int, str]:
+    """CJK radical code points → ordinary ideographs (PDF fonts often map glyphs to radicals)."""
+    # Kangxi radicals (U+2F00–U+2FD5) have NFKC decompositions to the unified ideographs.
+    table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    # The supplement block has no decompositions; the table comes from Unicode's
+    # EquivalentUnifiedIdeograph.txt (see the file header).
+    resource = files("ingest") / "data" / "cjk_radicals_supplement.txt"
+    for line in resource.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        points, target = line.split(";")
+        first, _, last = points.partition("..")
+        for cp in range(int(first, 16), int(last or first, 16) + 1):
+            table[cp] = chr(int(target, 16))
+    return table

