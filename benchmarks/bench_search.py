@@ -104,7 +104,22 @@ def latency(index, embedder, tokenize, queries: list[str], mode: str, rounds: in
     return percentile(times, 50), percentile(times, 95)
 
 
-def bench(label: str, paths: list[Path], args: argparse.Namespace, queries: list[str]) -> None:
+def evidence_recall(index, embedder, tokenize, questions: dict, mode: str, k: int = 10) -> float:
+    """Share of dev-eval must-include items whose evidence offset lies in one of the top-k chunks."""
+    docs, found, total = questions["docs"], 0, 0
+    for q in questions["questions"]:
+        chunks = [index.chunk(h.chunk_id) for h in index.search(q["question"], embedder, tokenize, k=k, mode=mode)]
+        for item in q["expected"].get("must_include", []):
+            evidence = [(docs.get(e["doc"]), e["char_offset"]) for e in item.get("evidence", [])]
+            if not evidence:
+                continue
+            total += 1
+            found += any(c.source == src and c.char_start <= off < c.char_end for src, off in evidence for c in chunks)
+    return found / total if total else float("nan")
+
+
+def bench(label: str, paths: list[Path], args: argparse.Namespace, queries: list[str],
+          questions: dict | None = None) -> None:
     from search.embed import make_embedder
     from search.index import SearchIndex
 
@@ -136,6 +151,10 @@ def bench(label: str, paths: list[Path], args: argparse.Namespace, queries: list
         for mode in ("dense", "bm25", "hybrid"):
             p50, p95 = latency(index, embedder, tokenize, queries, mode, args.rounds)
             print(f"query latency {mode:<6}: p50 {p50:.2f} ms, p95 {p95:.2f} ms ({len(queries) * args.rounds} queries)")
+        if questions:
+            for mode in ("dense", "bm25", "hybrid"):
+                recall = evidence_recall(index, embedder, tokenize, questions, mode)
+                print(f"dev-eval evidence recall@10 {mode:<6}: {recall:.2f}")
 
 
 def main() -> None:
@@ -157,11 +176,13 @@ def main() -> None:
     args = parser.parse_args()
     args.threads = [int(n) for n in args.threads.split(",")]
 
-    queries = GENERIC_QUERIES
+    queries, questions = GENERIC_QUERIES, None
     if QUESTIONS.is_file():
-        queries = [q["question"] for q in json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]]
+        questions = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+        queries = [q["question"] for q in questions["questions"]]
     print(f"embedder: {args.embedder}; {len(queries)} queries")
-    bench("seed documents", [args.corpus], args, queries)
+    # The dev-eval questions are about the seeds, so recall is measured there only.
+    bench("seed documents", [args.corpus], args, queries, questions)
     if args.reports:
         if REPORTS.is_file():
             bench("72 government work reports", [REPORTS], args, queries)

@@ -33,6 +33,7 @@ def _digest(*parts: object) -> str:
 
 def _decimal(value: float) -> Literal:
     # repr → Decimal keeps the float's shortest form; 'f' avoids '1E+12', which is not a valid xsd:decimal.
+    # normalize() gives the canonical form Oxigraph stores ("1", "2.5"), so what we write is what we read.
     return Literal(format(Decimal(repr(value)).normalize(), "f"), datatype=XSD.decimal)
 
 

@@ -11,7 +11,7 @@ from graph.gazetteer import Gazetteer
 from graph.goals import Context, Quantity, find_goals, find_quantities, section_context, sentence_year
 from graph.lineage import GoalSite, ProjectMention, link_projects_to_goals
 from graph.places import find_places
-from graph.projects import find_alias, find_projects, merge_projects
+from graph.projects import _tokenizer, find_alias, find_projects, merge_projects
 from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
                            PlaceMention, Relation)
 from graph.regions import find_regions, section_scopes
@@ -23,6 +23,14 @@ _CLAUSE_END = re.compile(r"[,，;；:：]")
 _DEADLINE = re.compile(r"(?:到|至)([0-9]{4})年")
 _WHOLE_JURISDICTION = re.compile(r"全省|全市|全州|全县|全区|全国|我省|我市|我州|我县|我区|我国")
 
+_HEADING_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*")
+# Words too common in plan headings and goals to link a project to a goal by themselves.
+_COMMON_TERMS = frozenset({
+    "推进", "推动", "建设", "加快", "发展", "提升", "提高", "加强", "完善", "健全", "构建", "打造", "实施", "促进",
+    "深化", "强化", "优化", "支持", "形成", "实现", "基本", "进一步", "全面", "不断", "更加", "明显", "显著",
+    "体系", "水平", "能力", "机制", "区域", "地区", "全省", "协调", "高质量", "一批", "新", "重点", "主要",
+    "取得", "得到", "逐步", "初步", "持续", "有效", "格局", "布局", "加速", "推进", "开创", "局面", "进展",
+})
 # Confidence of project → place links by where the place is named.
 IN_NAME, IN_CLAUSE, IN_SENTENCE, IN_SCOPE = 1.0, 0.9, 0.6, 0.6
 MAX_STATEMENT = 60
@@ -105,9 +113,17 @@ class _Extractor:
         return int(m.group(1)) if m else None
 
     def _section_year(self, section_id: str) -> int | None:
+        """The year a section plans for: 到YYYY年 in its own text, else a year in a heading that does
+        not review (二、1981年国民经济计划的任务), nearest first."""
         for sid in (section_id, *self.ancestors.get(section_id, ())):
             if self.section_years.get(sid):
                 return self.section_years[sid]
+        section = self.sections.get(section_id)
+        for heading in reversed(section.path if section else ()):
+            review, _, _ = section_context((heading,))
+            year, _ = sentence_year(heading)
+            if year and not review and not re.search(r"[0-9]{4}\s*[—\-－~～至到]", heading):
+                return year
         return None
 
     def evidence(self, s: _Sentence, basis: str = EXPLICIT) -> Evidence:
@@ -171,17 +187,17 @@ class _Extractor:
             for start, end, name in find_projects(s.text, spans):
                 alias = find_alias(s.text, end)
                 project_mentions.append((name, ev, [alias] if alias else []))
-                links = self._project_places(s, start, end, mentions, scope, ev)
+                links = self._project_places(s, start, end, mentions, scope, ev, name)
                 mention_sites.append((name, s, [alias] if alias else [], links))
             # Agencies named in the text.
             for _, _, name in find_agencies(s.text):
                 agency_mentions.setdefault(name, []).append(ev)
             # Targets, facts and qualitative goals.
-            review, goal_section = section_context(s.section.path)
+            review, goal_section, mixed = section_context(s.section.path)
             if para_year[0] != s.paragraph:
                 para_year = (s.paragraph, None)
             ctx = Context(self.issued, self._section_year(s.section.section_id) or self.default_year,
-                          para_year[1], s.section.path, review, goal_section)
+                          para_year[1], s.section.path, review, goal_section, mixed)
             is_heading = s.section.heading is not None and s.start == s.section.heading.char_start
             for q in find_quantities(s.text, ctx, spans):
                 places = self._statement_places(s, q.start, q.end, mentions, scope)
@@ -209,12 +225,16 @@ class _Extractor:
             pid = by_name.get(name) or next(p.project_id for p in projects if name in (p.name, *p.aliases))
             for place_id, confidence, evidence, basis in links:
                 self.relations.append(Relation(pid, "involvesPlace", place_id, evidence, basis, confidence))
-            places = {pl for pl, *_ in links}
+            # For linking to goals, only places that belong to the project: named with it, in its clause
+            # or given by its section; never the whole jurisdiction (全省 concerns everything).
+            places = {pl for pl, conf, _, basis in links if conf >= IN_CLAUSE or basis == SECTION_SCOPE}
             places |= {rid for rid, members in self.region_members.items() if places & members}
+            places.discard(self.home)
             lineage_mentions.append(ProjectMention(pid, name, self.evidence(s), s.paragraph, s.section.section_id,
-                                                   tuple(sorted(places))))
+                                                   tuple(sorted(places)), self._heading_terms(s.section)))
         goal_sites_expanded = [GoalSite(self._goal_with_members(site.goal), site.paragraph, site.section_id,
-                                        site.goal_section) for site in goal_sites]
+                                        site.goal_section, key_terms(site.goal.statement))
+                               for site in goal_sites]
         self.relations.extend(link_projects_to_goals(lineage_mentions, goal_sites_expanded, self.ancestors))
         for p in projects:
             self.relations.append(Relation(p.project_id, "mentionedIn", doc_id, p.mentions[:1]))
@@ -235,6 +255,12 @@ class _Extractor:
             relations=tuple(_dedupe(self.relations)),
         )
 
+    def _heading_terms(self, section: Section) -> frozenset[str]:
+        terms: set[str] = set()
+        for heading in section.path:
+            terms |= key_terms(_HEADING_MARKER.sub("", heading))
+        return frozenset(terms)
+
     def _goal_with_members(self, goal: Goal) -> Goal:
         """A goal about a region also concerns the region's members, for matching projects by place."""
         extra = [m for pid in goal.place_ids for m in sorted(self.region_members.get(pid, ()))]
@@ -244,16 +270,22 @@ class _Extractor:
                     goal.evidence)
 
     def _project_places(self, s: _Sentence, start: int, end: int, mentions: list[PlaceMention], scope,
-                        ev: Evidence) -> list[tuple[str, float, tuple[Evidence, ...], str]]:
+                        ev: Evidence, name: str | None = None) -> list[tuple[str, float, tuple[Evidence, ...], str]]:
         clause_start = max([0] + [m.end() for m in _CLAUSE_END.finditer(s.text, 0, start)])
         next_end = _CLAUSE_END.search(s.text, end)
         clause_end = next_end.start() if next_end else len(s.text)
         links: dict[str, tuple[str, float, tuple[Evidence, ...], str]] = {}
+        name = s.text[start:end] if name is None else name
+        span = s.text[start:end]
+        prefix = len(_common_prefix(name, span))
+        suffix = len(_common_prefix(name[::-1], span[::-1]))
         for m in mentions:
-            if start <= m.start and m.end <= end:
+            if (start <= m.start and m.end <= start + prefix) or (end - suffix <= m.start and m.end <= end):
                 conf = IN_NAME
-            elif clause_start <= m.start and m.end <= clause_end:
-                conf = IN_CLAUSE
+            elif start <= m.start and m.end <= end:
+                continue   # a sibling item of a shared-head list (昆明、大理等国家物流枢纽)
+            elif clause_start <= m.start and m.end <= clause_end and name == span:
+                conf = IN_CLAUSE   # (for a list item, the clause is the list: its places are siblings')
             else:
                 conf = IN_SENTENCE
             if m.place_id not in links or links[m.place_id][1] < conf:
@@ -272,7 +304,14 @@ class _Extractor:
             return [(p, EXPLICIT) for p in dict.fromkeys(inside)]
         before = [m for m in mentions if m.end <= start]
         if before:
-            return [(before[-1].place_id, EXPLICIT)]
+            # The subject may be a list (东部、中部、西部三大板块): take all of it.
+            chosen = [before[-1]]
+            for m in reversed(before[:-1]):
+                gap = s.text[m.end:chosen[0].start]
+                if not re.fullmatch(r"(?:[(（][^()（）]{1,8}[)）])?[、和及与]", gap):
+                    break
+                chosen.insert(0, m)
+            return [(m.place_id, EXPLICIT) for m in chosen]
         if scope:
             return [(pid, SECTION_SCOPE) for pid, _ in scope]
         if self.home and _WHOLE_JURISDICTION.search(s.text[:end]):
@@ -348,6 +387,19 @@ class _Extractor:
             for anc in self.gaz.ancestors(pid):
                 out.setdefault(anc.place_id, anc)
         return tuple(sorted(out.values(), key=lambda p: p.place_id))
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def key_terms(text: str) -> frozenset[str]:
+    """Content words of a heading or goal (基础设施, 通达), without the verbs every heading has."""
+    return frozenset(t for t in _tokenizer().cut(text, HMM=False)
+                     if len(t) >= 2 and t not in _COMMON_TERMS and not re.search(r"[0-9%]", t))
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

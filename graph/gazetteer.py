@@ -92,6 +92,8 @@ class Gazetteer:
         for name, surface in names:
             if len(name) >= 2 and surface not in self._surfaces[name]:
                 self._surfaces[name].append(surface)
+        self._heads = frozenset(name[:2] for name in self._surfaces)
+        self.longest: int = max(map(len, self._surfaces), default=0)
         countries = [p for p in places if p.kind == "country"]
         self.abbreviations: dict[str, str] = _abbreviations(countries)
 
@@ -114,6 +116,10 @@ class Gazetteer:
 
     def surfaces(self) -> list[str]:
         return list(self._surfaces)
+
+    def may_start(self, two_chars: str) -> bool:
+        """Whether some name begins with these two characters (a fast pre-check for scanning)."""
+        return two_chars in self._heads
 
     def parent(self, place_id: str) -> Place | None:
         parent = self._places[place_id].parent_id

@@ -13,7 +13,7 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 _NUM = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇○一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-_UNITS = ("个百分点", "平方公里", "平方米", "立方米", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
+_UNITS = ("个百分点", "平方公里", "平方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
           "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
           "部", "年")
@@ -37,16 +37,18 @@ _BUILD_START = re.compile(r"^(?:建设改造|建成|新建|改造|新增|培育|
 _BUILD_RE = re.compile(r"(?:建成|建设|新建|改造|建设改造|新增|完成|培育|打造|创建|实施|引进|培训|转移|解决|"
                        r"安置|搬迁|新开工|开工|开通|累计)+$")
 
-_FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|计划|拟|将|要|"
-                     r"确保|争取|预计|规划期")
-_PAST = re.compile(r"已|累计|比上年|同比|上年|去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|"
+# 要 and 将 only as auxiliaries: not in 主要, 重要, 需要, 要求, 将军 ….
+_FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
+                     r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
+_PAST = re.compile(r"已|累计|同比|去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
-_REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结")
+_REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
 _GOAL_HEADING = re.compile(r"目标|远景|展望")
 _GOAL_PREDICATE = re.compile(
     r"(?:基本建成|全面建成|基本形成|初步形成|全面形成|基本实现|全面实现|显著提升|明显提升|大幅提升|不断提升|"
     r"进一步提升|显著增强|明显增强|不断增强|进一步增强|加快|形成|实现|取得|开创新局面|更加|进一步|缩小|"
-    r"转型升级|筑牢|健全|完善|落实|凸显|优化|提高|增强|改善|建立|缓解|同步|突破|衔接|发挥|迈上|跨越)")
+    r"转型升级|筑牢|健全|完善|落实|凸显|优化|提高|增强|改善|建立|缓解|同步|突破|衔接|发挥|迈上|跨越|"
+    r"比较均衡|大体相当|基本稳定|保持稳定|明显改善|持续改善|全面覆盖|全覆盖)")
 
 _YEAR_RE = re.compile(r"(?P<to>到|至|截至)?(?P<year>[0-9]{4}|[一二三四五六七八九〇零○]{4})年(?P<end>底|末)?(?P<before>前)?")
 _CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
@@ -61,7 +63,8 @@ class Context:
     year: int | None = None           # year stated earlier in the paragraph or section (到2025年)
     section_path: tuple[str, ...] = ()
     review: bool = False              # a 回顾 / 发展基础 section: everything quantified is a fact
-    goal_section: bool = False        # a 发展目标 / 总体要求 section
+    goal_section: bool = False        # a 发展目标 / 远景目标 section
+    mixed: bool = False               # a heading naming both (发展成就和主要目标任务): cues must decide
 
 
 @dataclass(frozen=True)
@@ -84,11 +87,14 @@ class QualitativeGoal:
     year: int | None
 
 
-def section_context(path: tuple[str, ...]) -> tuple[bool, bool]:
-    """(review, goal_section) for a heading path."""
-    review = any(_REVIEW_HEADING.search(h) for h in path)
-    goal = any(_GOAL_HEADING.search(h) for h in path)
-    return review, goal and not review
+def section_context(path: tuple[str, ...]) -> tuple[bool, bool, bool]:
+    """(review, goal_section, mixed) for a heading path; the nearest heading that says decides."""
+    for heading in reversed(path):
+        review = bool(_REVIEW_HEADING.search(heading))
+        goal = bool(_GOAL_HEADING.search(heading))
+        if review or goal:
+            return review and not goal, goal and not review, review and goal
+    return False, False, False
 
 
 def parse_number(text: str) -> float | None:
@@ -148,7 +154,7 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
 
 def sentence_year(sentence: str) -> tuple[int | None, bool]:
     """The first year named in a sentence and whether it is a deadline (到2025年, 2025年前)."""
-    m = _YEAR_RE.search(sentence)
+    m = _YEAR_RE.search(unicodedata.normalize("NFKC", sentence))
     if not m:
         return None, False
     year = int(parse_number(m.group("year")) or 0) or None
@@ -162,7 +168,7 @@ def _relative_year(clause: str, doc_year: int | None) -> int | None:
         return doc_year
     if "明年" in clause:
         return doc_year + 1
-    if "去年" in clause or "上年" in clause or "过去一年" in clause:
+    if "去年" in clause or "过去一年" in clause:   # not 比上年: a comparison base, not the value's year
         return doc_year - 1
     return None
 
@@ -181,20 +187,37 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             named = int(parse_number(y.group("year")) or 0)
             if 1900 < named < 2200:
                 year, deadline = named, bool(y.group("to") in ("到", "至") or y.group("before"))
-        rel = _relative_year(clause, ctx.doc_year)
+        rel = _relative_year(clause, ctx.doc_year) or _relative_year(sentence_norm[:cstart], ctx.doc_year)
         for q in _clause_quantities(sentence_norm, cstart, cend, places or []):
             metric_start, value_m, verb, metric, end = q
             q_year = year if year is not None else rel
             is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx)
+            if ctx.mixed and not (deadline or _FUTURE.search(sentence_norm[:cend]) or _PAST.search(clause)
+                                  or (q_year and ctx.doc_year and q_year < ctx.doc_year)):
+                continue   # a section reviewing and planning at once: without a cue, say nothing
             if q_year is None:
-                q_year = (ctx.year or ctx.default_year) if not is_fact else None
+                q_year = (ctx.year or ctx.default_year) if not is_fact else _review_year(ctx)
             if not is_fact and q_year is not None and ctx.doc_year and q_year < ctx.doc_year and not deadline:
                 is_fact = True
+            if not is_fact and verb in ("占", "为", "是", "在") and not (
+                    _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section):
+                continue  # 私营工业只占0.4%: a description, unless the sentence plans
             target = _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:
                 continue
             results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
     return results
+
+
+def _review_year(ctx: Context) -> int | None:
+    """The year a review section reports on: named in its heading (一、2024年工作回顾)."""
+    if not ctx.review:
+        return None
+    for heading in reversed(ctx.section_path):
+        m = _YEAR_RE.search(heading)
+        if m and not re.search(r"[—\-－至到][0-9]{4}", heading):
+            return int(parse_number(m.group("year")) or 0) or None
+    return None
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -218,11 +241,10 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
         return True
     if future:
         return False
-    if _PAST.search(clause):
-        return True
-    return False
+    return bool(_PAST.search(clause) or _PAST.search(before))
 
 
+_PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")
 _CHANGE_VERBS = {"增长", "提高", "提升", "增加", "下降", "降低", "减少", "缩小"}
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
 _COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张"}
@@ -270,7 +292,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         if chinese and (verb is None or m.group("unit") not in _MEASURE_UNITS):
             continue
         build = _BUILD_RE.search(metric_text)
-        if (not metric_text.strip() or build) and after:
+        if build and after:
             noun = re.match(r"[^\d,，;；、和及与的]{2,16}", after)
             if noun and m.group("unit") in _COUNT_UNITS | {None}:
                 start = seg_start + (build.start() if build else len(metric_text))
@@ -280,11 +302,14 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         if verb is None and lead and m.group("unit") in _COUNT_UNITS and len(metric_text) - lead.end() >= 2:
             out.append((seg_start, m, None, _clean_metric(metric_text[lead.end():]), m.end()))
             continue
-        if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下"):
+        planned = _PLANNED.search(sentence, 0, cend) is not None
+        if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下") and not (
+                planned and m.group("unit") in _MEASURE_UNITS | {"元"} and m.group("mag")):
             continue
         mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
         metric = _clean_metric(metric)
-        if len(metric) < 2 or _BUILD_RE.fullmatch(metric):
+        bare = metric[: -len(verb)] if verb in _CHANGE_VERBS and metric.endswith(verb) else metric
+        if len(_clean_metric(bare)) < 2 or _BUILD_RE.fullmatch(metric):
             continue
         carried = (mstart, verb, metric)
         out.append((mstart, m, verb, metric, m.end()))
@@ -326,14 +351,16 @@ def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int
         if m and m.end() > start:
             start, changed = m.end(), True
         for a, b in places:
-            if a == start and b < end:
+            # Not when the place begins a longer name or a list (浦东新区, 黔东南州、市).
+            if a == start and b < end and not re.match(r"[州市县区、]|新区|城市群|都市圈|片区|开发区", sentence[b:end]):
                 start, changed = b, True
                 break
     return start, sentence[start:end]
 
 
 def _clean_metric(text: str) -> str:
-    text = re.sub(r"(?:分别|均|约|共)+$", "", text.strip(" 、,，的和及与"))
+    text = re.sub(r"(?:到[0-9]{4}年)?(?:平均|分别|拟按|按|再|约|共|均|要|将|必须|争取|力争|继续|努力|只|则)+$", "",
+                  text.strip(" 、,，的和及与"))
     return text.strip(" 、,，的和及与")[-30:]
 
 

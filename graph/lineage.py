@@ -16,6 +16,7 @@ SAME_PARAGRAPH = 0.7
 SAME_SECTION = 0.6
 ANCESTOR_SECTION = 0.45
 SHARED_PLACE = 0.5
+SHARED_TERM = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class ProjectMention:
     evidence: Evidence          # the sentence
     paragraph: tuple[int, int]  # offsets of the enclosing paragraph in Document.text
     section_id: str
-    place_ids: tuple[str, ...]  # explicit and section-scope places of the mention
+    place_ids: tuple[str, ...]  # places named with the project or given by its section's scope
+    terms: frozenset[str] = frozenset()   # key terms of the headings above the mention
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class GoalSite:
     paragraph: tuple[int, int]
     section_id: str
     goal_section: bool
+    terms: frozenset[str] = frozenset()   # key terms of the goal statement
 
 
 def link_projects_to_goals(mentions: Sequence[ProjectMention], goals: Sequence[GoalSite],
@@ -68,7 +71,7 @@ def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...
         return EXPLICIT, SAME_SENTENCE
     if normalise_name(m.name) in normalise_name(g.statement):
         return EXPLICIT, GOAL_NAMES_PROJECT
-    if site.paragraph == m.paragraph:
+    if site.paragraph == m.paragraph and (not g.place_ids or set(g.place_ids) & set(m.place_ids)):
         return EXPLICIT, SAME_PARAGRAPH
     if site.section_id == m.section_id and not site.goal_section:
         return OUTLINE, SAME_SECTION
@@ -77,4 +80,7 @@ def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...
         return OUTLINE, ANCESTOR_SECTION
     if site.goal_section and set(g.place_ids) & set(m.place_ids):
         return SECTION_SCOPE, SHARED_PLACE
+    if site.goal_section and site.terms & m.terms:
+        # The goals section states an aim in the words of the project's headings (基础设施通达…).
+        return OUTLINE, SHARED_TERM
     return None

@@ -15,8 +15,10 @@ _HOME_LEVELS = {"省": ("province",), "市": ("prefecture", "province"), "州": 
                 "县": ("county",), "区": ("county", "province")}
 
 # A name followed by one of these is a river, lake or mountain of that name (瑞丽江, 红河河谷, 怒江流域).
-_FEATURE_CHARS = frozenset("江河湖山岭峰溪川峡海湾洋岛泉池")
-_FEATURE_WORDS = ("流域", "河谷", "干流", "支流", "水系", "河段", "江段", "峡谷", "上游", "中游", "下游", "沿岸")
+# 海 is left out: 昆明海关, 上海海事 are organs of the city, not a sea.
+_FEATURE_CHARS = frozenset("江河湖山岭峰溪川峡湾洋岛泉池")
+_FEATURE_WORDS = ("流域", "河谷", "干流", "支流", "水系", "河段", "江段", "峡谷", "上游", "中游", "下游", "沿岸",
+                  "海峡", "海域")
 _RIVER_END = frozenset("江河")
 
 # Separators between the items of an enumeration (保山、大理、德宏) and of an apposition (元江(红河)).
@@ -40,7 +42,6 @@ _FUNCTION_CHAR_FREQ = 100_000
 @dataclass(frozen=True)
 class _Lexicon:
     words: dict[str, tuple[int, str]]    # word → (frequency, part of speech) from jieba's dictionary
-    longest: int
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def _lexicon() -> _Lexicon:
             parts = raw.decode("utf-8").split()
             if len(parts) >= 2:
                 words[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
-    return _Lexicon(words, max(map(len, words)))
+    return _Lexicon(words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,12 +64,37 @@ def _tokenizer():
     return jieba.Tokenizer()
 
 
-def _token_boundaries(text: str) -> frozenset[int]:
-    """Offsets where jieba (dictionary only, no HMM guessing) puts a word boundary."""
+@dataclass(frozen=True)
+class _Words:
+    """jieba's segmentation of a text (dictionary only, no HMM guessing)."""
+
+    bounds: frozenset[int]                        # offsets between words
+    organisations: tuple[tuple[int, int], ...]    # spans of organisation names (中共云南省委, nt)
+
+
+def _segment(text: str, gazetteer: Gazetteer) -> _Words:
     bounds = {0, len(text)}
-    for _, start, end in _tokenizer().tokenize(text, HMM=False):
+    organisations = []
+    words = _lexicon().words
+    for word, start, end in _tokenizer().tokenize(text, HMM=False):
         bounds.update((start, end))
-    return frozenset(bounds)
+        if len(word) > 3 and words.get(word, (0, ""))[1] == "nt":
+            organisations.append((start, end))
+        # jieba knows some place pairs as one word (上海浦东); the seam between the two names is a boundary.
+        for cut in range(2, len(word) - 1):
+            if gazetteer.forms(word[:cut]) and gazetteer.forms(word[cut:]):
+                bounds.add(start + cut)
+    return _Words(frozenset(bounds), tuple(organisations))
+
+
+def words_of(text: str) -> list[str]:
+    """jieba's words of `text` (dictionary only), from the tokenizer place finding uses."""
+    return _tokenizer().lcut(text, HMM=False)
+
+
+def word_tags(word: str) -> str:
+    """jieba's part of speech for a dictionary word ("" when jieba does not know it)."""
+    return _lexicon().words.get(word, (0, ""))[1]
 
 
 def is_common_word(surface: str, level: str) -> bool:
@@ -117,40 +143,45 @@ def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
     `home` is the issuer's jurisdiction (我省, 全县 … resolve to it); `context` lists places the text is
     known to be about (a section's scope), which settle ambiguous names and admit county short names.
     """
+    home = home if home in gazetteer else None        # a region is no jurisdiction to resolve 我省 to
     scope = _Scope.build(gazetteer, home, context)
-    bounds = _token_boundaries(text)
+    segmented = _segment(text, gazetteer)
     found: list[_Candidate] = []
     position = 0
     while position < len(text):
-        step = _match_at(text, position, gazetteer, scope, home, bounds, found)
+        step = _match_at(text, position, gazetteer, scope, home, segmented, found)
         position += max(step, 1)
     kept = _resolve_lists(text, found, gazetteer)
     return [PlaceMention(c.place_id, c.surface, c.start, c.end) for c in kept]
 
 
 def _match_at(text: str, i: int, gazetteer: Gazetteer, scope: _Scope, home: str | None,
-              bounds: frozenset[int], found: list[_Candidate]) -> int:
+              segmented: _Words, found: list[_Candidate]) -> int:
     """Record the mention starting at `i` (if any) and return how far to advance."""
     home_match = _HOME_WORD.match(text, i)
-    if home_match and home:
+    if home_match and home and {i, home_match.end()} <= segmented.bounds:   # not 全区域
         target = _home_target(gazetteer, home, home_match.group(1))
         if target:
             found.append(_Candidate(i, home_match.end(), home_match.group(), target, False, False))
             return home_match.end() - i
     if text[i] == "中":
-        chain = _country_chain(text, i, gazetteer)
+        chain = _country_chain(text, i, gazetteer, segmented)
         if chain:
             found.extend(chain)
             return chain[-1].end - i
-    for end in range(min(len(text), i + 24), i + 1, -1):
+    if not gazetteer.may_start(text[i:i + 2]):
+        return 1
+    for end in range(min(len(text), i + gazetteer.longest), i + 1, -1):
         surface = text[i:end]
         if not gazetteer.forms(surface):
             continue
         if _names_a_feature(text, i, end, gazetteer):
             return _skip_word(text, i, end)
-        if not _on_word_boundaries(surface, i, end, gazetteer, bounds):
+        if not _on_word_boundaries(surface, i, end, gazetteer, segmented):
             continue
-        candidate = _choose(surface, i, end, gazetteer, scope)
+        # 北京朝阳区: a name written right after an ancestor is that ancestor's.
+        qualifier = found[-1].place_id if found and found[-1].end == i else None
+        candidate = _choose(surface, i, end, gazetteer, scope, qualifier)
         if candidate:
             found.append(candidate)
         return end - i
@@ -162,14 +193,15 @@ def _home_target(gazetteer: Gazetteer, home: str, level_char: str) -> str | None
     for level in _HOME_LEVELS[level_char]:
         for place in lineage:
             if place.kind == level:
-                # 全区 names a province only when the province is an autonomous region (广西壮族自治区).
-                if level_char == "区" and level == "province" and not place.name.endswith("区"):
+                # 全区 names a province only when it is an autonomous region (广西壮族自治区), 全市 only
+                # when it is a municipality (北京市).
+                if level == "province" and not place.name.endswith(level_char):
                     continue
                 return place.place_id
     return None
 
 
-def _country_chain(text: str, i: int, gazetteer: Gazetteer) -> list[_Candidate]:
+def _country_chain(text: str, i: int, gazetteer: Gazetteer, segmented: _Words) -> list[_Candidate]:
     """中老泰 → China, Laos, Thailand: 中 followed by one-character country abbreviations."""
     end = i + 1
     seen: list[str] = []
@@ -178,17 +210,12 @@ def _country_chain(text: str, i: int, gazetteer: Gazetteer) -> list[_Candidate]:
            and words.get(text[end], (0, ""))[0] < _FUNCTION_CHAR_FREQ):
         seen.append(text[end])
         end += 1
-    if not seen:
+    # Word boundaries: 其中老年 (中 ends 其中), 中越来越 (越 starts 越来越); 中文, 中亚 are words themselves.
+    while seen and end not in segmented.bounds:
+        seen.pop()
+        end -= 1
+    if not seen or i not in segmented.bounds or words.get(text[i:end], (0, ""))[0] >= _CHAIN_WORD_FREQ:
         return []
-    # Word boundaries: 其中老年 (中 ends 其中), 中越来越 (越 starts 越来越), 中文 and 中亚 (words themselves).
-    if any(text[max(0, i - k):i + 1] in words for k in (1, 2, 3) if i - k >= 0):
-        return []
-    if words.get(text[i:end], (0, ""))[0] >= _CHAIN_WORD_FREQ:
-        return []
-    for start in range(i, end):
-        for stop in range(end + 1, min(len(text), start + 5) + 1):
-            if text[start:stop] in words:
-                return []
     chain = [_Candidate(i, i + 1, "中", _CHINA, False, False)]
     chain += [_Candidate(i + 1 + k, i + 2 + k, char, gazetteer.abbreviations[char], False, False)
               for k, char in enumerate(seen)]
@@ -196,14 +223,16 @@ def _country_chain(text: str, i: int, gazetteer: Gazetteer) -> list[_Candidate]:
 
 
 def _on_word_boundaries(surface: str, start: int, end: int, gazetteer: Gazetteer,
-                        bounds: frozenset[int]) -> bool:
+                        segmented: _Words) -> bool:
     """Whether the name is a word of the sentence and not a piece of others: 均衡水平 holds no 衡水,
-    重大理论 no 大理, 高黎贡山 no 贡山. A full name need only start a word (云南省|委 splits as 云南|省委)."""
-    if start not in bounds:
-        return False
-    if any(form.form == SHORT for form in gazetteer.forms(surface)) or len(surface) == 2:
-        return end in bounds
-    return True
+    重大理论 no 大理, 高黎贡山 no 贡山. A full name need only start a word (云南省|委 splits as 云南|省委),
+    or lie inside an organisation's name (中共云南省委)."""
+    forms = gazetteer.forms(surface)
+    # Country names are words of their own too: 捷克 in 捷克斯洛伐克 is not the Czech Republic.
+    short = len(surface) == 2 or any(f.form == SHORT or f.place_id.startswith("country:") for f in forms)
+    if start not in segmented.bounds:
+        return not short and any(s <= start and end <= e for s, e in segmented.organisations)
+    return end in segmented.bounds if short else True
 
 
 def _names_a_feature(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -221,19 +250,23 @@ def _skip_word(text: str, start: int, end: int) -> int:
     return end - start
 
 
-def _choose(surface: str, start: int, end: int, gazetteer: Gazetteer, scope: _Scope) -> _Candidate | None:
+def _choose(surface: str, start: int, end: int, gazetteer: Gazetteer, scope: _Scope,
+            qualifier: str | None) -> _Candidate | None:
     """The place a name refers to here, or None when it stays ambiguous."""
     options: list[tuple[tuple[int, int], str, bool]] = []
     for form in gazetteer.forms(surface):
         place = gazetteer.get(form.place_id)
         closeness = scope.closeness(gazetteer, place.place_id)
+        if qualifier and qualifier in {a.place_id for a in gazetteer.ancestors(place.place_id)}:
+            closeness = 3
         short = form.form == SHORT or (form.form == FULL and len(surface) == 2 and place.kind != "country")
         weak = False
         if place.kind == "county":
             if short and closeness == 0:
                 continue                      # county short names from elsewhere are too ambiguous
-            # Short or full, a county name that is an everyday word (富民, 城区, 解放区) needs support.
-            weak = is_common_word(surface, "county")
+            # Short or full, a county name that is an everyday word (富民, 城区, 解放区) needs support,
+            # as does a city district from elsewhere (老城区, 湖滨区), which is named with its city.
+            weak = is_common_word(surface, "county") or (closeness == 0 and place.name.endswith("区"))
         elif short and place.kind == "prefecture":
             weak = is_common_word(surface, "prefecture")
         options.append(((-closeness, LEVEL_RANK.get(place.kind, 9)), place.place_id, weak))
@@ -257,11 +290,18 @@ def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> 
         if index in rivers:
             continue
         if candidate.weak and not any(
-                other is not candidate and not other.weak and _adjacent_in_list(text, candidate, other)
+                other is not candidate and not other.weak and (
+                    _adjacent_in_list(text, candidate, other) or _qualifies(other, candidate, gazetteer))
                 for other in found):
             continue
         kept.append(candidate)
     return kept
+
+
+def _qualifies(outer: _Candidate, inner: _Candidate, gazetteer: Gazetteer) -> bool:
+    """天津滨海新区: a place written right after one of its ancestors."""
+    return outer.end == inner.start and inner.place_id.startswith("adcode:") and outer.place_id in {
+        p.place_id for p in gazetteer.ancestors(inner.place_id)}
 
 
 def _rivers(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> set[int]:

@@ -18,16 +18,30 @@ from graph.records import Evidence, Project
 PROGRAMME_HEADS = ("工程", "行动", "计划", "专项行动", "行动计划")
 FACILITY_HEADS = (
     "项目", "环线", "枢纽", "中心", "试验区", "示范区", "先行区", "核心区", "基地", "园区", "产业园",
-    "合作区", "通道", "铁路", "高铁", "高速公路", "高速", "公路", "机场", "口岸", "港", "自由贸易港",
+    "合作区", "通道", "铁路", "高铁", "高速公路", "高速", "公路", "机场", "口岸", "自由贸易港", "枢纽港",
     "新区", "城市群", "都市圈", "走廊", "经济带", "经济圈", "互换局", "片区", "开发区", "高新区",
     "保税区", "自贸区", "管道", "水库", "电站", "水电站", "航道", "大桥", "隧道", "组团", "旅游带",
     "文化旅游带", "城际铁路", "大通道", "物流网", "交易中心", "集聚区", "特区", "水利枢纽",
 )
-# Facility heads specific enough that any non-generic modifier makes a name (大滇西旅游环线).
+# Facility heads specific enough that any non-generic modifier makes a name (环太湖旅游环线).
 STRONG_HEADS = frozenset({
     "环线", "试验区", "示范区", "先行区", "合作区", "互换局", "新区", "城市群", "都市圈", "经济带", "经济圈",
-    "走廊", "自由贸易港", "高新区", "保税区", "开发区", "自贸区", "片区", "特区", "旅游带", "文化旅游带",
+    "走廊", "自由贸易港", "高新区", "保税区", "开发区", "自贸区", "片区", "旅游带", "文化旅游带",
 })
+# Kinds of zone rather than zones: named only with a place (深圳经济特区, 昆明综合保税区).
+CATEGORY_NAMES = frozenset({
+    "经济特区", "特区", "自贸试验区", "自由贸易试验区", "自贸区", "高新技术产业开发区", "高新技术开发区", "高新区",
+    "经济技术开发区", "开发区", "综合保税区", "保税区", "国家级新区", "新区", "跨境经济合作区", "边境经济合作区",
+    "开发开放试验区", "重点开发开放试验区", "国家重点开发开放试验区", "改革开放试验区", "示范区", "先行区",
+    "城市群", "都市圈", "经济带", "经济圈", "片区", "综合试验区", "试验区", "合作区", "产业园", "园区",
+})
+# Programme names whose modifier is a judgement or a kind, not a programme (形象工程, 年度计划).
+_NOT_PROGRAMMES = re.compile(
+    r"(形象|政绩|面子|豆腐渣|水利|对外|承包|[一二三四]期|年度|五年|国民经济|经济|支出|投资|用地|生育|播种|"
+    r"生产|收购|财政|信贷|季度|传统|指令性|指导性|具体|统一|部分|实际|共同|一致|联合|集体|统一|具体|"
+    r"[上中下]|的|了)$")
+# A programme named by a short modifier only counts inside a list of programmes (畅通工程、绿化工程).
+_SHORT_MODIFIER = 2
 # Shared heads that add nothing to the items of a list (大理—丽江—攀枝花等项目).
 _EMPTY_SHARED = frozenset({"项目", "工程", "重大项目", "重点项目", "在建项目", "重大工程", "重点工程"})
 HEADS = tuple(sorted(set(PROGRAMME_HEADS + FACILITY_HEADS), key=len, reverse=True))
@@ -54,10 +68,20 @@ _LEADERS = frozenset({
     "包括", "其中", "主要", "逐步", "基本", "初步", "已经", "已", "正在", "全力", "努力", "认真",
     "切实", "扎实", "稳步", "有序", "着手", "坚持", "健全", "设立", "批准", "获批", "入选", "列入",
     "完成", "推出", "壮大", "提出", "部署", "安排", "兴建", "修建", "建立", "开通", "投产", "竣工", "动工",
-    "抓紧", "搞好", "加速", "着眼", "面向", "服务", "融入", "参加", "举办", "召开", "开辟", "恢复", "随着",
+    "抓紧", "搞好", "加速", "着眼", "面向", "融入", "参加", "举办", "召开", "开辟", "恢复", "随着",
     "紧邻", "对接", "联动", "理顺", "探索", "带动", "做强", "做实", "做大", "做优", "做精", "稳妥", "有效",
     "打好", "抓住", "加紧", "同时", "以及", "或", "于", "到", "让", "使", "给", "同", "跟", "而", "又",
+    "保持", "维护", "根据", "必须", "制定", "实行", "摆脱", "执行", "改进", "解决", "振兴", "改革", "了", "要",
+    "离", "采取", "各", "好", "严防", "反对", "杜绝", "防止", "禁止", "不搞", "搞", "以求", "保证", "确保",
+    "突破", "之前", "之后", "按", "不", "没有", "超过", "纳入", "完成", "促进", "投向", "用于", "涉及", "清理",
+    "调整", "贵在", "投入", "支援", "援建", "整顿", "取消", "撤销", "合并", "关闭", "赋予", "扩大",
 })
+# Judgements that make a 工程 a reproach, not a programme (豆腐渣工程, “半拉子”工程).
+_PEJORATIVE = re.compile(r"半拉子|劣质|豆腐渣|形象|政绩|面子|烂尾|胡子|钓鱼|拖欠|重复建设|盲目")
+# A 计划 names a programme when its modifier says what the programme does (孵化器倍增计划,
+# 大学生创业引领计划); otherwise it is an economic plan or a schedule (财政收支计划, 一九八一年计划).
+_PROGRAMME_PLAN = re.compile(r"(倍增|提升|培育|保护|引领|攻坚|振兴|扶持|资助|援助|推广|示范|攀登|支撑|促进|改造|"
+                             r"人才|英才|计划生育|专项|建设|工程|行动)计划$")
 _INITIAL = frozenset({"提升", "发展", "改造", "治理", "保护", "加密", "重点", "高品质", "高水平", "我国", "全省",
                       "全市", "全国", "各地", "各级", "各类", "一批", "一些", "若干", "北向", "南向", "东向", "西向",
                       "一项", "一个", "更是", "也是"})
@@ -89,8 +113,11 @@ _QUOTED_CORRIDOR = re.compile(f"“([\u4e00-\u9fff]{{2,6}}(?:[{_DASHES}]+[\u4e00
 _ALIAS_RE = re.compile(r"^[(（](?:以下)?(?:简称)?[“\"]?([^()（）“”\"]{2,12})[”\"]?[)）]")
 
 
-def find_projects(sentence: str, places: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-    """Named projects in `sentence` as (start, end, name); `places` are place-mention spans in it.
+def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Named projects in `sentence` as (start, end, name); `places` are its place-mention spans.
+
+    With `places` given (even empty), facility names must contain a place; without (None), a
+    bracket or a dash chain is taken as a sign of a proper name instead.
 
     The name is the exact span, except in coordinated lists sharing one head
     (昆明、大理等国家物流枢纽), where each item gets its own project "大理国家物流枢纽" spanning
@@ -98,10 +125,10 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] = ()) -> list
     """
     found: dict[tuple[int, int], str] = {}
     for head_start, head_end in _heads(sentence):
-        for start, end, name, listed in _names_for_head(sentence, head_start, head_end, places):
-            if _acceptable(name, start, end, places, listed):
+        for start, end, name, listed in _names_for_head(sentence, head_start, head_end, places or ()):
+            if _acceptable(name, start, end, places, listed, sentence):
                 found.setdefault((start, end), name)
-    place_starts = {a for a, _ in places}
+    place_starts = {a for a, _ in places or ()}
     for m in _QUOTED_CORRIDOR.finditer(sentence):
         segments = re.split(f"[{_DASHES}]+", m.group(1))
         # With place spans, every segment must be a place; without, only short segments qualify.
@@ -110,7 +137,8 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] = ()) -> list
             pos = sentence.index(seg, pos)
             starts.append(pos)
             pos += len(seg)
-        if (all(s in place_starts for s in starts) if places else all(len(s) <= 3 for s in segments)):
+        placed = sum(s in place_starts for s in starts)
+        if (placed >= max(2, len(segments) - 1) if places is not None else all(len(s) <= 3 for s in segments)):
             found.setdefault((m.start(), m.end()), m.group(0))
     return _drop_nested(found)
 
@@ -218,7 +246,23 @@ def _cut_leaders(text: str) -> int:
             cut_index = i + 1
     while cut_index < len(tokens) - 1 and tokens[cut_index][2] in _INITIAL | _LEADERS:
         cut_index += 1
-    return tokens[cut_index][0] if cut_index < len(tokens) else len(text)
+    cut = tokens[cut_index][0] if cut_index < len(tokens) else len(text)
+    # jieba may split an idiom of verbs into characters (做强做实): match leaders on the raw text too.
+    moved = True
+    while moved:
+        moved = False
+        for word in _RAW_LEADERS:
+            if text.startswith(word, cut) and len(text) - cut >= len(word):
+                cut, moved = cut + len(word), True
+                break
+    return cut
+
+
+_RAW_LEADERS = tuple(sorted((w for w in _LEADERS | _INITIAL if len(w) >= 2), key=len, reverse=True))
+
+# Verbs that, right before a programme head, are part of the name (…培育工程, …保护行动).
+_NAME_VERBS = ("培育", "建设", "保护", "提升", "改造", "治理", "振兴", "促进", "推广", "示范", "创建", "引领",
+               "攻坚", "修复", "发展", "开发", "帮扶", "援助", "扶持")
 
 
 _ENUM_RE = re.compile(r"等|[0-9０-９一二三四五六七八九十]+[个座条家]")
@@ -227,12 +271,16 @@ _ENUM_RE = re.compile(r"等|[0-9０-９一二三四五六七八九十]+[个座�
 def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int, int]]):
     """Candidate (start, end, name, listed) for the head at hs:he; `listed` marks list items."""
     left = _extend_left(sentence, hs)
-    # Keep a trailing bracket such as (云南段).
+    # Keep a trailing bracket such as (四川段).
     end = he
     tail = re.match(r"[(（][^()（）]{1,8}段[)）]", sentence[he:])
     if tail:
         end = he + tail.end()
     start = left + _cut_leaders(sentence[left:hs])
+    if start == hs and sentence[hs:he] in PROGRAMME_HEADS:
+        verb = next((v for v in _NAME_VERBS if sentence.endswith(v, left, hs)), None)
+        if verb:
+            start = left + _cut_leaders(sentence[left:hs - len(verb)])
     protected = _protected(sentence[start:hs])
     enums = [m for m in _ENUM_RE.finditer(sentence, start, hs)
              if not any(a <= m.start() - start < b for a, b in protected)]
@@ -251,7 +299,7 @@ def _ends_with_head(text: str) -> bool:
 
 def _coordinated(sentence: str, start: int, enum_start: int, enum_end: int, end: int):
     """X、Y、Z等H → one name per item: item + H, or the item alone when H adds nothing
-    (等项目) or the item already has a head; a quoted H (等“兴水润滇”工程) is a project itself."""
+    (等项目) or the item already has a head; a quoted H (等“南水北调”工程) is a project itself."""
     shared = sentence[enum_end:end]
     if re.match(r"(州市|州、市|县市区|县、市、区|县区|省份|省区市|城市)(?!性)", shared):
         return  # 迪庆、怒江等州市高速公路里程: places described, not named
@@ -288,6 +336,15 @@ def _list_items(sentence: str, first_start: int, stop: int) -> list[tuple[int, i
 def _shared_without_deng(sentence: str, start: int, end: int, places):
     """昆明、大理国家物流枢纽: when every item is a place (with an optional bracket) and the last
     item starts with one, the remainder of the last item is a shared head."""
+    quoted = re.match(r"“[^”]{1,20}”", sentence[start:end])
+    if quoted:
+        # “东数西算”、“西电东送”工程: quoted items share what follows the last quote.
+        shared = sentence[start + quoted.end():end]
+        items = _list_items(sentence, start, start + quoted.end())[:-1]
+        if shared and items and all(re.fullmatch(r"“[^”]{1,20}”", sentence[a:b]) for a, b in items):
+            for a, b in items:
+                yield a, end, sentence[a:b] + shared, True
+        return
     place_end = {a: b for a, b in places}
     if start not in place_end:
         return
@@ -329,8 +386,29 @@ def _strip_generic(text: str) -> str:
     return rest
 
 
-def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int]], listed: bool) -> bool:
-    if listed and places and not any(start <= a < end for a, b in places) and "“" not in name:
+def _in_programme_list(sentence: str, start: int, end: int) -> bool:
+    """Whether a name sits in an enumeration of programme names (…工程、绿化工程、…)."""
+    heads = "|".join(PROGRAMME_HEADS)
+    return bool(re.search(f"(?:{heads})[、和及与]$", sentence[:start])
+                or re.match(f"[、和及与][^,，。;；、]{{1,12}}?(?:{heads})", sentence[end:]))
+
+
+def _strip_leading_generic(text: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for mod in sorted(GENERIC_MODIFIERS, key=len, reverse=True):
+            if mod and text.startswith(mod) and len(text) > len(mod):
+                text, changed = text[len(mod):], True
+                break
+    return text
+
+
+def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int]] | None, listed: bool,
+                sentence: str = "") -> bool:
+    known = places is not None
+    places = places or ()
+    if listed and known and not any(start <= a < end for a, b in places) and "“" not in name:
         bare_item = re.sub(r"[(（][^()（）]{1,10}[)）]$", "", name)
         if not any(bare_item.endswith(h) for h in PROGRAMME_HEADS) and not re.match(
                 r"[\u4e00-\u9fff]{1,4}[江河湖山]", name):
@@ -345,13 +423,25 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
         return False
     bare = re.sub(r"[(（][^()（）]{1,10}[)）]$", "", name)
     head = next((h for h in HEADS if bare.endswith(h)), None)
+    if head in PROGRAMME_HEADS and "“" not in name:
+        modifier = _strip_generic(name[: len(bare) - len(head)] + "")
+        if _NOT_PROGRAMMES.search(name[: len(bare) - len(head)]):
+            return False
+        if len(modifier) <= _SHORT_MODIFIER and not listed and not _in_programme_list(sentence, start, end):
+            return False
+        if head == "计划" and (len(modifier) < 4 or not _PROGRAMME_PLAN.search(bare)):
+            return False
+    if _PEJORATIVE.search(name) or re.search(r"各个|整个|各类|各项|这个|那个|某些", name):
+        return False
+    if head in STRONG_HEADS and _strip_leading_generic(bare) in CATEGORY_NAMES and "“" not in name:
+        return any(start <= a < end for a, b in places)
     if head is None or head in PROGRAMME_HEADS or head in STRONG_HEADS or listed:
         return True
     # Other facility heads need something that makes them a proper name, not a category: a place
     # (when place spans are known), else a quote, bracket or dash chain.
     if any(start <= a < end for a, b in places):
         return True
-    if "“" in name or (not places and ("(" in name or "（" in name or _DASH_CHAIN.search(name))):
+    if "“" in name or (not known and ("(" in name or "（" in name or _DASH_CHAIN.search(name))):
         return True
     return bool(re.search(r"[A-Za-z0-9]", name))
 

@@ -1,8 +1,8 @@
 """Named SPARQL queries over the store, answering with `graph.records.Item` lists that carry their evidence."""
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any, Iterable
+from decimal import Decimal
+from typing import Any, Callable, Iterable
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -58,10 +58,10 @@ def _number(node: Node | None) -> int | float | None:
     if node is None:
         return None
     value = node.toPython()
-    if hasattr(value, "is_integer") or type(value).__name__ == "Decimal":
+    if isinstance(value, (Decimal, float)):
         value = float(value)
         return int(value) if value.is_integer() else value
-    return value
+    return value if isinstance(value, int) else None
 
 
 def resolve(store: GraphStore, ref: str, type: str | None = None) -> URIRef | None:
@@ -88,7 +88,7 @@ def require(store: GraphStore, ref: str, type: str) -> URIRef:
 
 
 def _statement_items(rows: Iterable[Any], subject_var: str, label_var: str, type: str,
-                     extra: callable = None) -> list[Item]:
+                     extra: Callable[[Any], dict] | None = None) -> list[Item]:
     """Group rows (one per evidence) by subject into Items; attrs keep the best basis and what they went via."""
     grouped: dict[str, dict] = {}
     for row in rows:

@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import importlib
-import logging
 import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Dataset, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from graph.vocab import PREFIXES, document_graph
+from graph.vocab import ID, PREFIXES, document_graph
 from ingest.atomic import replace_dir_atomic
 from ingest.errors import ConfigError, QueryError, WorkspaceError
 
@@ -21,7 +19,6 @@ if TYPE_CHECKING:
     from graph.build import Quad
     from ui.settings import Settings
 
-log = logging.getLogger(__name__)
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "nquads": "nquads", "trig": "trig"}
 
@@ -36,6 +33,7 @@ class GraphStore(Protocol):
     def query(self, sparql: str, **bindings: Any) -> Result: ...
     def serialize(self, format: str = "turtle") -> bytes: ...
     def stats(self) -> dict[str, int]: ...
+    def documents(self) -> list[str]: ...
     def close(self) -> None: ...
 
 
@@ -61,13 +59,6 @@ def _term(value: Any) -> str:
     if isinstance(value, Node):
         return value.n3()
     return Literal(value).n3()
-
-
-def _plain(term: Node) -> Node:
-    # Oxigraph reports simple literals as xsd:string-typed; RDF 1.1 says they are the same, so print them plainly.
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        return Literal(str(term))
-    return term
 
 
 def bind(sparql: str, **bindings: Any) -> str:
@@ -133,33 +124,33 @@ class _SparqlStore:
         except (SyntaxError, ValueError) as exc:   # pyoxigraph and rdflib report bad SPARQL this way
             raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
 
-    def construct_all(self) -> Graph:
-        """Every triple of every graph, merged."""
-        g = Graph()
-        for s, p, o in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph:
-            g.add((s, p, _plain(o)))
-        return g
+    def _ox_triples(self) -> Iterable[Any]:
+        from oxrdflib._converter import to_ox
+
+        return (to_ox(t) for t in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph)
+
+    def _ox_quads(self) -> Iterable[Any]:
+        from oxrdflib._converter import to_ox
+
+        return (to_ox((s, p, o, g)) for s, p, o, g in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
     def serialize(self, format: str = "turtle") -> bytes:
-        """The whole store; triples (turtle, nt) merge all graphs, quads (nquads, trig) keep them apart."""
+        """The whole store; triples (turtle, nt) merge all graphs, quads (nquads, trig) keep them apart.
+
+        Written by pyoxigraph (rdflib's Turtle writer takes minutes on a corpus); sorted so that two runs
+        give identical bytes.
+        """
+        import pyoxigraph as ox
+
         fmt = FORMATS.get(format)
         if fmt is None:
             raise QueryError(f"unknown RDF format {format!r} (known: {', '.join(sorted(FORMATS))})")
-        if fmt in ("nquads", "trig"):
-            rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-            data = Dataset()
-            for s, p, o, g in rows:
-                data.add((s, p, _plain(o), g))
-        else:
-            data = self.construct_all()
-        for prefix, iri in PREFIXES.items():
-            data.bind(prefix, iri)
-        data.bind("id", "https://policykg.example/id/")
-        out = data.serialize(format=fmt, encoding="utf-8")
-        if fmt in ("nt", "nquads"):
-            # Line-based formats: sorting the lines is what makes two runs byte-identical.
-            out = b"".join(sorted(set(out.splitlines(keepends=True))))
-        return out
+        items = self._ox_quads() if fmt in ("nquads", "trig") else self._ox_triples()
+        ordered = sorted(set(items), key=str)
+        target = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+                  "trig": ox.RdfFormat.TRIG}[fmt]
+        prefixes = {**PREFIXES, "id": str(ID)} if fmt in ("turtle", "trig") else None
+        return ox.serialize(ordered, format=target, prefixes=prefixes)
 
     def stats(self) -> dict[str, int]:
         counts = {str(row[0]).rsplit("#", 1)[-1]: int(row[1]) for row in self.query(_STATS_QUERY)}
@@ -217,17 +208,23 @@ class OxigraphStore(_SparqlStore):
             raise WorkspaceError(f"{self.label} is open read-only")
         self._inner.update(text)
 
+    def _ox_triples(self) -> Iterable[Any]:
+        return self._inner.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+
+    def _ox_quads(self) -> Iterable[Any]:
+        return (q for q in self._inner if not isinstance(q.graph_name, self._ox.DefaultGraph))
+
     def rebuild(self, quads: Iterable["Quad"]) -> None:
         """Replace everything: load into a fresh directory, then swap it in, so a failure keeps the old store."""
         if self.path is None:
             self._inner.clear()
-            self._inner.extend(self._ox_quads(quads))
+            self._inner.extend(self._to_ox(quads))
             return
         build = self.path.with_name(f".{self.path.name}.build")
         shutil.rmtree(build, ignore_errors=True)
         fresh = self._ox.Store(str(build))
         try:
-            fresh.bulk_extend(self._ox_quads(quads))
+            fresh.bulk_extend(self._to_ox(quads))
             fresh.flush()
         except BaseException:
             del fresh
@@ -238,7 +235,8 @@ class OxigraphStore(_SparqlStore):
         replace_dir_atomic(build, self.path)
         self._open()
 
-    def _ox_quads(self, quads: Iterable["Quad"]):
+    @staticmethod
+    def _to_ox(quads: Iterable["Quad"]):
         from oxrdflib._converter import to_ox
 
         for s, p, o, g in quads:

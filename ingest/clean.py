@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata import is_title_line
 from ingest.records import Cleaned, Document, Span
 
 # Characters trimmed from both ends of a line: whitespace plus the invisible ones pages leave behind.
@@ -15,6 +16,8 @@ _CHROME = re.compile("|".join((
     r"^(字体|字号)\s*[:：]",
     r"^(来源|信息来源|文章来源|稿件来源|发布机构|发文机关|发布时间|发布日期|更新时间|成文日期|浏览次数|阅读次数"
     r"|点击数|点击量|访问量|浏览量|作者|编辑|责任编辑|审核|审校|校对|供稿|摄影|[来文]\s*源)\s*[:：]",
+    # The attribute table above documents on government portals (索引号, 主题分类, 发文字号 …).
+    r"^(索\s*引\s*号|主\s*题\s*分\s*类|主\s*题\s*词|发\s*文\s*字\s*号|公\s*文\s*种\s*类|有\s*效\s*性|标\s*题)\s*[:：]",
     r"(责任编辑|编辑|审核|来源)\s*[:：].{0,20}$",
     r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}",          # publish timestamps
     r"ICP\s*[备证)）]|ICP[:：]|公网安备|网站标识码|许可证(编号|号)?\s*[:：]|版权所有|[Cc]opyright|©",
@@ -55,7 +58,7 @@ def is_chrome_line(line: str) -> bool:
         return False  # chrome is labels and links; a line with full sentences is content
     if len(line) <= 160 and _CHROME.search(line):
         return True
-    words = [w for w in _SEPARATORS.split(line) if w]
+    words = [w.strip(":：") for w in _SEPARATORS.split(line) if w.strip(":：")]
     return bool(words) and all(w in _WIDGET_WORDS for w in words)
 
 
@@ -75,10 +78,13 @@ def clean(doc: Document) -> Cleaned:
 
     # Masthead: above the first paragraph, everything up to the last chrome line (page headline,
     # breadcrumb targets, site name) belongs to the page, not to the document.
+    # A headline there is kept when the document does not restate it further down.
     head_chrome = [i for i in range(first) if chrome[i]]
     if head_chrome:
+        below = lines[head_chrome[-1] + 1:first]
         for i in range(head_chrome[-1]):
-            chrome[i] = True
+            restated = any(len(later) >= 6 and lines[i].endswith(later) for later in below)
+            chrome[i] = chrome[i] or not is_title_line(lines[i]) or restated
     # Footer: below the last paragraph, the first chrome line starts the footer, which runs to the
     # end; it also swallows site-name and link-list lines directly above it ("中国政府网").
     tail = [i for i in range(last + 1, len(lines)) if chrome[i]]

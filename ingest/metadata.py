@@ -12,7 +12,9 @@ _GENRES = ("通知", "意见", "决定", "决议", "命令", "公报", "公告",
            "措施", "若干措施", "实施意见", "守则", "章程", "标准", "说明")
 _GENRE_END = re.compile(rf"({'|'.join(_GENRES)})(（[^）]*）|\([^)]*\))?$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]+\s*号")
-_DATE = re.compile(r"([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日")
+_DATE = re.compile(r"([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+                   r"\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 # A date line: the date alone, in parentheses, or leading a short "——…在…会议上" / "…通过" line.
 _DATE_LINE = re.compile(r"^[（(—\-\s]*" + _DATE.pattern + r"[）)]?(.{0,40})$")
 _AGENCY_END = ("人民政府", "政府", "委员会", "办公厅", "办公室", "省委", "市委", "州委", "县委", "区委", "党委", "中央",
@@ -27,8 +29,20 @@ _TARGET = re.compile(r"(?:^|[，。；：、“（,;:(\s]|力争|争取|预计|�
 _SENTENCE = re.compile(r"[。！？]")
 
 
+def is_title_line(line: str) -> bool:
+    """A line shaped like an official title: ends in a document-type word, no sentence inside."""
+    return bool(_GENRE_END.search(line)) and not _SENTENCE.search(line) and len(line) <= 80
+
+
 def _int(digits: str) -> int:
-    return int(unicodedata.normalize("NFKC", digits))
+    """Arabic (also full-width) or Chinese numerals: 2022, ２０２２, 二〇二二, 十四, 二十三."""
+    digits = unicodedata.normalize("NFKC", digits)
+    if digits.isdigit():
+        return int(digits)
+    if "十" not in digits:
+        return int("".join(str(_CN_DIGITS[c]) for c in digits))
+    tens, _, units = digits.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 def _is_agency(name: str) -> bool:
@@ -127,7 +141,7 @@ def _title(doc: Document, body: list[Span], lines: list[str], front: int
     text = doc.text
     for i in range(front):
         line = lines[i]
-        if not _GENRE_END.search(line) or _SENTENCE.search(line) or len(line) > 80:
+        if not is_title_line(line):
             continue
         start = i
         # A title wrapped over several lines has no blank line inside it.

@@ -11,11 +11,11 @@ _CN = "一二三四五六七八九十百零〇两"
 _DIGIT = "0-9０-９"
 # Marker kinds, tried in order; each regex matches the marker at the start of a trimmed line.
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("bian", re.compile(rf"^第[{_CN}{_DIGIT}]+编")),
+    ("bian", re.compile(rf"^第[{_CN}{_DIGIT}]+(编|篇|部分)")),      # part level: 编, 篇 (五年规划纲要), 部分
     ("zhang", re.compile(rf"^第[{_CN}{_DIGIT}]+章")),
     ("jie", re.compile(rf"^第[{_CN}{_DIGIT}]+节")),
     ("tiao", re.compile(rf"^第[{_CN}{_DIGIT}]+条")),
-    ("cn_num", re.compile(rf"^[{_CN}]+、")),
+    ("cn_num", re.compile(rf"^[{_CN}]+(、|[.．](?![{_DIGIT}]))")),
     ("paren_cn", re.compile(rf"^[（(][{_CN}]+[)）]")),
     ("arabic", re.compile(rf"^[{_DIGIT}]{{1,2}}[.．、](?![{_DIGIT}])")),
     ("paren_arabic", re.compile(rf"^[（(][{_DIGIT}]{{1,2}}[)）]")),

@@ -1,7 +1,6 @@
 """Compose the ingest stages: read → clean → metadata → outline → chunk → store."""
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,12 +12,10 @@ from ingest.clean import clean
 from ingest.errors import PolicyKGError
 from ingest.metadata import extract_metadata
 from ingest.outline import outline, sections
-from ingest.read import SUPPORTED, read_documents
-from ingest.records import Document, IngestedDocument
+from ingest.read import read_documents
+from ingest.records import Cleaned, Document, IngestedDocument
 from ingest.segment import Segmenter
 from ingest.store import DocumentStore
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,6 +31,11 @@ class IngestReport:
         return "added" if source in self.added else "updated" if source in self.updated else "unchanged"
 
 
+def body_text(doc: Document, cleaned: Cleaned) -> str:
+    """The document's content lines (chrome left out), one per line."""
+    return "\n".join(doc.text[s.char_start:s.char_end] for s in cleaned.body)
+
+
 def ingest_document(doc: Document, segmenter: Segmenter, chunk_size: int = 260) -> IngestedDocument:
     """Run every stage on one decoded document (nothing is stored)."""
     cleaned = clean(doc)
@@ -41,8 +43,7 @@ def ingest_document(doc: Document, segmenter: Segmenter, chunk_size: int = 260) 
     headings = outline(doc, cleaned)
     secs = sections(doc, cleaned, headings)
     # Proper nouns of this document (quoted programmes, place + 城市群/新区/工程) become single tokens.
-    body_text = "\n".join(doc.text[s.char_start:s.char_end] for s in cleaned.body)
-    segmenter.learn(segmenter.harvest(body_text))
+    segmenter.learn(segmenter.harvest(body_text(doc, cleaned)))
     chunks = chunk(doc, secs, cleaned, segmenter, size=chunk_size)
     return IngestedDocument(document=doc, cleaned=cleaned, metadata=metadata, headings=headings,
                             sections=secs, chunks=chunks)
@@ -70,9 +71,9 @@ def ingest_paths(paths: Iterable[Path], store: DocumentStore, segmenter: Segment
                  progress: bool = True) -> IngestReport:
     """Ingest files and directories into `store`; bad files are reported, the rest still ingested."""
     report = IngestReport()
-    files = list(iter_files(paths))
     manifest = store.manifest()
-    for file, source in tqdm(files, desc="ingest", unit="file", disable=not progress, leave=False):
+    pending: list[tuple[Path, Document, bool]] = []   # (file, document, replaces a stored version)
+    for file, source in iter_files(paths):
         if not file.exists():
             report.failed.append((str(file), "no such file or directory"))
             continue
@@ -85,15 +86,8 @@ def ingest_paths(paths: Iterable[Path], store: DocumentStore, segmenter: Segment
             known = manifest.get(doc.source)
             if known and known[1] == doc.content_hash and store.has(known[0]):
                 report.unchanged.append(doc.source)
-                continue
-            try:
-                ingested = ingest_document(doc, segmenter, chunk_size)
-                store.put(ingested)
-            except PolicyKGError as exc:
-                report.failed.append((f"{file} ({doc.source})", getattr(exc, "problem", str(exc))))
-                continue
-            (report.updated if known else report.added).append(doc.source)
-            report.documents.append(ingested)
+            else:
+                pending.append((file, doc, known is not None))
         if file.suffix.lower() == ".jsonl":
             # Lines that vanished from a collection leave the store too.
             current = {d.source for d in documents}
@@ -101,7 +95,21 @@ def ingest_paths(paths: Iterable[Path], store: DocumentStore, segmenter: Segment
                 if old_source.startswith(f"{source}#") and old_source not in current:
                     store.remove(doc_id)
                     report.removed.append(old_source)
-    if segmenter.harvested:
+
+    # Learn the new documents' proper nouns before tokenizing any of them, so that every chunk of
+    # this run is cut with the same vocabulary.
+    for _, doc, _ in pending:
+        segmenter.learn(segmenter.harvest(body_text(doc, clean(doc))))
+    for file, doc, replaces in tqdm(pending, desc="ingest", unit="doc", disable=not progress, leave=False):
+        try:
+            ingested = ingest_document(doc, segmenter, chunk_size)
+            store.put(ingested)
+        except PolicyKGError as exc:
+            report.failed.append((f"{file} ({doc.source})", getattr(exc, "problem", str(exc))))
+            continue
+        (report.updated if replaces else report.added).append(doc.source)
+        report.documents.append(ingested)
+    if pending and segmenter.harvested:
         store.add_vocabulary(segmenter.harvested)
     return report
 
@@ -117,5 +125,3 @@ def summary_line(doc: IngestedDocument, status: str = "") -> str:
         extras.insert(0, meta.dates[0])
     return " ".join(p for p in parts if p) + f" [{', '.join(extras)}]"
 
-
-__all__ = ["IngestReport", "ingest_document", "ingest_paths", "iter_files", "summary_line", "SUPPORTED"]

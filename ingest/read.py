@@ -78,9 +78,7 @@ def _txt_text(path: Path, data: bytes) -> tuple[str, str | None]:
 def _html_text(path: Path, data: bytes) -> tuple[str, str | None]:
     import trafilatura
 
-    html = decode_text(path, data) if b"\x00" not in data else None
-    if html is None:
-        raise InputError(str(path), "looks binary (contains NUL bytes), not an HTML page")
+    html = decode_text(path, data)
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
     if not text or not text.strip():
         raise InputError(str(path), "no main text found in the HTML page")
@@ -104,7 +102,7 @@ def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None]:
     if not text.strip():
         raise InputError(str(path), "PDF has no text layer (scanned pages need OCR first)")
     title = (reader.metadata.title if reader.metadata else None) or None
-    return _normalise_newlines(text.translate(_radical_table())), title
+    return _normalise_newlines(normalise_radicals(text)), title
 
 
 def _docx_text(path: Path, data: bytes) -> tuple[str, str | None]:
@@ -146,6 +144,11 @@ def _read_jsonl(path: Path, source: str, data: bytes) -> list[Document]:
     if not documents:
         raise InputError(str(path), "no documents in the collection")
     return documents
+
+
+def normalise_radicals(text: str) -> str:
+    """Map CJK radical code points (U+2F00–2FD5, U+2E80–2EFF) to the ideographs they stand for."""
+    return text.translate(_radical_table())
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ import marshal
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import metadata as pkg_metadata
 from importlib.resources import files
 from pathlib import Path
@@ -114,6 +114,19 @@ class Segmenter:
                 prefix = word + "".join(w for w, _ in rest)
                 return prefix if len(prefix) >= 2 else None
         return None
+
+
+class LazySegmenter:
+    """Stands in for a `Segmenter` and builds it on first use: a no-op re-ingest never loads the dictionary."""
+
+    def __init__(self, factory: Callable[[], Segmenter]):
+        self._factory = factory
+        self._segmenter: Segmenter | None = None
+
+    def __getattr__(self, name: str):
+        if self._segmenter is None:
+            self._segmenter = self._factory()
+        return getattr(self._segmenter, name)
 
 
 def _load_cached(path: Path) -> jieba.Tokenizer | None:

@@ -22,7 +22,7 @@ MAX_LABEL = 60
 YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?=年|\b)")
 QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{1,40})[”\"》」』]")
 # Words that carry the question's form, not its topic.
-FORM_WORDS = set("""哪些 哪个 哪 什么 多少 几 几个 怎么 怎样 如何 是否 是不是 吗 呢 么 的 了 和 与 及 或 在 有 要 将 是 对 对应 属于
+FORM_WORDS = set("""各有 两份 两个 文件中 份 哪些 哪个 哪 什么 多少 几 几个 怎么 怎样 如何 是否 是不是 吗 呢 么 的 了 和 与 及 或 在 有 要 将 是 对 对应 属于
 涉及 包括 包含 关于 中 里 其中 分别 各 各自 都 到 至 年 目标 项目 工程 建设 内容 规划 文件 意见 部分 一部分 哪一部分 实现 达到 我 我们
 请问 请 列出 说明 方面 情况 主要 具体 哪些项目 有哪些 什么样 地区 区域 州市 全省 全市 全县 这 那 该 其 之 为 以 从 被 把 给 向 能 会 可以
 需要 应该 应当 计划 打算 相关 一些 以及 还有 所有 全部 各项 重点 主要 发展 推动 推进 加快""".split())
@@ -64,6 +64,7 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
             q.regions.append(region)
             covered.append((pos, pos + len(region.label)))
 
+    absent_ids = []
     for m in find_places(question, ws.gazetteer, home=k.home):
         if _overlaps(covered, m.start, m.end):
             continue
@@ -72,6 +73,10 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
             q.places.append((m.place_id, m.surface))
         else:
             q.absent_places.append(m.surface)
+            absent_ids.append(m.place_id)
+    # "西藏拉萨": the question is about the most specific place; its ancestors only qualify it.
+    qualifiers = {a.place_id for pid in absent_ids for a in ws.gazetteer.ancestors(pid)}
+    q.places = [(key, surface) for key, surface in q.places if key not in qualifiers]
 
     q.projects = _link_projects(question, k)
     for p in q.projects:
@@ -80,7 +85,7 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
             covered.append((pos, pos + len(p.label)))
     q.documents = _link_documents(question, k)
 
-    tokens = ws.segmenter.tokenize(question)
+    tokens = _merge_singles(ws.segmenter.tokenize(question))
     rest = []
     for token in tokens:
         pos = question.find(token)
@@ -93,6 +98,25 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
     if not (q.places or q.regions or q.projects or q.absent_places):
         q.subject = _subject(question, k)
     return q
+
+
+SINGLE_FORM = set("的了和与及或在有要将是对吗呢么各中里到至从为以被把给向能会这那该其之年个")
+
+
+def _merge_singles(tokens: list[str]) -> list[str]:
+    """Runs of single characters the dictionary did not know (沪|滇) are one name (沪滇)."""
+    out: list[str] = []
+    run = ""
+    for token in tokens + [""]:
+        if len(token) == 1 and "\u4e00" <= token <= "\u9fff" and token not in SINGLE_FORM:
+            run += token
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        if token:
+            out.append(token)
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -209,7 +233,13 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         items.extend(queries.projects_by_place(ws.graph, key))
     if q.subject:
         names.append(q.subject)
-        items.extend(_projects_in_sentences(k.containing(q.subject), k))
+        sentences = k.containing(q.subject)
+        items.extend(_projects_in_sentences(sentences, k, q.subject))
+        items.extend(_action_clauses(sentences, q.subject))
+    elif ACTIONS_ASKED.search(q.text):
+        for key, surface in q.places:
+            sentences = k.containing(surface)
+            items.extend(_action_clauses(sentences, surface))
     items = _dedupe(items)
     items, topic = _topic_filter(items, q, {"项目", "工程", "建设", "内容"})
     where = "、".join(dict.fromkeys(names)) or "该地"
@@ -222,14 +252,33 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
                   tuple(items))
 
 
-def _projects_in_sentences(sentences: list[Sentence], k: Knowledge) -> list[Item]:
-    """Known projects named in the given sentences, each cited by its sentence."""
+ACTIONS_ASKED = re.compile(r"建设内容|做什么|干什么|任务|举措|措施|what will be done|measures")
+ACTION_VERB = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(加快|推进|推动|建设|打造|实施|支持|培育|发展|实现|建成|布局|启动|"
+                         r"完善|提升|争取|鼓励|深化|加强|构建|规划|开展|创建|设立|重点)")
+
+
+def _projects_in_sentences(sentences: list[Sentence], k: Knowledge, name: str) -> list[Item]:
+    """Known projects named in sentences about `name`: those whose label carries the name."""
     out = []
     for s in sentences:
         for p in k.projects:
-            pos = s.text.find(p.label)
-            if pos >= 0 and len(p.label) >= 3:
+            if name in p.label and (p.label in s.text or normalise(p.label) in normalise(s.text)):
                 out.append(Item(p.label, "Project", p.uri, (s.evidence(),), {"basis": "explicit"}))
+    return out
+
+
+def _action_clauses(sentences: list[Sentence], name: str) -> list[Item]:
+    """What the text says will be done at `name`: the action clause around each mention."""
+    out = []
+    for s in sentences:
+        pos = s.text.find(name)
+        while pos >= 0:
+            a, b = clause_around(s.text, pos, pos + len(name), limit=MAX_LABEL)
+            label = s.text[a:b].strip()
+            if ACTION_VERB.match(label) and len(label) <= MAX_LABEL:
+                out.append(Item(label, "Project", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                                {"basis": "explicit", "kind": "action"}))
+            pos = s.text.find(name, b)
     return out
 
 
@@ -255,12 +304,15 @@ def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     from graph import queries
 
     year = q.years[0] if q.years else None
-    places = _places_and_regions(q) or ([(k.home, "全省")] if k.home else [])
-    targets: list[Item] = []
-    for key, _ in places:
-        targets.extend(i for i in queries.goals_by_place(ws.graph, key, year) if "value" in i.attrs or "value_text" in i.attrs)
-    metrics = [t for t in q.terms if t not in ("目标", "多少")]
-    chosen = []
+    named = _places_and_regions(q)
+    targets = [g for g in k.goals if ("value" in g.attrs or "value_text" in g.attrs)
+               and (year is None or g.attrs.get("year") == year)]
+    if named and not all(key == k.home for key, _ in named):
+        # a place other than the whole jurisdiction: only targets stated for it (or inside it)
+        allowed = {i.uri for key, _ in named for i in queries.goals_by_place(ws.graph, key, year)}
+        targets = [t for t in targets if t.uri in allowed]
+    metrics = [v for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成") for v in _variants(t, k)]
+    chosen: list[Item] = []
     for term in metrics:
         for t in targets:
             text = (t.attrs.get("metric") or "") + t.label
@@ -269,8 +321,8 @@ def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     if not chosen:
         when = f"{year}年" if year else ""
         return Answer(q.text, I.TARGET_VALUE, False,
-                      f"语料中没有找到{when}{'、'.join(metrics) or '该指标'}的目标值。")
-    parts = [f"{t.attrs.get('metric', '')}{t.attrs.get('value_text', '')}".strip() or t.label for t in chosen]
+                      f"语料中没有找到{when}{'、'.join(q.terms) or '该指标'}的目标值。")
+    parts = [t.label for t in chosen]
     when = f"到{year}年," if year else ""
     return Answer(q.text, I.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
 
@@ -369,7 +421,7 @@ def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     enumerated = _enumeration(q, k)
     if enumerated is not None:
         return enumerated
-    hits = _passages(q, ws, k, limit=3)
+    hits = _passages(q, ws, k, limit=3, cover=True)
     if not hits:
         return Answer(q.text, I.SECTION_LOOKUP, False, "语料中没有找到相关部分。")
     best = hits[0]
@@ -452,13 +504,13 @@ def count(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
 def compare(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     names = [surface for _, surface in q.places] + [r.label for r in q.regions]
     shorts = [_short(n) for n in names]
-    terms = [t for t in q.terms if t not in ("差距", "相差", "相比", "比较", "对比", "多大")]
+    grams = _bigrams([t for t in q.terms if t not in ("差距", "相差", "相比", "比较", "对比", "多大")])
     found = []
     for s in k.sentences:
         if not any(n in s.text for n in shorts):
             continue
         mentioned = sum(1 for n in shorts if n in s.text)
-        topical = sum(1 for t in terms if t in s.text)
+        topical = sum(1 for g in grams if g in s.text)
         if topical and re.search(r"\d", s.text):
             found.append((mentioned, topical, s))
     if not found:
@@ -471,12 +523,42 @@ def compare(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     return Answer(q.text, I.COMPARE, True, text, items, tuple(s.evidence() for s in top))
 
 
+def _bigrams(terms: list[str]) -> set[str]:
+    """Character bigrams of the topic words: 居民收入 still matches 居民人均可支配收入."""
+    return {t[i:i + 2] for t in terms for i in range(max(1, len(t) - 1)) if len(t[i:i + 2]) == 2}
+
+
 def _short(name: str) -> str:
     return re.sub(r"(市|州|县|区|省|地区)$", "", name) if len(name) > 2 else name
 
 
+def _corpus_key(term: str, k: Knowledge) -> str | None:
+    """`term` if the corpus uses it, else its longest leading part that the corpus does use (沪滇合作 → 沪滇)."""
+    for end in range(len(term), 1, -1):
+        if k.containing(term[:end]):
+            return term[:end]
+    return None
+
+
+def _variants(term: str, k: Knowledge) -> list[str]:
+    """The term if the corpus uses it, else its longest leading and trailing parts it does use (居民收入 → 居民, 收入)."""
+    if k.containing(term):
+        return [term]
+    out = []
+    for end in range(len(term) - 1, 1, -1):
+        if k.containing(term[:end]):
+            out.append(term[:end])
+            break
+    for start in range(1, len(term) - 1):
+        if k.containing(term[start:]):
+            out.append(term[start:])
+            break
+    return out
+
+
 def cross_document(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
-    keys = q.quoted or [t for t in q.terms if t not in ("合作", "内容", "两份", "文件")][:1] or q.terms[:1]
+    candidates = q.quoted or q.terms[:1]
+    keys = [key for key in (_corpus_key(t, k) for t in candidates) if key]
     items: list[Item] = []
     per_doc: dict[str, int] = {}
     for key in keys:
@@ -495,17 +577,21 @@ def cross_document(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
                   tuple(items))
 
 
-def _passages(q: Question, ws: "Workspace", k: Knowledge, limit: int = 5) -> list[Sentence]:
-    """Best-matching chunks from hybrid search, as sentences-with-context (the chunk text)."""
-    from search.hybrid import Hit  # noqa: F401  (documents the dependency)
+def _passages(q: Question, ws: "Workspace", k: Knowledge, limit: int = 5, cover: bool = False) -> list[Sentence]:
+    """Best-matching chunks from hybrid search, as sentences-with-context (the chunk text).
 
-    hits = ws.search(q.text, k=limit * 2)
+    cover: put chunks that contain more of the question's topic words first (for "where is X discussed").
+    """
+    hits = ws.search(q.text, k=max(limit * 4, 20))
     doc_filter = {d.attrs.get("doc_id") for d in q.documents} if q.documents else None
+    chunks = [ws.index.chunk(h.chunk_id) for h in hits]
+    if doc_filter:
+        chunks = [c for c in chunks if c.doc_id in doc_filter] or chunks
+    if cover and q.terms:
+        keys = [key for key in (_corpus_key(t, k) for t in q.terms) if key]
+        chunks = sorted(chunks, key=lambda c: -sum(1 for t in keys if t in c.text))
     out: list[Sentence] = []
-    for hit in hits:
-        chunk = ws.index.chunk(hit.chunk_id)
-        if doc_filter and chunk.doc_id not in doc_filter:
-            continue
+    for chunk in chunks:
         title = next((d.label for d in k.documents if d.attrs.get("doc_id") == chunk.doc_id), chunk.source)
         out.append(Sentence(chunk.doc_id, chunk.source, title, chunk.section_path, chunk.char_start, chunk.char_end,
                             chunk.text))

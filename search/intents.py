@@ -33,7 +33,7 @@ def _r(intent: str, pattern: str, needs: str = "") -> Rule:
 # Order matters: the first rule whose cue matches (and whose linked entities are present) wins.
 RULES: tuple[Rule, ...] = (
     _r(REGION_MEMBERSHIP, r"(属于|是否属于|是不是|在不在|算不算|包括|包含).{0,12}(吗|么|\?|？|$)|is .+ (part|a member) of|belong", "region"),
-    _r(REGION_MEMBERSHIP, r"(涉及|包括|包含|由|覆盖|有)哪(些|几|\d+)个?(州市|州|市|县|县市|县市区|地区|城市)|(哪|多少)(些|个)州市|范围(是|包括|有)|which (prefectures|cities|counties)|members? of", "region"),
+    _r(REGION_MEMBERSHIP, r"(涉及|包括|包含|由|覆盖|有)哪(些|几|\d+)个?(州市|州|市|县|县市|县市区|地区|城市)|哪(些|几)个?州市|范围(是|包括|有)|which (prefectures|cities|counties)|members? of", "region"),
     _r(DOCUMENT_METADATA, r"(哪些|哪个|什么)(机关|部门|单位)?(发布|印发|制定|出台)|发文(机关|字号)|文号|发布(日期|时间)|印发(日期|时间)|哪天|规划期|who issued|issued by|document number|when was", ""),
     _r(PARENT_GOAL, r"对应.{0,8}目标|服务(于)?.{0,8}目标|(属于|在).{0,6}哪一?(部分|章|节).{0,10}目标|上级目标|parent goal|which goal|goal .*serve", "project"),
     _r(SECTION_LOOKUP, r"在哪(一)?(部分|章|节|个部分|里)|哪(一)?(部分|章|节)(讲|提到|写|涉及)|which (section|chapter|part)", ""),

@@ -25,6 +25,7 @@ class Knowledge:
     documents: list[Item]                       # one per document, attrs from document_metadata
     sentences: list[Sentence]
     home: str | None                            # the jurisdiction every issuer shares, if they all share one
+    goals: list[Item] = field(default_factory=list)   # every goal/target with its attrs (metric, value, year)
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
 
     @classmethod
@@ -44,7 +45,7 @@ class Knowledge:
             for issuer in d.attrs.get("issuers", []):
                 homes.add(ws.gazetteer.jurisdiction(issuer))
         home = homes.pop() if len(homes) == 1 else None
-        k = cls(places, regions, projects, documents, sentences, home)
+        k = cls(places, regions, projects, documents, sentences, home, all_goals(store))
         for s in sentences:
             k.by_doc.setdefault(s.doc_id, []).append(s)
         return k
@@ -75,3 +76,17 @@ DASHES = re.compile(r"[—–―‐‑−-]")
 
 def normalise(text: str) -> str:
     return DASHES.sub("-", re.sub(r"\s+", "", text)).replace("（", "(").replace("）", ")")
+
+
+def all_goals(store) -> list[Item]:
+    """Every goal and target, wherever (or whether) a place is named: value questions search them by metric."""
+    from graph import queries as Q
+
+    rows = store.query(f"""
+    SELECT ?goal ?label {Q._GOAL_COLUMNS} ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc
+    WHERE {{
+      ?goal a pkg:Goal ; skos:prefLabel ?label .
+      {Q._GOAL_FIELDS}
+      {Q._EVIDENCE}
+    }}""")
+    return Q._statement_items(rows, "goal", "label", "Goal", Q._goal_attrs)

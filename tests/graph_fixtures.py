@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from graph.records import (ADMIN_DATA, EXPLICIT, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
+from graph.records import (EXPLICIT, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
                            Project, Relation, Target)
 from ingest.records import (Chunk, Cleaned, Document, Heading, IngestedDocument, Metadata, PlanningPeriod, Section,
                             Span)
@@ -112,4 +112,4 @@ def corpus() -> tuple[list[IngestedDocument], list[Extraction]]:
     return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
-__all__ = ["plan", "report", "corpus", "PLAN", "REPORT", "ADMIN_DATA"]
+__all__ = ["plan", "report", "corpus", "PLAN", "REPORT"]

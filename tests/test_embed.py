@@ -8,7 +8,7 @@ import pytest
 
 from ingest.errors import ConfigError
 from search.cache import EmbeddingCache, cache_key
-from search.embed import Embedder, FakeEmbedder, make_embedder, resolve_model_dir
+from search.embed import MAX_CHARS, Embedder, FakeEmbedder, make_embedder, resolve_model_dir
 
 BORDER = "推进边民互市贸易转型升级，支持边境口岸和边民互市点建设。"
 SCHOOL = "加强中小学教师队伍建设，提高基础教育质量。"
@@ -24,6 +24,14 @@ def test_fake_vectors_are_normalised_deterministic_and_similar_for_similar_text(
     q = emb.embed_queries(["边民互市贸易"])[0]
     assert vecs[0] @ q > vecs[1] @ q
     assert emb.embed_passages([]).shape == (0, emb.dim)
+
+
+def test_long_texts_are_cut_to_what_the_model_reads():
+    emb = FakeEmbedder()
+    head = (BORDER * 50)[:MAX_CHARS]
+    vecs = emb.embed_passages([head, head + SCHOOL * 10, head[:-1] + "。"])
+    np.testing.assert_array_equal(vecs[0], vecs[1])
+    assert not np.array_equal(vecs[0], vecs[2])
 
 
 def test_unknown_embedder_is_a_config_error():

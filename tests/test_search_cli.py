@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 
@@ -9,7 +10,7 @@ from search.embed import FakeEmbedder
 from search.index import SearchIndex
 from test_search_index import TEXTS, bigrams, make_chunks
 from ui import cli
-from ui.commands import search_cmds
+from ui.workspace import Workspace
 
 
 @pytest.fixture
@@ -17,7 +18,8 @@ def workspace(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for name in [n for n in __import__("os").environ if n.startswith("POLICYKG_")]:
         monkeypatch.delenv(name)
-    monkeypatch.setattr(search_cmds, "make_tokenizer", lambda: bigrams)
+    # Chunks here are tokenised by bigrams; the query must be too (the real segmenter is ingest's).
+    monkeypatch.setattr(Workspace, "segmenter", property(lambda self: SimpleNamespace(tokenize=bigrams)))
     SearchIndex.build(make_chunks(TEXTS), FakeEmbedder(), tmp_path / "ws" / "index", progress=False)
     return tmp_path / "ws"
 

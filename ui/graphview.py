@@ -32,23 +32,60 @@ def colour(type_name: str) -> str:
     return TYPE_COLOURS.get(type_name, OTHER_COLOUR)
 
 
-def layout(graph: nx.Graph, size: float = 1000.0) -> dict[str, tuple[float, float]]:
-    """Deterministic positions (seeded spring layout) scaled into a size × size box with a margin."""
-    if graph.number_of_nodes() == 0:
-        return {}
-    if graph.number_of_nodes() == 1:
-        return {next(iter(graph.nodes)): (size / 2, size / 2)}
+ASPECT = 1.6   # width / height of the drawing; one SVG unit is about one pixel in a typical wide page
+
+
+def layout(graph: nx.Graph, width: float = 992.0, height: float = 620.0) -> dict[str, tuple[float, float]]:
+    """Deterministic positions: a seeded spring layout of the linked nodes, unlinked nodes in rows below."""
+    nodes = sorted(graph.nodes, key=str)
     # Sorting makes the layout independent of insertion order, so the same subset always looks the same.
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(graph.nodes))
-    ordered.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges()))
-    pos = nx.spring_layout(ordered, seed=7, k=1.6 / max(1, ordered.number_of_nodes()) ** 0.5)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    margin = size * 0.08
-    scale = (size - 2 * margin) / span
-    return {n: (margin + (x - min(xs)) * scale, margin + (y - min(ys)) * scale) for n, (x, y) in pos.items()}
+    linked = nx.Graph()
+    linked.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.edges() if u != v))
+    isolated = [n for n in nodes if n not in linked]
+    per_row = max(1, int(width // 200))
+    rows = -(-len(isolated) // per_row)
+    band = min(height * 0.4, rows * 34.0 + 30.0) if rows else 0.0   # height given to the unlinked nodes
+    left, right, my = 30.0, 230.0, 40.0      # room for labels (drawn to the right of a node) and the top row
+    pos: dict[str, tuple[float, float]] = {}
+    if linked.number_of_nodes():
+        raw = nx.spring_layout(linked, seed=7, k=4.0 / linked.number_of_nodes() ** 0.5, iterations=200)
+        xs = _spread([p[0] for p in raw.values()])
+        ys = _spread([p[1] for p in raw.values()])
+        inner_h = height - 2 * my - band
+        pos = {n: (left + x * (width - left - right), my + y * inner_h) for n, x, y in zip(raw, xs, ys)}
+    top = height - my / 2 - band if linked.number_of_nodes() else my
+    for i, n in enumerate(isolated):
+        pos[n] = (left + (i % per_row) * (width - left) / per_row, top + (i // per_row) * 34.0)
+    return pos
+
+
+def _spread(values: list[float]) -> list[float]:
+    """Coordinates in [0, 1], half by position and half by rank.
+
+    Hubs pull a force layout into a dense core with a few far-out leaves; blending in the rank spreads
+    the core evenly over the frame while keeping the layout's neighbourhoods.
+    """
+    lo, span = min(values), (max(values) - min(values)) or 1.0
+    order = sorted(range(len(values)), key=values.__getitem__)
+    rank = [0.0] * len(values)
+    for r, i in enumerate(order):
+        rank[i] = r / max(1, len(values) - 1)
+    return [0.5 * (v - lo) / span + 0.5 * rk for v, rk in zip(values, rank)]
+
+
+def layered_layout(graph: nx.Graph, width: float, height: float) -> dict[str, tuple[float, float]]:
+    """Rows by each node's integer `layer` attribute (0 at the top), nodes spread evenly within a row."""
+    layers: dict[int, list[str]] = {}
+    for n in sorted(graph.nodes, key=str):
+        layers.setdefault(int(graph.nodes[n].get("layer", 0)), []).append(n)
+    order = sorted(layers)
+    pos = {}
+    for row, layer in enumerate(order):
+        y = 40.0 + (height - 80.0) * (row / max(1, len(order) - 1) if len(order) > 1 else 0.5)
+        members = layers[layer]
+        for i, n in enumerate(members):
+            pos[n] = (width * (i + 0.5) / len(members) - 60.0, y)
+    return pos
 
 
 def legend(graph: nx.Graph) -> list[tuple[str, str, int]]:
@@ -60,12 +97,14 @@ def legend(graph: nx.Graph) -> list[tuple[str, str, int]]:
     return [(t, colour(t), n) for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "") -> str:
+def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "", layered: bool = False) -> str:
     """A self-contained page: drag to pan, wheel to zoom, drag nodes, click a node to highlight its links.
 
-    `entity_url`, when given, is a URL prefix (e.g. "/entity?entity=") opened in the parent page on double click.
+    `entity_url`, when given, is a URL prefix (e.g. "./entity?entity=") opened in the parent page on double
+    click. `layered` draws a tree by the nodes' `layer` attribute instead of a force layout.
     """
-    pos = layout(graph)
+    width = round(height * ASPECT)
+    pos = layered_layout(graph, width, height) if layered else layout(graph, width, height)
     index = {n: i for i, n in enumerate(sorted(graph.nodes))}
     nodes = []
     for n in sorted(graph.nodes):
@@ -84,26 +123,26 @@ def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "") -> str
     # JSON inside <script>: escape "<" so that no label can close the script element.
     payload = json.dumps({"nodes": nodes, "edges": edges, "entityUrl": entity_url},
                          ensure_ascii=False).replace("<", "\\u003c")
-    return _PAGE.replace("__HEIGHT__", str(height)).replace("__LEGEND__", legend_html).replace("__DATA__", payload)
+    return _PAGE.replace("__HEIGHT__", str(height)).replace("__VIEWBOX__", f"0 0 {width} {height}").replace("__LEGEND__", legend_html).replace("__DATA__", payload)
 
 
 _PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8">
 <style>
 body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",sans-serif;}
-#legend{font-size:13px;padding:4px 6px;display:flex;flex-wrap:wrap;gap:10px;}
+#legend{font-size:14px;padding:4px 6px;display:flex;flex-wrap:wrap;gap:10px;}
 .lg i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:4px;vertical-align:-1px;}
 #hint{font-size:12px;color:#666;padding:0 6px 4px;}
-svg{width:100%;height:__HEIGHT__px;border:1px solid #ddd;border-radius:6px;cursor:grab;background:#fbfbfd;}
+svg{box-sizing:border-box;width:100%;height:__HEIGHT__px;border:1px solid #ddd;border-radius:6px;cursor:grab;background:#fbfbfd;}
 line{stroke:#b8c0cc;stroke-width:1.2;}
 line.hi{stroke:#333;stroke-width:2.2;}
 circle{stroke:#fff;stroke-width:1.5;cursor:pointer;}
-text{font-size:12px;fill:#222;pointer-events:none;paint-order:stroke;stroke:#fbfbfd;stroke-width:3px;}
+text{font-size:15px;fill:#222;pointer-events:none;paint-order:stroke;stroke:#fbfbfd;stroke-width:3px;}
 g.dim{opacity:.18;} line.dim{opacity:.12;}
 </style></head><body>
 <div id="legend">__LEGEND__</div>
 <div id="hint">拖动画布平移，滚轮缩放，拖动节点调整位置，单击节点突出其关系，双击打开实体页。</div>
-<svg id="g" viewBox="0 0 1000 1000" preserveAspectRatio="xMidYMid meet"><g id="vp"></g></svg>
+<svg id="g" viewBox="__VIEWBOX__" preserveAspectRatio="xMidYMid meet"><g id="vp"></g></svg>
 <script>
 const D = __DATA__;
 const NS = "http://www.w3.org/2000/svg";
@@ -111,10 +150,10 @@ const svg = document.getElementById("g"), vp = document.getElementById("vp");
 const el = (tag, attrs) => { const e = document.createElementNS(NS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };
 const lines = D.edges.map(e => { const l = el("line", {}); const t = el("title", {}); t.textContent = e.label; l.appendChild(t); vp.appendChild(l); return l; });
 const groups = D.nodes.map((n, i) => {
-  const g = el("g", {}); const r = Math.min(16, 6 + Math.sqrt(n.deg) * 2);
+  const g = el("g", {}); const r = Math.min(18, 8 + Math.sqrt(n.deg) * 2);
   const c = el("circle", {r: r, fill: n.c}); const t = el("title", {}); t.textContent = n.label + "\\n" + n.type + "\\n" + n.id;
   c.appendChild(t); g.appendChild(c);
-  const lab = el("text", {x: r + 3, y: 4}); lab.textContent = n.label.length > 14 ? n.label.slice(0, 13) + "…" : n.label;
+  const lab = el("text", {x: r + 3, y: 4}); lab.textContent = n.label.length > 13 ? n.label.slice(0, 12) + "…" : n.label;
   g.appendChild(lab); vp.appendChild(g); g.dataset.i = i; return g;
 });
 function draw() {
@@ -123,7 +162,7 @@ function draw() {
     lines[k].setAttribute("x1", a.x); lines[k].setAttribute("y1", a.y); lines[k].setAttribute("x2", b.x); lines[k].setAttribute("y2", b.y); });
 }
 draw();
-let view = {x: 0, y: 0, w: 1000, h: 1000}, drag = null, moved = false;
+const vb = svg.viewBox.baseVal; let view = {x: vb.x, y: vb.y, w: vb.width, h: vb.height}, drag = null, moved = false;
 const setView = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
 function toSvg(ev) { const p = svg.createSVGPoint(); p.x = ev.clientX; p.y = ev.clientY; return p.matrixTransform(svg.getScreenCTM().inverse()); }
 svg.addEventListener("wheel", ev => { ev.preventDefault(); const p = toSvg(ev), f = ev.deltaY > 0 ? 1.15 : 1 / 1.15;

@@ -23,6 +23,10 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)   # (path, one-line problem)
     chunks_indexed: int = 0
+    documents: list = field(default_factory=list)                  # IngestedDocuments added or updated
+
+    def status(self, source: str) -> str:
+        return "added" if source in self.added else "updated" if source in self.updated else "unchanged"
 
 
 class Workspace:
@@ -88,10 +92,13 @@ class Workspace:
     def ingest(self, paths: Iterable[Path], progress: bool = True) -> BuildReport:
         """Ingest documents, then bring the graph and the search index up to date."""
         from ingest.pipeline import ingest_paths
+        from ingest.segment import LazySegmenter
 
-        ingested = ingest_paths(list(paths), self.documents, self.segmenter, self.settings.chunk_size, progress)
+        # Lazy: an unchanged corpus never pays for building the dictionary.
+        segmenter = self.__dict__.get("segmenter") or LazySegmenter(lambda: self.segmenter)
+        ingested = ingest_paths(list(paths), self.documents, segmenter, self.settings.chunk_size, progress)
         report = BuildReport(list(ingested.added), list(ingested.updated), list(ingested.unchanged),
-                             list(ingested.removed), list(ingested.failed))
+                             list(ingested.removed), list(ingested.failed), documents=list(ingested.documents))
         graph_changed = self._update_graph([d.document.doc_id for d in ingested.documents], progress)
         index_dir = self.root / "index"
         if graph_changed or ingested.removed or not (index_dir / "meta.json").exists():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -44,24 +45,26 @@ def metadata_json(doc, metadata, headings) -> dict:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-document lines.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
-    """Read documents (.txt .html .pdf .docx .jsonl; default: the corpus folder) into the workspace.
+    """Read documents (.txt .html .pdf .docx .jsonl; default: the corpus folder) into the workspace,
+    then bring the knowledge graph and the search indexes up to date.
 
     Unchanged files are skipped; changed files replace their earlier records. Bad files are
     reported one per line (exit code 1) while the good ones are still stored.
     """
-    from ingest.pipeline import ingest_paths, summary_line
+    from ingest.pipeline import summary_line
+    from ui.workspace import Workspace
 
     settings: Settings = ctx.obj
-    store = document_store(settings)
-    report = ingest_paths(paths or (settings.corpus,), store, segmenter_for(settings),
-                          chunk_size=settings.chunk_size, progress=not quiet)
+    workspace = Workspace(settings)
+    report = workspace.ingest(paths or (settings.corpus,), progress=not quiet and sys.stderr.isatty())
     if not quiet:
         for doc in report.documents:
             click.echo(summary_line(doc, report.status(doc.document.source)))
     for source in report.removed:
         click.echo(f"removed   {source}")
+    indexed = f", {report.chunks_indexed} chunks indexed" if report.chunks_indexed else ""
     click.echo(f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-               f"{len(report.failed)} failed → {store.root}")
+               f"{len(report.failed)} failed{indexed} → {settings.workspace}")
     for path, message in report.failed:
         click.echo(f"policykg: error: {path}: {message}", err=True)
     if report.failed:
@@ -98,7 +101,7 @@ def _describe(result: dict) -> str:
     period = result["planning_period"]
     fields = [
         ("title", result["title"]), ("文号", result["doc_number"]),
-        ("issuers", "、".join(result["issuers"])), ("addressees", "、".join(result["addressees"])),
+        ("issuers", "; ".join(result["issuers"])), ("addressees", "; ".join(result["addressees"])),
         ("dates", ", ".join(result["dates"])),
         ("planning period", f"{period['start']}–{period['end']}" if period else None),
         ("target years", ", ".join(map(str, result["target_years"]))),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from typing import Callable
 
 import click
 
@@ -10,13 +9,6 @@ from search.index import MODES
 from ui.settings import Settings
 
 SNIPPET_CHARS = 120
-
-
-def make_tokenizer() -> Callable[[str], list[str]]:
-    """The project's segmenter, the one that produced the chunks' tokens."""
-    from ingest.segment import make_segmenter
-
-    return make_segmenter().tokenize
 
 
 @click.command()
@@ -29,17 +21,15 @@ def make_tokenizer() -> Callable[[str], list[str]]:
 @click.pass_obj
 def search(settings: Settings, query: str, k: int, mode: str, as_json: bool) -> None:
     """Find the chunks that best match QUERY."""
-    from search.embed import make_embedder
-    from search.index import SearchIndex
+    from ui.workspace import Workspace
 
-    index = SearchIndex.load(settings.workspace / "index")
-    embedder = (make_embedder(settings.embedder, settings.embedder_model, settings.embed_threads)
-                if mode != "bm25" else None)
-    tokenize = make_tokenizer() if mode != "dense" else None
-    hits = index.search(query, embedder, tokenize, k=k, mode=mode)
+    # The workspace supplies the embedder and the segmenter (with the vocabulary learnt at ingest),
+    # so the query is embedded and tokenised exactly as the chunks were.
+    workspace = Workspace(settings, read_only=True)
+    hits = workspace.search(query, k=k, mode=mode)
     rows = []
     for hit in hits:
-        chunk = index.chunk(hit.chunk_id)
+        chunk = workspace.index.chunk(hit.chunk_id)
         rows.append({"chunk_id": hit.chunk_id, "score": round(hit.score, 6), "source": chunk.source,
                      "section_path": list(chunk.section_path), "text": chunk.text,
                      "char_start": chunk.char_start, "char_end": chunk.char_end})

@@ -30,6 +30,8 @@ def streamlit_command(settings: Settings, host: str, port: int) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(APP),
             "--server.port", str(port), "--server.address", host,
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            # A served app, not a development session: no source watching, no deploy menu.
+            "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal",
             "--", *app_args(settings)]
 
 

@@ -19,10 +19,10 @@ def _ask(question: str) -> None:
 def show() -> None:
     st.title("政策问答")
     st.caption("Ask a question about the ingested policy documents · 用中文提问，答案附原文出处")
-    st.write("示例问题：")
-    cols = st.columns(len(EXAMPLES))
-    for col, example in zip(cols, EXAMPLES):
-        col.button(example, on_click=_ask, args=(example,), use_container_width=True)
+    st.write("示例问题 Examples：")
+    with st.container(horizontal=True):   # buttons as wide as their text, wrapping: no question is cut off
+        for example in EXAMPLES:
+            st.button(example, on_click=_ask, args=(example,), width="content")
     with st.form("ask", border=False):
         question = st.text_input("问题 Question", key="ask_question", placeholder="例如：哪些项目涉及某地？")
         submitted = st.form_submit_button("提问 Ask", type="primary")
@@ -35,6 +35,32 @@ def show() -> None:
             st.session_state["ask_result"] = ws.ask(question)
         st.session_state["ask_answered"] = question
     show_answer(st.session_state["ask_result"])
+
+
+ATTR_ZH = {"year": "年份", "value": "数值", "unit": "单位", "metric": "指标", "value_text": "原文数值",
+           "basis": "依据", "via": "途径", "places": "地点", "document": "文件", "comparator": "比较"}
+VIA_ZH = {"self": "直接", "within": "经下辖行政区", "region": "经所属区域"}
+LABEL_CHARS = 60   # passages come back as items too; their full text is in the citation below
+
+
+def short(label: str) -> str:
+    label = " ".join(label.split())
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS] + "…"
+
+
+def describe_attrs(attrs: dict) -> str:
+    parts = []
+    for key, value in attrs.items():
+        if value in (None, "", [], ()):
+            continue
+        if isinstance(value, (list, tuple)):
+            value = "、".join(map(str, value))
+        if key == "basis":
+            value = citations.BASIS_ZH.get(str(value), value)
+        if key == "via":
+            value = "、".join(VIA_ZH.get(v, v) for v in attrs["via"])
+        parts.append(f"{ATTR_ZH.get(key, key)}：{value}")
+    return " · ".join(parts)
 
 
 def show_answer(answer: Answer) -> None:
@@ -50,9 +76,8 @@ def show_answer(answer: Answer) -> None:
     for n, item in enumerate(answer.items, 1):
         with st.container(border=True):
             head, link = st.columns([4, 1])
-            attrs = " · ".join(f"{k}: {v}" for k, v in item.attrs.items() if v not in (None, ""))
-            head.markdown(f"**{n}. {item.label}**  \n`{TYPE_ZH.get(item.type, item.type)}`"
-                          + (f" · {attrs}" if attrs else ""))
+            head.markdown(f"**{n}. {short(item.label)}**  \n`{TYPE_ZH.get(item.type, item.type)}`"
+                          + (f" · {describe_attrs(item.attrs)}" if item.attrs else ""))
             if item.type in ENTITY_TYPES and item.uri:
                 with link:
                     nav.entity_link("实体页 →", item.uri)

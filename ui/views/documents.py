@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from ingest.errors import PolicyKGError
 from ingest.records import IngestedDocument
-from ui.views import state
+from ui.views import state, subset
+from ui.workspace import BuildReport
 
 UPLOAD_TYPES = ["txt", "html", "htm", "pdf", "docx"]
 
@@ -46,6 +48,14 @@ def metadata_rows(doc: IngestedDocument) -> dict[str, str]:
     return rows
 
 
+def summary_row(doc: IngestedDocument) -> dict[str, object]:
+    m = doc.metadata
+    return {"标题 Title": m.title or doc.document.title_hint or doc.document.source,
+            "文号 Number": m.doc_number or "", "日期 Date": m.dates[0] if m.dates else "",
+            "规划期 Period": f"{m.planning_period.start}–{m.planning_period.end}" if m.planning_period else "",
+            "章节 Sections": len(doc.sections), "块 Chunks": len(doc.chunks), "来源 Source": doc.document.source}
+
+
 def show() -> None:
     st.title("文档")
     st.caption("Ingested documents, their metadata and outline · 上传新文件并导入")
@@ -55,6 +65,8 @@ def show() -> None:
     st.subheader(f"已导入 {len(docs)} 份文件")
     if not docs:
         st.info("工作区中还没有文件。上传一份，或运行 `policykg up`。")
+        return
+    st.dataframe([summary_row(d) for d in docs], hide_index=True, use_container_width=True)
     for doc in docs:
         title = doc.metadata.title or doc.document.title_hint or doc.document.source
         with st.expander(f"{title}  ·  {doc.document.source}"):
@@ -64,36 +76,48 @@ def show() -> None:
             right.markdown(outline_markdown(doc))
 
 
+@dataclass(frozen=True)
+class UploadResult:
+    path: Path
+    report: BuildReport | None
+    problems: tuple[tuple[str, str], ...]   # (file, one-line problem); empty when the document was ingested
+
+
+def save_and_ingest(ws, name: str, data: bytes) -> UploadResult:
+    """Save an upload into the corpus and ingest it; on failure the corpus is put back as it was."""
+    target = upload_dir(ws.settings) / safe_name(name)
+    previous = target.read_bytes() if target.exists() else None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    try:
+        report = ws.ingest([target], progress=False)
+        problems = tuple(report.failed)
+    except PolicyKGError as exc:
+        report, problems = None, ((str(target), str(exc)),)
+    if problems:
+        if previous is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.write_bytes(previous)
+    return UploadResult(target, report, problems)
+
+
 def show_upload(ws) -> None:
     with st.form("upload", clear_on_submit=True):
         uploaded = st.file_uploader("上传文件 Upload (txt / html / pdf / docx)", type=UPLOAD_TYPES)
         submitted = st.form_submit_button("导入 Ingest", type="primary")
     if not (submitted and uploaded is not None):
         return
-    target = upload_dir(ws.settings) / safe_name(uploaded.name)
-    existed = target.exists()
-    with st.status(f"正在导入 {target.name} …", expanded=True) as status:
-        st.write(f"保存到 {target}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        previous = target.read_bytes() if existed else None
-        target.write_bytes(uploaded.getvalue())
-        st.write("读取、分节、抽取实体、更新图谱和索引…")
-        try:
-            report = ws.ingest([target], progress=False)
-            problems = report.failed
-        except PolicyKGError as exc:
-            problems = [(str(target), str(exc))]
-            report = None
-        if problems:
-            # Put the corpus back as it was, so a bad upload leaves nothing behind.
-            if previous is None:
-                target.unlink(missing_ok=True)
-            else:
-                target.write_bytes(previous)
-            status.update(label=f"导入失败：{target.name}", state="error")
-            for path, problem in problems:
-                st.error(f"无法导入 {Path(path).name}：{problem}")
-            return
-        status.update(label=f"已导入 {target.name}", state="complete")
-        st.success(f"已导入 {target.name}：新增 {len(report.added)}，更新 {len(report.updated)}，"
-                   f"未变 {len(report.unchanged)}；索引 {report.chunks_indexed} 块")
+    with st.status(f"正在导入 {uploaded.name} …", expanded=True) as status:
+        st.write(f"保存到 {upload_dir(ws.settings)}，然后读取、分节、抽取实体、更新图谱和索引…")
+        result = save_and_ingest(ws, uploaded.name, uploaded.getvalue())
+        status.update(label=f"{'导入失败' if result.problems else '已导入'}：{result.path.name}",
+                      state="error" if result.problems else "complete", expanded=False)
+    # Outcome outside the status box, which folds away when done.
+    for path, problem in result.problems:
+        st.error(f"无法导入 {Path(path).name}：{problem}。工作区未改变。")
+    if not result.problems:
+        r = result.report
+        st.session_state.pop(subset.CACHE_KEY, None)   # the graph changed: drop subgraphs drawn before
+        st.success(f"已导入 {result.path.name}：新增 {len(r.added)}，更新 {len(r.updated)}，未变 {len(r.unchanged)}；"
+                   f"索引 {r.chunks_indexed} 块")

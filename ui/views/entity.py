@@ -6,9 +6,9 @@ import streamlit as st
 from graph import queries
 from graph.records import Item
 from graph.vocab import node
-from ui.views import citations, describe, nav, pickers, state
+from ui.views import ask, citations, describe, nav, pickers, state
 
-VIA_ZH = {"self": "直接", "within": "经下辖行政区", "region": "经所属区域"}
+VIA_ZH = ask.VIA_ZH
 BASIS_ZH = citations.BASIS_ZH
 
 
@@ -56,7 +56,7 @@ def show_fields(item: Item) -> None:
 
 def scope_note(item: Item) -> str:
     """How a relation reaches the entity: directly, through a sub-division or region, or by section scope."""
-    notes = [VIA_ZH.get(v, v) for v in item.attrs.get("via", [])]
+    notes = [VIA_ZH.get(v, v) for v in item.attrs.get("via", []) if v != "self"]
     basis = item.attrs.get("basis")
     if basis and basis != "explicit":
         notes.append(BASIS_ZH.get(basis, basis))
@@ -64,7 +64,13 @@ def scope_note(item: Item) -> str:
 
 
 def is_direct(item: Item) -> bool:
-    return item.attrs.get("via", ["self"]) == ["self"] and item.attrs.get("basis", "explicit") == "explicit"
+    """Stated in a sentence about this very entity (not only about a sub-division, a region or a section)."""
+    return "self" in item.attrs.get("via", ["self"]) and item.attrs.get("basis", "explicit") == "explicit"
+
+
+def badge(item: Item, note=scope_note) -> str:
+    """A coloured marker: green for a relation stated about this entity, orange for one reached indirectly."""
+    return ":green-badge[直接 direct]" if is_direct(item) else f":orange-badge[间接 · {note(item) or '推断'}]"
 
 
 def item_list(ws, items: list[Item], empty: str, note=scope_note) -> None:
@@ -75,7 +81,7 @@ def item_list(ws, items: list[Item], empty: str, note=scope_note) -> None:
         with st.container(border=True):
             head, link = st.columns([4, 1])
             places = f" · 涉及：{'、'.join(it.attrs['places'])}" if it.attrs.get("places") else ""
-            mark = "🟢 直接" if is_direct(it) else f"🟡 {note(it)}"
+            mark = badge(it, note)
             head.markdown(f"**{it.label}**  \n{mark}{places}")
             with link:
                 nav.entity_link("实体页 →", it.uri)
@@ -83,6 +89,7 @@ def item_list(ws, items: list[Item], empty: str, note=scope_note) -> None:
 
 
 def show_place(ws, item: Item) -> None:
+    nav.graph_link("在图谱中查看 Graph →", place=item.uri)
     show_fields(item)
     place_id = item.attrs.get("id", "")
     gaz = ws.gazetteer
@@ -130,7 +137,7 @@ def show_goal_items(ws, goals: list[Item]) -> None:
     for it in goals:
         with st.container(border=True):
             head, link = st.columns([4, 1])
-            mark = "🟢 直接" if is_direct(it) else f"🟡 {scope_note(it)}"
+            mark = badge(it, scope_note)
             head.markdown(f"**{it.label}**  \n{goal_line(it) or '定性目标'} · {mark}")
             with link:
                 nav.entity_link("实体页 →", it.uri)
@@ -138,6 +145,7 @@ def show_goal_items(ws, goals: list[Item]) -> None:
 
 
 def show_goal(ws, item: Item) -> None:
+    nav.graph_link("在图谱中查看 Graph →", goal=item.uri)
     a = item.attrs
     cols = st.columns(4)
     for col, (name, key) in zip(cols, (("指标 Metric", "metric"), ("目标值 Value", "value_text"),

@@ -36,3 +36,8 @@ def entity_link(label: str, uri: str, *, help: str | None = None) -> None:
 
 def trace_link(label: str, uri: str) -> None:
     st.page_link(page("trace"), label=label, query_params={"project": uri})
+
+
+def graph_link(label: str, **subset: str) -> None:
+    """Open the Graph page around an entity (`place=<uri>` or `goal=<uri>`)."""
+    st.page_link(page("graph"), label=label, query_params=subset)

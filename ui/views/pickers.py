@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import queries
+from ui.views.describe import describe
 
 TYPE_ZH = {"Project": "项目", "Goal": "目标", "Target": "指标", "Place": "地点", "Region": "区域",
            "Agency": "机构", "Document": "文件", "Section": "章节", "Fact": "事实", "Country": "国家",
@@ -27,11 +28,15 @@ def entity_picker(ws, label: str, types: tuple[str, ...], key: str, default: str
     text = st.text_input(label, key=f"{key}_text", placeholder="输入名称的一部分，如：昆明")
     options: dict[str, str] = {}
     if default and not text:
-        options[default] = default.rsplit("/", 1)[-1]
+        found = describe(ws.graph, default)
+        options[default] = found.label if found is not None else default
     for item in matches(ws, text.strip(), types) if text.strip() else ():
         options[item.uri] = f"{item.label}（{TYPE_ZH.get(item.type, item.type)}）"
     if text.strip() and not options:
         st.caption("没有匹配的实体 no match")
     if not options:
         return None
-    return st.selectbox(f"{label}：选择", list(options), format_func=options.get, key=f"{key}_pick")
+    keys = list(options)
+    # Nothing is chosen until the user picks (or a default is carried over): typing alone must not navigate.
+    return st.selectbox(f"{label}：选择", keys, format_func=options.get, key=f"{key}_pick",
+                        index=keys.index(default) if default in keys else None, placeholder="选择一个匹配项…")

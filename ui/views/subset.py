@@ -17,7 +17,7 @@ class Subset:
     place: str | None = None      # entity URIs
     goal: str | None = None
     types: tuple[str, ...] = DEFAULT_TYPES
-    depth: int = 2
+    depth: int = 1
 
     def describe(self) -> str:
         parts = [f"types={','.join(self.types)}", f"depth={self.depth}"]
@@ -29,8 +29,11 @@ class Subset:
 
 
 def controls(ws, key: str) -> Subset:
-    """Filter widgets (prefilled with the last subset chosen on either page); returns the chosen subset."""
+    """Filter widgets (prefilled from ?place= / ?goal= or the last subset chosen); returns the chosen subset."""
     last: Subset = st.session_state.get(LAST_KEY, Subset())
+    linked = {k: st.query_params.get(k) for k in ("place", "goal") if st.query_params.get(k)}
+    if linked:   # arriving from an entity page's link: start from that entity alone
+        last = Subset(place=linked.get("place"), goal=linked.get("goal"), types=last.types, depth=last.depth)
     c1, c2 = st.columns(2)
     with c1:
         place = pickers.entity_picker(ws, "地点 Place", ("Place", "Region"), key=f"{key}_place", default=last.place)
@@ -45,5 +48,16 @@ def controls(ws, key: str) -> Subset:
     return chosen
 
 
+CACHE_KEY = "subset_graphs"
+
+
 def build(ws, subset: Subset) -> nx.Graph:
-    return subgraph(ws.graph, place=subset.place, goal=subset.goal, types=subset.types or None, depth=subset.depth)
+    """The subgraph, remembered for this session (widgets rerun the page often; an upload clears it)."""
+    cache: dict = st.session_state.setdefault(CACHE_KEY, {})
+    key = (str(ws.root), subset)
+    if key not in cache:
+        if len(cache) > 16:
+            cache.clear()
+        cache[key] = subgraph(ws.graph, place=subset.place, goal=subset.goal, types=subset.types or None,
+                              depth=subset.depth)
+    return cache[key]

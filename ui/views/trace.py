@@ -11,16 +11,19 @@ from ui.views import citations, nav, pickers, state
 
 
 def lineage(items: list[Item]) -> nx.DiGraph:
-    """Project → section(s) → goal(s), and project → place(s), from `graph.queries.trace` items."""
+    """Project → section(s) → goal(s), and project → place(s), from `graph.queries.trace` items.
+
+    Layers run from the goals (top) down through the sections to the project and its places.
+    """
     g = nx.DiGraph()
     project = next(i for i in items if i.type == "Project")
-    g.add_node(project.uri, label=project.label, type="Project")
+    g.add_node(project.uri, label=project.label, type="Project", layer=2)
     sections = [i for i in items if i.type == "Section"]
     for s in sections:
-        g.add_node(s.uri, label=s.label, type="Section")
+        g.add_node(s.uri, label=s.label, type="Section", layer=1)
         g.add_edge(project.uri, s.uri, relation="mentionedIn")
     for goal in (i for i in items if i.type == "Goal"):
-        g.add_node(goal.uri, label=goal.label, type="Goal")
+        g.add_node(goal.uri, label=goal.label, type="Goal", layer=0)
         cited_in = {tuple(e.section_path) for e in goal.citations}
         parents = [s.uri for s in sections if tuple(s.attrs.get("path", ())) in cited_in or
                    any(p[:len(s.attrs.get("path", ()))] == tuple(s.attrs.get("path", ())) for p in cited_in)]
@@ -29,7 +32,7 @@ def lineage(items: list[Item]) -> nx.DiGraph:
         for parent in parents:
             g.add_edge(parent, goal.uri, relation="outline")
     for place in (i for i in items if i.type == "Place"):
-        g.add_node(place.uri, label=place.label, type="Place")
+        g.add_node(place.uri, label=place.label, type="Place", layer=3)
         g.add_edge(project.uri, place.uri, relation="involvesPlace")
     return g
 
@@ -50,7 +53,7 @@ def show() -> None:
     st.subheader(project.label)
     nav.entity_link("实体页 →", project.uri)
     g = lineage(items)
-    st.iframe(graphview.render_html(g, height=420, entity_url="./entity?entity="), height=520)
+    st.iframe(graphview.render_html(g, height=420, entity_url="./entity?entity=", layered=True), height=520)
     st.markdown("**项目出处 Mentions**")
     citations.show_evidence(ws, project.citations, limit=2)
     for s in (i for i in items if i.type == "Section"):

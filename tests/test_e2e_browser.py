@@ -1,0 +1,182 @@
+"""End to end in a real headless Chromium: `policykg ui` over the seed corpus, ask, open an entity, export."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium")]
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`policykg ui` on a free loopback port over a workspace built from corpus/ with the fake embedder."""
+    from ui.settings import Settings
+    from ui.workspace import Workspace
+
+    root = tmp_path_factory.mktemp("e2e") / "ws"
+    corpus = tmp_path_factory.mktemp("e2e_corpus")
+    for seed in sorted((ROOT / "corpus").glob("*.txt")):
+        shutil.copy(seed, corpus / seed.name)
+    report = Workspace(Settings(workspace=root, corpus=corpus, embedder="fake")).ingest([corpus], progress=False)
+    assert report.added and not report.failed
+    port = free_port()
+    env = {**os.environ, "POLICYKG_CORPUS": str(corpus)}
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "--workspace", str(root), "--embedder", "fake",
+                             "ui", "--port", str(port)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() - started > 30:
+                out = proc.stdout.read().decode("utf-8", "replace") if proc.poll() is not None else ""
+                pytest.fail(f"policykg ui did not come up on {base}: {out}")
+            time.sleep(0.2)
+        print(f"\npolicykg ui answered its health check after {time.monotonic() - started:.1f}s")
+        yield base, root, corpus
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    shots = []
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        context = browser.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+        pg = context.new_page()
+        pg.set_default_timeout(60_000)
+        yield pg
+        context.close()
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("screenshots")
+    yield directory
+    print(f"\nscreenshots in {directory}: {', '.join(sorted(p.name for p in directory.glob('*.png')))}")
+
+
+def settle(pg) -> None:
+    """Wait until the app has finished running its script (the status widget disappears)."""
+    pg.wait_for_selector("[data-testid=stAppViewContainer]")
+    pg.wait_for_timeout(500)
+    pg.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')")
+    pg.wait_for_timeout(300)
+
+
+def snap(pg, shots: Path, name: str) -> None:
+    path = shots / f"{name}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    print(f"screenshot: {path}")
+
+
+def test_ask_then_open_an_entity_page(server, page, shots):
+    base, _, _ = server
+    page.goto(base)
+    settle(page)
+    page.get_by_label("问题 Question").fill("哪些项目涉及昭通")
+    page.get_by_role("button", name="提问 Ask").click()
+    page.wait_for_selector("mark")            # a citation, highlighted inside its paragraph
+    settle(page)
+    assert page.locator("[data-testid=stAlertContentSuccess]").count() == 1   # the answer line
+    assert page.locator(".pkg-cite").count() >= 3
+    assert "昭通" in page.locator("mark").first.inner_text() or page.locator("text=昭通").count()
+    snap(page, shots, "1-ask")
+
+    page.get_by_role("link", name="实体页 →").first.click()
+    page.wait_for_url("**/entity?entity=*")
+    settle(page)
+    assert page.locator("h1").first.inner_text().strip()
+    assert page.locator("[data-testid=stHeading]").count() >= 2
+    snap(page, shots, "2-entity-project")
+
+
+def test_place_entity_page(server, page, shots):
+    base, _, _ = server
+    page.goto(f"{base}/entity?entity={quote('https://policykg.example/id/place/adcode:530600', safe='')}")
+    settle(page)
+    assert page.locator("h1").first.inner_text().strip() == "昭通市"
+    assert page.get_by_text("涉及的项目").count() == 1
+    snap(page, shots, "3-entity-place")
+
+
+def test_graph_page_draws_offline(server, page, shots):
+    base, _, _ = server
+    page.goto(f"{base}/entity?entity={quote('https://policykg.example/id/place/adcode:530600', safe='')}")
+    settle(page)
+    page.get_by_role("link", name="在图谱中查看 Graph →").click()
+    page.wait_for_url("**/graph?place=*")
+    settle(page)
+    frame = page.frame_locator("iframe").first
+    frame.locator("svg circle").first.wait_for()
+    assert frame.locator("svg circle").count() > 3
+    snap(page, shots, "4-graph")
+
+
+def test_export_downloads_parse(server, page, shots, tmp_path):
+    import networkx as nx
+
+    base, _, _ = server
+    page.goto(f"{base}/export")
+    settle(page)
+    snap(page, shots, "5-export")
+    for label, reader in (("下载 GEXF", nx.read_gexf), ("下载 GRAPHML", nx.read_graphml)):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=label).click()
+        target = tmp_path / info.value.suggested_filename
+        info.value.save_as(target)
+        graph = reader(target)
+        assert graph.number_of_nodes() > 0
+
+
+def test_documents_page_and_a_bad_upload(server, page, shots, tmp_path):
+    base, root, corpus = server
+    page.goto(f"{base}/documents")
+    settle(page)
+    assert page.get_by_text("已导入 2 份文件").count() == 1
+    snap(page, shots, "6-documents")
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"\x00\x01 this is not a pdf")
+    page.locator("input[type=file]").set_input_files(str(bad))
+    page.get_by_role("button", name="导入 Ingest").click()
+    page.get_by_text("无法导入 broken.pdf").wait_for()
+    settle(page)
+    snap(page, shots, "7-bad-upload")
+    assert not (corpus / "uploads" / "broken.pdf").exists()
+    page.goto(f"{base}/documents")
+    settle(page)
+    assert page.get_by_text("已导入 2 份文件").count() == 1

@@ -1,0 +1,186 @@
+"""extract() on the bundled seed documents and on a few government work reports."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.extract import extract
+from graph.gazetteer import load_gazetteer
+from graph.records import EXPLICIT, METADATA, OUTLINE, SECTION_SCOPE
+from ingest.pipeline import ingest_document
+from ingest.read import read_documents
+from ingest.segment import make_segmenter
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PLAN = ROOT / "corpus" / "000_cb38b16a95140957.txt"
+OPINION = ROOT / "corpus" / "004_fe6cee68d844d2e2.txt"
+REPORTS = SHARED / "corpus-extra" / "government_work_reports.jsonl"
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def segmenter(tmp_path_factory):
+    return make_segmenter(cache_dir=tmp_path_factory.mktemp("segmenter"))
+
+
+def _run(path: Path, segmenter, gazetteer, index: int = 0):
+    doc = read_documents(path)[index]
+    ingested = ingest_document(doc, segmenter)
+    return doc, ingested, extract(ingested, gazetteer)
+
+
+@pytest.fixture(scope="module")
+def plan(segmenter, gazetteer):
+    if not PLAN.exists():
+        pytest.skip("seed corpus absent")
+    return _run(PLAN, segmenter, gazetteer)
+
+
+@pytest.fixture(scope="module")
+def opinion(segmenter, gazetteer):
+    if not OPINION.exists():
+        pytest.skip("seed corpus absent")
+    return _run(OPINION, segmenter, gazetteer)
+
+
+def _all_evidence(x):
+    yield from (e for p in x.projects for e in p.mentions)
+    yield from (g.evidence for g in x.goals)
+    yield from (f.evidence for f in x.facts)
+    yield from (e for a in x.agencies for e in a.mentions)
+    yield from (e for _, e in x.place_mentions)
+    yield from (e for r in x.relations for e in r.evidence)
+
+
+def test_evidence_is_an_exact_slice_of_the_source(plan, opinion):
+    for doc, _, x in (plan, opinion):
+        for ev in _all_evidence(x):
+            assert doc.text[ev.char_start:ev.char_end] == ev.text
+            assert ev.source == doc.source and ev.doc_id == doc.doc_id
+
+
+def test_core_projects_of_the_plan(plan):
+    _, _, x = plan
+    names = {p.name for p in x.projects}
+    for expected in ("大理—瑞丽铁路", "磨憨国际邮件互换局", "勐腊(磨憨)国家重点开发开放试验区",
+                     "中国老挝磨憨—磨丁经济合作区浙商产业园", "西双版纳(磨憨)国家物流枢纽", "大理国家物流枢纽",
+                     "大滇西旅游环线", "多式联运示范工程", "“兴水润滇”工程", "滇中引水工程", "畅通工程", "亮化工程"):
+        assert expected in names, expected
+    for generic in ("工程", "项目", "重大项目", "重点工程", "在建项目"):
+        assert generic not in names
+
+
+def test_project_ids_are_content_derived(plan, segmenter, gazetteer):
+    _, _, again = _run(PLAN, segmenter, gazetteer)
+    assert [p.project_id for p in plan[2].projects] == [p.project_id for p in again.projects]
+
+
+def test_targets_of_the_plan(plan):
+    _, _, x = plan
+    targets = {(g.target.metric, g.target.value, g.year) for g in x.goals if g.target}
+    assert ("经济总量", 1e12, 2025) in targets
+    assert ("常住人口", 1e7, 2025) in targets
+    assert ("公共充电桩", 4e4, 2025) in targets
+    assert ("城乡居民收入比值", 2.7, 2025) in targets
+    kunming = next(g for g in x.goals if g.target and g.target.metric == "经济总量")
+    assert "adcode:530100" in kunming.place_ids
+
+
+def test_baseline_facts_are_not_targets(plan):
+    _, _, x = plan
+    assert not any(g.target and g.target.value == 2.45e12 for g in x.goals)
+    fact = next(f for f in x.facts if f.target and f.target.value == 2.45e12)
+    assert fact.year == 2020
+    assert all(g.year is None or g.year >= 2021 for g in x.goals)
+
+
+def test_qualitative_goals_for_a_region(plan):
+    _, _, x = plan
+    goals = {g.statement: g for g in x.goals if g.target is None}
+    assert "大滇西旅游环线基本建成" in goals and goals["大滇西旅游环线基本建成"].year == 2025
+    assert "滇西一体化发展进程加快" in goals
+    assert any(pid.startswith("region:") for pid in goals["滇西一体化发展进程加快"].place_ids)
+
+
+def test_section_scope_gives_projects_places_of_their_chapter(plan):
+    _, _, x = plan
+    zhaotong = "adcode:530600"
+    scoped = {r.subject for r in x.relations
+              if r.predicate == "involvesPlace" and r.object == zhaotong and r.basis == SECTION_SCOPE}
+    assert scoped, "no project inherits 昭通 from the 滇东北 chapter"
+    names = {p.project_id: p.name for p in x.projects}
+    for subject in scoped:
+        project = next(p for p in x.projects if p.project_id == subject)
+        assert any("滇东北" in "".join(e.section_path) for e in project.mentions), names[subject]
+
+
+def test_explicit_place_of_a_project(plan):
+    _, _, x = plan
+    pid = next(p.project_id for p in x.projects if p.name == "大理国家物流枢纽")
+    links = [r for r in x.relations if r.subject == pid and r.predicate == "involvesPlace"]
+    assert any(r.object == "adcode:532900" and r.basis == EXPLICIT and r.confidence == 1.0 for r in links)
+
+
+def test_project_serves_the_goal_that_names_it(plan):
+    _, _, x = plan
+    pid = next(p.project_id for p in x.projects if p.name == "大滇西旅游环线")
+    goal = next(g for g in x.goals if g.statement == "大滇西旅游环线基本建成")
+    assert any(r.subject == pid and r.predicate == "servesGoal" and r.object == goal.goal_id for r in x.relations)
+    served = [r for r in x.relations if r.predicate == "servesGoal"]
+    assert {r.basis for r in served} <= {EXPLICIT, OUTLINE, SECTION_SCOPE}
+
+
+def test_regions_and_membership(plan):
+    _, _, x = plan
+    region_ids = {p.place_id for p in x.places if p.kind == "region"}
+    assert region_ids
+    members = {(r.subject, r.object) for r in x.relations if r.predicate == "memberOf"}
+    assert {o for _, o in members} <= region_ids
+    # Every mentioned division comes with its ancestors.
+    ids = {p.place_id for p in x.places}
+    assert "adcode:530000" in ids
+
+
+def test_agencies_from_metadata_and_never_from_chrome(opinion):
+    doc, ingested, x = opinion
+    names = {a.name for a in x.agencies}
+    assert {"中共云南省委", "云南省人民政府"} <= names
+    issued = [r for r in x.relations if r.predicate == "issuedBy"]
+    assert issued and all(r.basis == METADATA and r.subject == doc.doc_id for r in issued)
+    chrome = "\n".join(doc.text[s.char_start:s.char_end] for s in ingested.cleaned.boilerplate)
+    for a in x.agencies:
+        for ev in a.mentions:
+            assert ev.basis == METADATA or ev.text not in chrome or ev.text in "".join(
+                doc.text[b.char_start:b.char_end] for b in ingested.cleaned.body)
+    assert "政协云南省委员会" not in names and "刘雄斌" not in names
+
+
+def test_opinion_targets_2030(opinion):
+    _, _, x = opinion
+    targets = {(g.target.value, g.target.unit, g.year) for g in x.goals if g.target}
+    assert (15.0, "个", 2030) in targets and (40.0, "个", 2030) in targets
+    assert not any(g.target and g.target.value == 5e10 for g in x.goals)   # 500亿元 qualifies the counties
+
+
+@pytest.mark.corpus
+def test_government_reports(segmenter, gazetteer):
+    if not REPORTS.exists():
+        pytest.skip("../shared/corpus-extra absent")
+    docs = read_documents(REPORTS)
+    by_title = {d.title_hint: i for i, d in enumerate(docs)}
+    index = by_title["2025年中华人民共和国国务院政府工作报告"]
+    doc, _, x = _run(REPORTS, segmenter, gazetteer, index)
+    targets = {(g.target.metric, g.target.value, g.year) for g in x.goals if g.target}
+    assert ("国内生产总值增长", 5.0, 2025) in targets
+    assert ("城镇调查失业率", 5.5, 2025) in targets
+    # The review of 2024 gives facts, never targets.
+    assert any(f.year == 2024 and f.target and f.target.value == 134.9e12 for f in x.facts)
+    assert not any(g.target and g.target.value == 134.9e12 for g in x.goals)
+    for ev in _all_evidence(x):
+        assert doc.text[ev.char_start:ev.char_end] == ev.text

@@ -1,0 +1,145 @@
+"""The gazetteer and place-mention finding, including the traps a human reader sidesteps."""
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.gazetteer import load_gazetteer
+from graph.places import find_places
+
+YUNNAN = "adcode:530000"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPORTS = SHARED / "corpus-extra" / "government_work_reports.jsonl"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def names(text, gaz, home=YUNNAN, context=()):
+    found = find_places(text, gaz, home=home, context=context)
+    for m in found:
+        assert text[m.start:m.end] == m.surface
+    return [(m.surface, gaz.get(m.place_id).name) for m in found]
+
+
+# ---------------------------------------------------------------------------------------- gazetteer
+
+def test_hierarchy(gaz):
+    assert [p.name for p in gaz.ancestors("adcode:530602")] == ["昭通市", "云南省"]
+    assert gaz.parent("adcode:530600").name == "云南省"
+    assert "昭阳区" in {p.name for p in gaz.children("adcode:530600")}
+    assert "昭阳区" in {p.name for p in gaz.descendants(YUNNAN)}
+    assert len(gaz.children(YUNNAN)) == 16
+
+
+def test_short_and_suffix_names(gaz):
+    honghe = gaz.get("adcode:532500")
+    assert honghe.name == "红河哈尼族彝族自治州"
+    assert {"红河", "红河州"} <= set(honghe.short_names)
+    assert "adcode:532500" in {p.place_id for p in gaz.lookup("红河")}
+    assert "adcode:532529" in {p.place_id for p in gaz.lookup("红河")}   # 红河县 too: lookup gives all
+    assert [p.place_id for p in gaz.lookup("红河州")] == ["adcode:532500"]
+
+
+def test_countries_from_cldr(gaz):
+    assert gaz.get("country:VN").name == "越南"
+    assert gaz.get("country:LA").kind == "country"
+    assert gaz.abbreviations["老"] == "country:LA"
+    assert gaz.abbreviations["缅"] == "country:MM"
+    assert "美" not in gaz.abbreviations    # not an Asian neighbour; chains stay about the region
+
+
+def test_jurisdiction(gaz):
+    assert gaz.jurisdiction("云南省人民政府") == YUNNAN
+    assert gaz.jurisdiction("中共云南省委") == YUNNAN
+    assert gaz.jurisdiction("云南省人民政府办公厅") == YUNNAN
+    assert gaz.jurisdiction("红河州人民政府") == "adcode:532500"
+    assert gaz.jurisdiction("富民县人民政府") == "adcode:530124"
+    assert gaz.jurisdiction("省政府办公厅") is None
+    assert gaz.jurisdiction("朝阳区人民政府") is None       # Beijing's or Changchun's: unknown
+
+
+# ---------------------------------------------------------------------------------------- mentions
+
+def test_full_short_and_suffix_forms(gaz):
+    assert names("昭通市、红河州和迪庆州", gaz) == [
+        ("昭通市", "昭通市"), ("红河州", "红河哈尼族彝族自治州"), ("迪庆州", "迪庆藏族自治州")]
+    assert names("支持昭通、红河加快发展", gaz) == [("昭通", "昭通市"), ("红河", "红河哈尼族彝族自治州")]
+
+
+def test_home_words(gaz):
+    assert names("我省2020年全省经济总量", gaz) == [("我省", "云南省"), ("全省", "云南省")]
+    assert names("全市", gaz) == []                       # a province is no 市
+    assert names("全省", gaz, home=None) == []
+    assert names("全县", gaz, home="adcode:530124") == [("全县", "富民县")]
+
+
+def test_name_inside_a_longer_word(gaz):
+    assert names("实施兴边富民工程", gaz) == []
+    assert names("保护高黎贡山，治理瑞丽江、澜沧江", gaz) == []
+    assert names("人民币汇率在合理均衡水平上", gaz, home=None) == []
+    assert names("重大理论问题，沿海城市，制定西部大开发政策，大理石", gaz, home=None) == []
+
+
+def test_rivers_are_not_prefectures(gaz):
+    assert names("金沙江、澜沧江、怒江、红河等干流", gaz) == []
+    assert names("元江(红河)水系", gaz) == []
+    assert names("红河河谷、怒江流域", gaz) == []
+    assert names("支持怒江州发展", gaz) == [("怒江州", "怒江傈僳族自治州")]
+    assert names("推进昆明、大理、红河(河口)等口岸", gaz) == [
+        ("昆明", "昆明市"), ("大理", "大理白族自治州"), ("红河", "红河哈尼族彝族自治州"), ("河口", "河口瑶族自治县")]
+
+
+def test_prefecture_preferred_and_home_province_first(gaz):
+    assert names("建设大理国家级保护区", gaz) == [("大理", "大理白族自治州")]
+    assert names("北京朝阳区", gaz, home=None) == [("北京", "北京市"), ("朝阳区", "朝阳区")]
+    assert gaz.get(find_places("北京朝阳区", gaz)[1].place_id).parent_id == "adcode:110000"
+    assert names("朝阳区", gaz, home=None) == []           # ambiguous without context
+
+
+def test_common_words_and_one_character_names(gaz):
+    assert names("东方、和平、永和、通道、城区、新区", gaz, home=None) == []
+    assert names("东方、和平、永和、通道、城区、新区", gaz) == []
+    assert names("云县", gaz) == [("云县", "云县")]
+    assert names("云", gaz) == []
+
+
+def test_counties_of_other_provinces_need_full_names(gaz):
+    assert names("昔阳县大寨", gaz) == [("昔阳县", "昔阳县")]
+    assert names("昔阳大寨", gaz) == []
+
+
+def test_country_chains(gaz):
+    assert names("中老泰经济走廊", gaz) == [("中", "中国"), ("老", "老挝"), ("泰", "泰国")]
+    assert names("推进中老铁路和中缅经济走廊", gaz) == [("中", "中国"), ("老", "老挝"), ("中", "中国"), ("缅", "缅甸")]
+    assert names("其中老年人口增加，中越来越多，中文教育，中亚国家", gaz) == []
+    assert names("加强与缅甸、老挝、越南合作", gaz) == [("缅甸", "缅甸"), ("老挝", "老挝"), ("越南", "越南")]
+
+
+def test_seed_recall_all_yunnan_prefectures(gaz):
+    path = CORPUS / "000_cb38b16a95140957.txt"
+    if not path.exists():
+        pytest.skip("seed corpus absent")
+    text = path.read_text(encoding="utf-8")
+    found = {m.place_id for m in find_places(text, gaz, home=YUNNAN)}
+    prefectures = {p.place_id for p in gaz.children(YUNNAN)}
+    assert prefectures <= found
+    assert "adcode:530124" not in found                   # 富民 only as in 兴边富民
+
+
+@pytest.mark.corpus
+def test_report_traps_do_not_fire(gaz):
+    if not REPORTS.exists():
+        pytest.skip(f"{REPORTS} not available")
+    traps = ("均衡水平", "沿海城市", "重大理论", "制定西部", "长治久安")
+    paragraphs = []
+    for line in REPORTS.read_text(encoding="utf-8").splitlines():
+        content = json.loads(line)["content"]
+        paragraphs += [p for p in content.split("\n") if any(t in p for t in traps)][:3]
+    assert len(paragraphs) > 10
+    bad = {"衡水", "海城市", "海城", "大理", "定西", "长治"}
+    for paragraph in paragraphs:
+        assert not {m.surface for m in find_places(paragraph, gaz)} & bad, paragraph
