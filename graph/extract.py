@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from graph.agencies import agency_id, find_agencies
 from graph.gazetteer import Gazetteer
-from graph.goals import Context, Quantity, find_goals, find_quantities, section_context, sentence_year
-from graph.lineage import GoalSite, ProjectMention, link_projects_to_goals
+from graph.goals import (Context, Quantity, find_goals, find_quantities, plan_period_end, section_context,
+                         sentence_tense, sentence_year)
+from graph.lineage import GoalSite, ProjectMention, key_terms, link_projects_to_goals
 from graph.places import find_places
-from graph.projects import _tokenizer, find_alias, find_projects, merge_projects
+from graph.projects import find_alias, find_projects, merge_projects
 from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
                            PlaceMention, Relation)
 from graph.regions import find_regions, section_scopes
@@ -23,14 +24,6 @@ _CLAUSE_END = re.compile(r"[,，;；:：]")
 _DEADLINE = re.compile(r"(?:到|至)([0-9]{4})年")
 _WHOLE_JURISDICTION = re.compile(r"全省|全市|全州|全县|全区|全国|我省|我市|我州|我县|我区|我国")
 
-_HEADING_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*")
-# Words too common in plan headings and goals to link a project to a goal by themselves.
-_COMMON_TERMS = frozenset({
-    "推进", "推动", "建设", "加快", "发展", "提升", "提高", "加强", "完善", "健全", "构建", "打造", "实施", "促进",
-    "深化", "强化", "优化", "支持", "形成", "实现", "基本", "进一步", "全面", "不断", "更加", "明显", "显著",
-    "体系", "水平", "能力", "机制", "区域", "地区", "全省", "协调", "高质量", "一批", "新", "重点", "主要",
-    "取得", "得到", "逐步", "初步", "持续", "有效", "格局", "布局", "加速", "推进", "开创", "局面", "进展",
-})
 # Confidence of project → place links by where the place is named.
 IN_NAME, IN_CLAUSE, IN_SENTENCE, IN_SCOPE = 1.0, 0.9, 0.6, 0.6
 MAX_STATEMENT = 60
@@ -121,7 +114,7 @@ class _Extractor:
         section = self.sections.get(section_id)
         for heading in reversed(section.path if section else ()):
             review, _, _ = section_context((heading,))
-            year, _ = sentence_year(heading)
+            year = sentence_year(heading)[0] or plan_period_end(heading)
             if year and not review and not re.search(r"[0-9]{4}\s*[—\-－~～至到]", heading):
                 return year
         return None
@@ -175,6 +168,7 @@ class _Extractor:
         facts: dict[str, Fact] = {}
         agency_mentions: dict[str, list[Evidence]] = {}
         para_year: tuple[tuple[int, int], int | None] = ((-1, -1), None)
+        para_past = False
         for s in self.sentences():
             ev = self.evidence(s)
             mentions = self.places_in(s)
@@ -196,8 +190,10 @@ class _Extractor:
             review, goal_section, mixed = section_context(s.section.path)
             if para_year[0] != s.paragraph:
                 para_year = (s.paragraph, None)
+                para_past = False
             ctx = Context(self.issued, self._section_year(s.section.section_id) or self.default_year,
-                          para_year[1], s.section.path, review, goal_section, mixed)
+                          para_year[1], s.section.path, review, goal_section, mixed, para_past,
+                          self._in_chapter_intro(s))
             is_heading = s.section.heading is not None and s.start == s.section.heading.char_start
             for q in find_quantities(s.text, ctx, spans):
                 places = self._statement_places(s, q.start, q.end, mentions, scope)
@@ -214,6 +210,9 @@ class _Extractor:
             year, deadline = sentence_year(s.text)
             if year and (deadline or (self.issued and year > self.issued)):
                 para_year = (s.paragraph, year)
+            tense = sentence_tense(s.text, self.issued)
+            if tense:
+                para_past = tense == "past"
 
         projects = merge_projects(project_mentions)
         by_name = {}
@@ -255,11 +254,17 @@ class _Extractor:
             relations=tuple(_dedupe(self.relations)),
         )
 
-    def _heading_terms(self, section: Section) -> frozenset[str]:
-        terms: set[str] = set()
-        for heading in section.path:
-            terms |= key_terms(_HEADING_MARKER.sub("", heading))
-        return frozenset(terms)
+    def _in_chapter_intro(self, s: _Sentence) -> bool:
+        """Whether a sentence is in the introduction of a top-level section (before its subsections)."""
+        section = s.section
+        if section.level != 1 or (section.heading and s.start < section.heading.char_end):
+            return False
+        children = [x.char_start for x in self.doc.sections if x.parent_id == section.section_id]
+        return not children or s.start < min(children)
+
+    @staticmethod
+    def _heading_terms(section: Section) -> frozenset[str]:
+        return frozenset().union(*(key_terms(heading) for heading in section.path))
 
     def _goal_with_members(self, goal: Goal) -> Goal:
         """A goal about a region also concerns the region's members, for matching projects by place."""
@@ -394,12 +399,6 @@ def _common_prefix(a: str, b: str) -> str:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return a[:n]
-
-
-def key_terms(text: str) -> frozenset[str]:
-    """Content words of a heading or goal (基础设施, 通达), without the verbs every heading has."""
-    return frozenset(t for t in _tokenizer().cut(text, HMM=False)
-                     if len(t) >= 2 and t not in _COMMON_TERMS and not re.search(r"[0-9%]", t))
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

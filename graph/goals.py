@@ -42,6 +42,7 @@ _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力�
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
 _PAST = re.compile(r"已|累计|同比|去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
+_LOOKING_BACK = re.compile(r"过去|去年|上一年|一年来|五年来|几年来|取得了|回顾")
 _REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
 _GOAL_HEADING = re.compile(r"目标|远景|展望")
 _GOAL_PREDICATE = re.compile(
@@ -50,6 +51,7 @@ _GOAL_PREDICATE = re.compile(
     r"转型升级|筑牢|健全|完善|落实|凸显|优化|提高|增强|改善|建立|缓解|同步|突破|衔接|发挥|迈上|跨越|"
     r"比较均衡|大体相当|基本稳定|保持稳定|明显改善|持续改善|全面覆盖|全覆盖)")
 
+_AIM = re.compile(r"^(?:努力|力争|加快)?(?:打造|建成)[^,，;；、]{4,}|^(?:努力)?(?:将|把)[^,，;；]{2,20}建设成为")
 _YEAR_RE = re.compile(r"(?P<to>到|至|截至)?(?P<year>[0-9]{4}|[一二三四五六七八九〇零○]{4})年(?P<end>底|末)?(?P<before>前)?")
 _CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
 
@@ -65,6 +67,8 @@ class Context:
     review: bool = False              # a 回顾 / 发展基础 section: everything quantified is a fact
     goal_section: bool = False        # a 发展目标 / 远景目标 section
     mixed: bool = False               # a heading naming both (发展成就和主要目标任务): cues must decide
+    past_context: bool = False        # an earlier sentence of the paragraph looks back (过去一年，…)
+    intro: bool = False               # the introduction of a chapter, which states the chapter's aim
 
 
 @dataclass(frozen=True)
@@ -87,11 +91,33 @@ class QualitativeGoal:
     year: int | None
 
 
+_CN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FIVE_YEAR_PLAN = re.compile(r"“?(十?[一二三四五六七八九]?)五”?(?:规划|计划|时期|期间|末)")
+
+
+def plan_period_end(text: str) -> int | None:
+    """Last year of a five-year plan named in the text (“十四五”时期 → 2025, “九五”计划 → 2000).
+
+    The 1st plan ran 1953–1957 and the 2nd 1958–1962; from the 3rd (1966–1970) they follow on.
+    """
+    m = _FIVE_YEAR_PLAN.search(text)
+    if not m or not m.group(1) and "五”" not in m.group(0):
+        return None
+    ordinal = m.group(1)
+    if ordinal.startswith("十"):
+        n = 10 + _CN_ORDINAL.get(ordinal[1:], 0) if len(ordinal) > 1 else 10
+    else:
+        n = _CN_ORDINAL.get(ordinal, 0)
+    if n < 1:
+        return None
+    return (1953 + 5 * (n - 1) + 4) if n <= 2 else 1966 + 5 * (n - 3) + 4
+
+
 def section_context(path: tuple[str, ...]) -> tuple[bool, bool, bool]:
     """(review, goal_section, mixed) for a heading path; the nearest heading that says decides."""
     for heading in reversed(path):
         review = bool(_REVIEW_HEADING.search(heading))
-        goal = bool(_GOAL_HEADING.search(heading))
+        goal = bool(_GOAL_HEADING.search(heading)) and "是" not in heading   # 和平是…的主要目标: a claim
         if review or goal:
             return review and not goal, goal and not review, review and goal
     return False, False, False
@@ -152,9 +178,17 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
     return Target(metric=metric, value=value, unit=unit, comparator=comparator, value_text=value_text)
 
 
+def _named_year(text: str) -> re.Match | None:
+    """The first year in `text` that is not a comparison base (比1980年, 较2020年, 从2015年的)."""
+    for m in _YEAR_RE.finditer(text):
+        if not re.search(r"(?:比|较|与|同|从)$", text[max(0, m.start() - 1):m.start()]):
+            return m
+    return None
+
+
 def sentence_year(sentence: str) -> tuple[int | None, bool]:
     """The first year named in a sentence and whether it is a deadline (到2025年, 2025年前)."""
-    m = _YEAR_RE.search(unicodedata.normalize("NFKC", sentence))
+    m = _named_year(unicodedata.normalize("NFKC", sentence))
     if not m:
         return None, False
     year = int(parse_number(m.group("year")) or 0) or None
@@ -179,10 +213,13 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
     if len(sentence_norm) != len(sentence):
         sentence_norm = sentence
     year, deadline = None, False
+    planned_end = plan_period_end(sentence_norm) if re.search(r"五”?(?:时期|期间|末)", sentence_norm) else None
+    if planned_end and ctx.doc_year and planned_end >= ctx.doc_year:
+        year = planned_end   # “十四五”时期…: the plan's last year, unless a clause names another
     results: list[Quantity] = []
     for cstart, cend in _clauses(sentence_norm):
         clause = sentence_norm[cstart:cend]
-        y = _YEAR_RE.search(clause)
+        y = _named_year(clause)
         if y:
             named = int(parse_number(y.group("year")) or 0)
             if 1900 < named < 2200:
@@ -231,12 +268,25 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def sentence_tense(sentence: str, doc_year: int | None) -> str | None:
+    """'future' or 'past' when the sentence says which way it looks, for the sentences after it."""
+    text = unicodedata.normalize("NFKC", sentence)
+    if _FUTURE.search(text):
+        return "future"
+    year, deadline = sentence_year(text)
+    if _LOOKING_BACK.search(text) or (year and doc_year and year < doc_year and not deadline):
+        return "past"
+    return None
+
+
 def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Context) -> bool:
     if ctx.review:
         return True
     if deadline:
         return False
     future = _FUTURE.search(clause) or _FUTURE.search(before)
+    if ctx.past_context and not future:
+        return True
     if year is not None and ctx.doc_year is not None and year < ctx.doc_year and not future:
         return True
     if future:
@@ -368,10 +418,14 @@ def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:
     """Qualitative goals: clauses with a goal predicate, in a goals section or after 到YYYY年."""
     year, deadline = sentence_year(sentence)
     in_scope = ctx.goal_section or deadline or (ctx.year is not None)
-    if ctx.review or not in_scope:
+    if ctx.review or not (in_scope or ctx.intro):
         return []
+    # In a chapter's introduction only the aim counts: 打造世界级旅游目的地, 将X建设成为Y.
+    predicate = _GOAL_PREDICATE if in_scope else _AIM
     if year is None or (ctx.doc_year and year < ctx.doc_year):
-        year = ctx.year or ctx.default_year
+        planned_end = plan_period_end(sentence) if re.search(r"五”?(?:时期|期间|末)", sentence) else None
+        year = planned_end if planned_end and ctx.doc_year and planned_end >= ctx.doc_year else None
+        year = year or ctx.year or ctx.default_year
     goals = []
     for cstart, cend in _clauses(sentence):
         clause = sentence[cstart:cend]
@@ -381,8 +435,10 @@ def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:
             clause = sentence[cstart:cend]
         if len(clause) < 6 or _VALUE_RE.search(clause) and _has_quantity(clause):
             continue
-        if not _GOAL_PREDICATE.search(clause) or re.search(r"远景目标$|^围绕|^按照|^坚持|^以", clause):
+        if not predicate.search(clause) or re.search(r"远景目标$|^围绕|^按照|^坚持|^以|^我们|^这|^为", clause):
             continue
+        if "是" in clause or clause.endswith("目标"):
+            continue  # a description or a reference to a goal, not the goal
         end = min(cend, cstart + 60)
         goals.append(QualitativeGoal(cstart, end, sentence[cstart:end], year))
     return goals

@@ -1,10 +1,11 @@
 """Project → goal links: stated in the same sentence or paragraph, or implied by the outline and places."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.projects import normalise_name
+from graph.projects import normalise_name, word_tokenizer
 from graph.records import EXPLICIT, OUTLINE, SECTION_SCOPE, Evidence, Goal, Relation
 
 # Confidence by how the link was found: the text names both in one sentence, in one paragraph, the
@@ -17,6 +18,23 @@ SAME_SECTION = 0.6
 ANCESTOR_SECTION = 0.45
 SHARED_PLACE = 0.5
 SHARED_TERM = 0.5
+
+
+_HEADING_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*")
+# Words too common in plan headings and goals to link a project to a goal by themselves.
+_COMMON_TERMS = frozenset({
+    "推进", "推动", "建设", "加快", "发展", "提升", "提高", "加强", "完善", "健全", "构建", "打造", "实施", "促进",
+    "深化", "强化", "优化", "支持", "形成", "实现", "基本", "进一步", "全面", "不断", "更加", "明显", "显著",
+    "体系", "水平", "能力", "机制", "区域", "地区", "全省", "协调", "高质量", "一批", "新", "重点", "主要",
+    "取得", "得到", "逐步", "初步", "持续", "有效", "格局", "布局", "加速", "推进", "开创", "局面", "进展",
+})
+
+
+def key_terms(text: str) -> frozenset[str]:
+    """Content words of a heading or goal (基础设施, 通达), without numbering or the verbs every heading has."""
+    text = _HEADING_MARKER.sub("", text)
+    return frozenset(t for t in word_tokenizer().cut(text, HMM=False)
+                     if len(t) >= 2 and t not in _COMMON_TERMS and not re.search(r"[0-9%]", t))
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ _INITIAL = frozenset({"提升", "发展", "改造", "治理", "保护", "加密"
 
 
 @functools.lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
+def word_tokenizer() -> jieba.Tokenizer:
     """The module's own jieba instance (never the global one), built on first use."""
     jieba.setLogLevel(60)
     return jieba.Tokenizer()
@@ -235,7 +235,7 @@ def _cut_leaders(text: str) -> int:
     protected = _protected(text)
     tokens = []
     pos = 0
-    for tok in _tokenizer().cut(text, HMM=False):
+    for tok in word_tokenizer().cut(text, HMM=False):
         tokens.append((pos, pos + len(tok), tok))
         pos += len(tok)
     cut_index = 0

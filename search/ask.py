@@ -246,10 +246,21 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     if not items:
         what = "、".join(topic) + "方面的" if topic else ""
         return Answer(q.text, I.PROJECTS_BY_PLACE, False, f"语料中没有找到涉及{where}的{what}项目。")
-    direct = sum(1 for i in items if i.attrs.get("basis", "explicit") == "explicit")
+    # Named in the sentence (the place itself or a place inside it) first; then those that reach it only
+    # through a region it belongs to or the scope of the section they stand in.
+    items = [_mark_scope(i) for i in items]
+    items.sort(key=lambda i: i.attrs["scope"] != "direct")
+    direct = sum(1 for i in items if i.attrs["scope"] == "direct")
+    rest = f",另有{len(items) - direct}个通过所属区域或章节范围涉及" if direct < len(items) else ""
     return Answer(q.text, I.PROJECTS_BY_PLACE, True,
-                  f"涉及{where}的项目共{len(items)}个(其中{direct}个在原文中直接点名,其余来自所在章节的范围)。",
-                  tuple(items))
+                  f"涉及{where}的项目共{len(items)}个:{direct}个在原文中直接点名{rest}。", tuple(items))
+
+
+def _mark_scope(item: Item) -> Item:
+    via = set(item.attrs.get("via", ["self"]))
+    direct = item.attrs.get("basis", "explicit") == "explicit" and bool(via & {"self", "within"})
+    return Item(item.label, item.type, item.uri, item.citations,
+                {**item.attrs, "scope": "direct" if direct else "region/section scope"})
 
 
 ACTIONS_ASKED = re.compile(r"建设内容|做什么|干什么|任务|举措|措施|what will be done|measures")
@@ -582,7 +593,12 @@ def _passages(q: Question, ws: "Workspace", k: Knowledge, limit: int = 5, cover:
 
     cover: put chunks that contain more of the question's topic words first (for "where is X discussed").
     """
-    hits = ws.search(q.text, k=max(limit * 4, 20))
+    names = [surface for _, surface in q.places] + [r.label for r in q.regions] + [p.label for p in q.projects]
+    names += [q.subject] if q.subject else []
+    # Chunks naming an entity linked in the question get a boost (one extra first place per name).
+    boost = {c.chunk_id: float(sum(1 for n in names if n in c.text)) for c in ws.index.chunks()
+             if any(n in c.text for n in names)} if names else None
+    hits = ws.search(q.text, k=max(limit * 4, 20), boost=boost, keywords=q.terms + names or None)
     doc_filter = {d.attrs.get("doc_id") for d in q.documents} if q.documents else None
     chunks = [ws.index.chunk(h.chunk_id) for h in hits]
     if doc_filter:

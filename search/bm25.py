@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,7 @@ from ingest.atomic import replace_dir_atomic, write_text_atomic
 from ingest.errors import WorkspaceError
 
 IDS_FILE = "ids.json"
+_WORD_CHAR = re.compile(r"[^\W_]")  # a letter, digit or CJK character
 Tokenize = Callable[[str], list[str]]
 
 
@@ -22,7 +24,7 @@ def terms(tokens: Iterable[str]) -> list[str]:
 
     Punctuation and whitespace tokens would otherwise match every chunk and dilute the scores.
     """
-    return [t.strip().lower() for t in tokens if any(ch.isalnum() for ch in t)]
+    return [t.strip().lower() for t in tokens if _WORD_CHAR.search(t)]
 
 
 def _quiet_bm25s() -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -77,12 +78,16 @@ class SearchIndex:
 
         root.parent.mkdir(parents=True, exist_ok=True)
         build = Path(tempfile.mkdtemp(prefix=f".{root.name}.build.", dir=root.parent))
-        write_text_atomic(build / CHUNKS_FILE, "".join(_chunk_to_json(c) + "\n" for c in unique))
-        dense.save(build / "dense")
-        bm25.save(build / "bm25")
-        # meta.json last: its presence marks a complete index.
-        write_text_atomic(build / META_FILE, json.dumps(meta, indent=2))
-        replace_dir_atomic(build, root)
+        try:
+            write_text_atomic(build / CHUNKS_FILE, "".join(_chunk_to_json(c) + "\n" for c in unique))
+            dense.save(build / "dense")
+            bm25.save(build / "bm25")
+            # meta.json last: its presence marks a complete index.
+            write_text_atomic(build / META_FILE, json.dumps(meta, indent=2))
+            replace_dir_atomic(build, root)
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
         return cls(unique, dense, bm25, meta)
 
     @classmethod

@@ -74,8 +74,13 @@ def topic_words(terms: list[str]) -> list[str]:
 DASHES = re.compile(r"[—–―‐‑−-]")
 
 
+QUOTES = re.compile(r"[“”\"‘’'「」『』]")
+
+
 def normalise(text: str) -> str:
-    return DASHES.sub("-", re.sub(r"\s+", "", text)).replace("（", "(").replace("）", ")")
+    """For matching names: no spaces or quote marks, one kind of dash and of bracket."""
+    text = QUOTES.sub("", re.sub(r"\s+", "", text))
+    return DASHES.sub("-", text).replace("（", "(").replace("）", ")")
 
 
 def all_goals(store) -> list[Item]:

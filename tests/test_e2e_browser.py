@@ -168,6 +168,16 @@ def test_documents_page_and_a_bad_upload(server, page, shots, tmp_path):
     page.goto(f"{base}/documents")
     settle(page)
     assert page.get_by_text("已导入 2 份文件").count() == 1
+
+    good = tmp_path / "大理通知.txt"
+    good.write_text("关于加快大理机场改扩建的通知\n一、加快建设大理机场改扩建工程。\n", encoding="utf-8")
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.get_by_role("button", name="导入 Ingest").click()
+    page.get_by_text("已导入 大理通知.txt").wait_for()
+    settle(page)
+    assert page.get_by_text("已导入 3 份文件").count() == 1
+    snap(page, shots, "8-good-upload")
+    assert (corpus / "uploads" / "大理通知.txt").exists()
     snap(page, shots, "6-documents")
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"\x00\x01 this is not a pdf")
@@ -180,3 +190,13 @@ def test_documents_page_and_a_bad_upload(server, page, shots, tmp_path):
     page.goto(f"{base}/documents")
     settle(page)
     assert page.get_by_text("已导入 2 份文件").count() == 1
+
+    good = tmp_path / "大理通知.txt"
+    good.write_text("关于加快大理机场改扩建的通知\n一、加快建设大理机场改扩建工程。\n", encoding="utf-8")
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.get_by_role("button", name="导入 Ingest").click()
+    page.get_by_text("已导入 大理通知.txt").wait_for()
+    settle(page)
+    assert page.get_by_text("已导入 3 份文件").count() == 1
+    snap(page, shots, "8-good-upload")
+    assert (corpus / "uploads" / "大理通知.txt").exists()

@@ -101,3 +101,34 @@ def test_numbers():
     assert parse_number("3.5") == 3.5
     assert parse_value("1.4万亿斤左右").value == 1.4e12
     assert parse_value("30%").unit == "%"
+
+
+def test_five_year_plans_give_their_last_year():
+    from graph.goals import plan_period_end
+    assert plan_period_end("二、“十四五”时期主要目标任务") == 2025
+    assert plan_period_end("“九五”计划") == 2000
+    assert plan_period_end("“十五”期间的奋斗目标") == 2005
+    assert plan_period_end("编制五年规划") is None
+    (q,) = targets("“十三五”时期,常住人口城镇化率提高到60%", Context(2016, 2016, goal_section=True))
+    assert q.year == 2020
+
+
+def test_a_paragraph_looking_back_makes_facts():
+    from graph.goals import sentence_tense
+    assert sentence_tense("过去一年,我们的各项工作取得了很大成绩", 2011) == "past"
+    assert sentence_tense("今年要着力稳定物价", 2011) == "future"
+    ctx = Context(2011, 2011, past_context=True)
+    (q,) = find_quantities("国内生产总值增长10.3%,居民消费价格涨幅控制在3.3%", ctx)[:1]
+    assert q.is_fact
+
+
+def test_a_comparison_base_is_not_the_target_year():
+    (q,) = targets("工业总产值将比1980年增长4%", Context(1981, 1981))
+    assert q.year == 1981
+
+
+def test_chapter_introduction_states_its_aim():
+    ctx = Context(2022, 2025, intro=True)
+    found = find_goals("加快推进旅游环线建设,推动旅游全面转型升级和协同发展,打造世界级旅游目的地", ctx)
+    assert [g.statement for g in found] == ["打造世界级旅游目的地"]
+    assert find_goals("加快推进旅游环线建设,推动旅游全面转型升级", ctx) == []

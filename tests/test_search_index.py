@@ -85,6 +85,19 @@ def test_rebuild_embeds_only_new_chunks_and_leaves_no_debris(built):
     assert sorted(p.name for p in root.parent.iterdir()) == ["index", "index.embeddings"]
 
 
+def test_failed_build_keeps_the_old_index(built, monkeypatch):
+    _, emb, root = built
+
+    def disk_full(self, directory):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("search.bm25.BM25Index.save", disk_full)
+    with pytest.raises(OSError, match="disk full"):
+        SearchIndex.build(make_chunks(TEXTS[:2]), emb, root, progress=False)
+    assert len(SearchIndex.load(root)) == 5
+    assert sorted(p.name for p in root.parent.iterdir()) == ["index", "index.embeddings"]
+
+
 def test_boost_lifts_a_chunk_in_hybrid_mode(built):
     index, emb, _ = built
     plain = index.search("推进建设", emb, bigrams, k=5)

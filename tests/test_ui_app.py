@@ -229,9 +229,28 @@ def test_upload_of_a_bad_file_leaves_workspace_and_corpus_intact(workspace_dir, 
     from ui.workspace import Workspace
 
     corpus = tmp_path / "corpus"
-    ws = Workspace(Settings(workspace=workspace_dir, corpus=corpus, embedder="fake"))
+    settings = Settings(workspace=workspace_dir, corpus=corpus, embedder="fake")
+    ws = Workspace(settings, read_only=True)
     before = ws.documents.manifest()
-    result = save_and_ingest(ws, "../坏文件.pdf", b"\x00\x01 not a pdf at all")
+    result = save_and_ingest(settings, "../坏文件.pdf", b"\x00\x01 not a pdf at all")
     assert result.problems and "坏文件.pdf" in result.problems[0][0]
     assert not result.path.exists() and result.path.parent == corpus / "uploads"
     assert ws.documents.manifest() == before
+
+
+def test_upload_of_a_good_file_is_ingested_and_seen_read_only(workspace_dir, tmp_path):
+    import shutil
+
+    from ui.settings import Settings
+    from ui.views.documents import save_and_ingest
+    from ui.workspace import Workspace
+
+    root = tmp_path / "ws"
+    shutil.copytree(workspace_dir, root)   # the session's workspace stays as the other tests expect it
+    settings = Settings(workspace=root, corpus=tmp_path / "corpus", embedder="fake")
+    reader = Workspace(settings, read_only=True)
+    reader.graph   # the app holds the store open read-only while the upload writes to it
+    result = save_and_ingest(settings, "通知.txt", "关于加快建设大理机场的通知\n一、建设大理机场改扩建工程。\n".encode())
+    assert not result.problems and result.report.added == ["uploads/通知.txt"]
+    assert result.path == tmp_path / "corpus" / "uploads" / "通知.txt" and result.path.exists()
+    assert len(Workspace(settings, read_only=True).documents.manifest()) == 2

@@ -138,10 +138,16 @@ class Workspace:
         self.__dict__["index"] = index
         return len(index)
 
-    def search(self, query: str, k: int = 10, mode: str = "hybrid", boost=None):
+    def search(self, query: str, k: int = 10, mode: str = "hybrid", boost=None, keywords: list[str] | None = None):
+        """Hybrid/dense/BM25 search; `keywords` replace the question's words on the BM25 side
+        (so that 怎么/如何/发展 in a question do not drown its topic)."""
         index = self.index
         embedder = self.embedder if mode != "bm25" else None
-        return index.search(query, embedder, self.segmenter.tokenize, k=k, mode=mode, boost=boost)
+        tokenize = self.segmenter.tokenize
+        if keywords:
+            words = [t for w in keywords for t in self.segmenter.tokenize(w)]
+            tokenize = lambda _query: words  # noqa: E731
+        return index.search(query, embedder, tokenize, k=k, mode=mode, boost=boost)
 
     def ask(self, question: str):
         from search.ask import answer

@@ -10,7 +10,7 @@ import streamlit as st
 from ingest.errors import PolicyKGError
 from ingest.records import IngestedDocument
 from ui.views import state, subset
-from ui.workspace import BuildReport
+from ui.workspace import BuildReport, Workspace
 
 UPLOAD_TYPES = ["txt", "html", "htm", "pdf", "docx"]
 
@@ -83,17 +83,24 @@ class UploadResult:
     problems: tuple[tuple[str, str], ...]   # (file, one-line problem); empty when the document was ingested
 
 
-def save_and_ingest(ws, name: str, data: bytes) -> UploadResult:
+def save_and_ingest(settings, name: str, data: bytes) -> UploadResult:
     """Save an upload into the corpus and ingest it; on failure the corpus is put back as it was."""
-    target = upload_dir(ws.settings) / safe_name(name)
+    target = upload_dir(settings) / safe_name(name)
     previous = target.read_bytes() if target.exists() else None
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
+    writer = Workspace(settings)   # the app's own workspace is read-only
     try:
-        report = ws.ingest([target], progress=False)
-        problems = tuple(report.failed)
+        # The whole corpus, so that the upload's source is "uploads/<name>" exactly as `policykg up` names it
+        # (unchanged documents are skipped by their hash).
+        report = writer.ingest([Path(settings.corpus)], progress=False)
+        problems = tuple((path, problem) for path, problem in report.failed
+                         if path == str(target) or path.startswith(f"{target} ("))
     except PolicyKGError as exc:
         report, problems = None, ((str(target), str(exc)),)
+    finally:
+        if "graph" in vars(writer):
+            writer.graph.close()   # release the store's write lock now, not when garbage is collected
     if problems:
         if previous is None:
             target.unlink(missing_ok=True)
@@ -110,7 +117,7 @@ def show_upload(ws) -> None:
         return
     with st.status(f"正在导入 {uploaded.name} …", expanded=True) as status:
         st.write(f"保存到 {upload_dir(ws.settings)}，然后读取、分节、抽取实体、更新图谱和索引…")
-        result = save_and_ingest(ws, uploaded.name, uploaded.getvalue())
+        result = save_and_ingest(ws.settings, uploaded.name, uploaded.getvalue())
         status.update(label=f"{'导入失败' if result.problems else '已导入'}：{result.path.name}",
                       state="error" if result.problems else "complete", expanded=False)
     # Outcome outside the status box, which folds away when done.
@@ -119,5 +126,6 @@ def show_upload(ws) -> None:
     if not result.problems:
         r = result.report
         st.session_state.pop(subset.CACHE_KEY, None)   # the graph changed: drop subgraphs drawn before
+        state.reopen()                                  # and let every page see the new documents
         st.success(f"已导入 {result.path.name}：新增 {len(r.added)}，更新 {len(r.updated)}，未变 {len(r.unchanged)}；"
                    f"索引 {r.chunks_indexed} 块")
