@@ -5,9 +5,9 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 from rdflib.term import Node
 
@@ -56,7 +56,6 @@ class _Builder:
         self.statements: dict[tuple[URIRef, URIRef, URIRef, URIRef], _Statement] = {}
         self.section_by_path = {s.path: node("section", s.section_id) for s in ingested.sections}
         self.extraction = extraction
-        self.agency_names = {a.agency_id: a.name for a in extraction.agencies}
         self.ids: dict[str, URIRef] = {self.doc.doc_id: self.doc_node}
         self.ids.update((s.section_id, node("section", s.section_id)) for s in ingested.sections)
         self.ids.update((p.place_id, node("place", p.place_id)) for p in extraction.places)
@@ -80,6 +79,14 @@ class _Builder:
         if record_id.split(":", 1)[0] in ("adcode", "country", "region", "feature"):
             return node("place", record_id)   # a place described by the gazetteer graph
         return None
+
+    def quotes_source(self, ev: Evidence) -> bool:
+        """Citations must be checkable: evidence about this document must quote it exactly."""
+        if ev.doc_id != self.doc.doc_id or self.doc.text[ev.char_start:ev.char_end] == ev.text:
+            return True
+        log.warning("%s: evidence [%d:%d] %r does not match the text there; dropped",
+                    self.doc.source, ev.char_start, ev.char_end, ev.text[:30])
+        return False
 
     def evidence(self, ev: Evidence) -> URIRef:
         uri = node("evidence", _digest(ev.doc_id, ev.char_start, ev.char_end, ev.basis, ev.text))
@@ -107,7 +114,8 @@ class _Builder:
             st.basis = basis
         st.confidence = max(st.confidence, confidence)
         for ev in evidence:
-            st.evidence[self.evidence(ev)] = None
+            if self.quotes_source(ev):
+                st.evidence[self.evidence(ev)] = None
 
     def labels(self, uri: URIRef, label: str, alt: Iterable[str] = (), graph: URIRef | None = None) -> None:
         self.add(uri, SKOS.prefLabel, Literal(label), graph)
@@ -178,18 +186,9 @@ class _Builder:
             self.add(n, PKG.charEnd, Literal(c.char_end))
 
     def place(self, p: Place) -> None:
-        n = node("place", p.place_id)
         # Divisions, countries and features are administrative data shared by every document;
         # a region exists only as the document defining it says, so it lives in that document's graph.
-        g = self.graph if p.kind == "region" else GAZETTEER_GRAPH
-        self.add(n, RDF.type, PLACE_CLASSES.get(p.kind, PKG.Place), g)
-        self.add(n, RDF.type, PKG.Place, g)
-        self.add(n, PKG.key, Literal(p.place_id), g)
-        self.labels(n, p.name, p.short_names, g)
-        if p.adcode:
-            self.add(n, PKG.adcode, Literal(p.adcode), g)
-        if p.parent_id:
-            self.state(n, PKG.within, node("place", p.parent_id), basis=ADMIN_DATA, graph=g)
+        self.quads.extend(place_quads(p, self.graph if p.kind == "region" else GAZETTEER_GRAPH))
 
     def entities(self) -> None:
         x = self.extraction
@@ -227,7 +226,8 @@ class _Builder:
     def statement_node(self, n: URIRef, key: str, label: str, target, place_ids, ev: Evidence) -> None:
         self.add(n, PKG.key, Literal(key))
         self.labels(n, label)
-        self.add(n, PKG.hasEvidence, self.evidence(ev))
+        if self.quotes_source(ev):
+            self.add(n, PKG.hasEvidence, self.evidence(ev))
         self.state(n, PKG.mentionedIn, self.doc_node, (ev,))
         if target is not None:
             self.add(n, PKG.metric, Literal(target.metric))
@@ -270,6 +270,28 @@ class _Builder:
         return list(dict.fromkeys(self.quads))   # drop repeats, keep order
 
 
+def place_quads(p: Place, graph: URIRef = GAZETTEER_GRAPH) -> list[Quad]:
+    """A place's class, labels, adcode and administrative parent (reified with basis admin_data, no text)."""
+    n = node("place", p.place_id)
+    quads: list[Quad] = [(n, RDF.type, PLACE_CLASSES.get(p.kind, PKG.Place), graph), (n, RDF.type, PKG.Place, graph),
+                         (n, PKG.key, Literal(p.place_id), graph), (n, SKOS.prefLabel, Literal(p.name), graph)]
+    quads += [(n, SKOS.altLabel, Literal(a), graph) for a in p.short_names if a != p.name]
+    if p.adcode:
+        quads.append((n, PKG.adcode, Literal(p.adcode), graph))
+    if p.parent_id:
+        parent = node("place", p.parent_id)
+        st = node("stmt", _digest(n, PKG.within, parent, graph))
+        quads += [(n, PKG.within, parent, graph), (st, RDF.type, PKG.Statement, graph), (st, RDF.subject, n, graph),
+                  (st, RDF.predicate, PKG.within, graph), (st, RDF.object, parent, graph),
+                  (st, PKG.basis, Literal(ADMIN_DATA), graph), (st, PKG.confidence, _decimal(1.0), graph)]
+    return quads
+
+
+def gazetteer_quads(places: Iterable[Place]) -> list[Quad]:
+    """Administrative facts for many places at once (e.g. a whole graph.gazetteer.Gazetteer)."""
+    return list(dict.fromkeys(q for p in places for q in place_quads(p)))
+
+
 def document_quads(ingested: IngestedDocument, extraction: Extraction,
                    gazetteer: Iterable[Place] = ()) -> list[Quad]:
     """All quads for one document: its own named graph, plus its places' administrative facts."""
@@ -286,37 +308,45 @@ def document_quads(ingested: IngestedDocument, extraction: Extraction,
 
 
 def ontology_quads() -> list[Quad]:
-    from rdflib import Graph
-
     g = Graph().parse(data=ontology_text(), format="turtle")
     return [(s, p, o, ONTOLOGY_GRAPH) for s, p, o in g]
 
 
+def _places(gazetteer: Any) -> tuple[Place, ...]:
+    """Places to describe in the gazetteer graph: an iterable of Place, or a graph.gazetteer.Gazetteer (all of it)."""
+    if gazetteer is None:
+        return ()
+    return tuple(gazetteer.places() if hasattr(gazetteer, "places") else gazetteer)
+
+
 def build_graph(docs: Iterable[IngestedDocument], extractions: Iterable[Extraction],
-                gazetteer: Iterable[Place] | None = None) -> Dataset:
+                gazetteer: Any = None) -> Dataset:
     """An in-memory dataset of documents (paired with their extractions by doc_id) and the ontology."""
     by_id = {x.doc_id: x for x in extractions}
     ds = Dataset(default_union=True)
     for quad in ontology_quads():
         ds.add(quad)
-    places = tuple(gazetteer or ())
+    for quad in gazetteer_quads(_places(gazetteer)):
+        ds.add(quad)
     for doc in docs:
         x = by_id.get(doc.document.doc_id) or empty_extraction(doc.document.doc_id)
-        for quad in document_quads(doc, x, places):
+        for quad in document_quads(doc, x):
             ds.add(quad)
     return ds
 
 
 def load(store: "GraphStore", docs: Iterable[IngestedDocument], extractions: Iterable[Extraction],
-         gazetteer: Iterable[Place] | None = None) -> int:
+         gazetteer: Any = None) -> int:
     """Write documents into a store, one transaction per document; returns the number of documents."""
     by_id = {x.doc_id: x for x in extractions}
-    places = tuple(gazetteer or ())
     store.replace_graph(ONTOLOGY_GRAPH, ontology_quads())
+    places = _places(gazetteer)
+    if places:
+        store.add(gazetteer_quads(places))
     count = 0
     for doc in docs:
         x = by_id.get(doc.document.doc_id) or empty_extraction(doc.document.doc_id)
-        store.replace_document(doc.document.doc_id, document_quads(doc, x, places))
+        store.replace_document(doc.document.doc_id, document_quads(doc, x))
         count += 1
     return count
 

@@ -28,6 +28,7 @@ class GraphStore(Protocol):
 
     def replace_document(self, doc_id: str, quads: Iterable["Quad"]) -> None: ...
     def replace_graph(self, graph: URIRef, quads: Iterable["Quad"]) -> None: ...
+    def add(self, quads: Iterable["Quad"]) -> None: ...
     def remove_document(self, doc_id: str) -> None: ...
     def rebuild(self, quads: Iterable["Quad"]) -> None: ...
     def query(self, sparql: str, **bindings: Any) -> Result: ...
@@ -114,6 +115,12 @@ class _SparqlStore:
 
     def replace_graph(self, graph: URIRef, quads: Iterable["Quad"]) -> None:
         self._update(_replace_update(graph, quads))
+
+    def add(self, quads: Iterable["Quad"]) -> None:
+        """Insert quads into whichever graphs they name, keeping what is there (one transaction)."""
+        insert = insert_data(quads)
+        if insert:
+            self._update(insert)
 
     def remove_document(self, doc_id: str) -> None:
         self._update(f"DROP SILENT GRAPH {document_graph(doc_id).n3()}")
@@ -216,6 +223,8 @@ class OxigraphStore(_SparqlStore):
 
     def rebuild(self, quads: Iterable["Quad"]) -> None:
         """Replace everything: load into a fresh directory, then swap it in, so a failure keeps the old store."""
+        if self.read_only:
+            raise WorkspaceError(f"{self.label} is open read-only")
         if self.path is None:
             self._inner.clear()
             self._inner.extend(self._to_ox(quads))

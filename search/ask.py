@@ -27,7 +27,8 @@ FORM_WORDS = set("""各有 两份 两个 文件中 份 哪些 哪个 哪 什么 
 请问 请 列出 说明 方面 情况 主要 具体 哪些项目 有哪些 什么样 地区 区域 州市 全省 全市 全县 这 那 该 其 之 为 以 从 被 把 给 向 能 会 可以
 需要 应该 应当 计划 打算 相关 一些 以及 还有 所有 全部 各项 重点 主要 发展 推动 推进 加快""".split())
 EN_STOP = set("the a an of in on for to and or is are was were what which who whom how many much will be by with "
-              "does do did this that these those it its from at as about into there their they".split())
+              "does do did this that these those it its from at as about into there their they project projects "
+              "involve involves involving goal goals target targets plan plans part member".split())
 
 
 @dataclass
@@ -77,6 +78,13 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
     # "西藏拉萨": the question is about the most specific place; its ancestors only qualify it.
     qualifiers = {a.place_id for pid in absent_ids for a in ws.gazetteer.ancestors(pid)}
     q.places = [(key, surface) for key, surface in q.places if key not in qualifiers]
+
+    # English: "Kunming", "Honghe Prefecture" → the corpus place with that romanised name.
+    for m in re.finditer(r"[A-Za-z]+(?:['-][A-Za-z]+)*", question):
+        key = k.romanised.get(re.sub(r"[^a-z]", "", m.group(0).lower()))
+        if key and all(key != have for have, _ in q.places):
+            q.places.append((key, m.group(0)))
+            covered.append((m.start(), m.end()))
 
     q.projects = _link_projects(question, k)
     for p in q.projects:
@@ -200,7 +208,10 @@ def _places_and_regions(q: Question) -> list[tuple[str, str]]:
 
 
 def _topic_filter(items: list[Item], q: Question, drop: set[str]) -> tuple[list[Item], list[str]]:
-    terms = [t for t in q.terms if t not in drop]
+    from search.knowledge import topics
+
+    # Latin words only narrow the list when the topic table knows them (transport → 铁路, 机场 …).
+    terms = [t for t in q.terms if t not in drop and (re.search(r"[\u4e00-\u9fff]", t) or t.lower() in topics())]
     if not terms:
         return items, []
     words = topic_words(terms)

@@ -26,6 +26,7 @@ class Knowledge:
     sentences: list[Sentence]
     home: str | None                            # the jurisdiction every issuer shares, if they all share one
     goals: list[Item] = field(default_factory=list)   # every goal/target with its attrs (metric, value, year)
+    romanised: dict[str, str] = field(default_factory=dict)   # "kunming" → graph key, for English questions
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
 
     @classmethod
@@ -45,7 +46,8 @@ class Knowledge:
             for issuer in d.attrs.get("issuers", []):
                 homes.add(ws.gazetteer.jurisdiction(issuer))
         home = homes.pop() if len(homes) == 1 else None
-        k = cls(places, regions, projects, documents, sentences, home, all_goals(store))
+        k = cls(places, regions, projects, documents, sentences, home, all_goals(store),
+                romanise_places(places, ws.gazetteer))
         for s in sentences:
             k.by_doc.setdefault(s.doc_id, []).append(s)
         return k
@@ -54,6 +56,24 @@ class Knowledge:
         """Sentences containing every term."""
         pool = self.by_doc.get(doc_id, []) if doc_id else self.sentences
         return [s for s in pool if all(t in s.text for t in terms)]
+
+
+def romanise_places(places: dict[str, Item], gazetteer) -> dict[str, str]:
+    """Pinyin of every corpus place's names (昆明 → kunming), so English questions can name them."""
+    from pypinyin import lazy_pinyin
+
+    table: dict[str, set[str]] = {}
+    for key in places:
+        try:
+            place = gazetteer.get(key)
+        except KeyError:
+            continue
+        if place is None or place.kind == "country":
+            continue
+        for name in {*(place.short_names or ()), place.name}:
+            table.setdefault("".join(lazy_pinyin(name)).lower(), set()).add(key)
+    # A romanisation shared by two places names neither.
+    return {roman: next(iter(keys)) for roman, keys in table.items() if len(keys) == 1}
 
 
 @lru_cache(maxsize=1)

@@ -167,3 +167,17 @@ def test_remote_endpoint_loads_replaces_and_queries(endpoint, tmp_path):
     reader = open_store(settings, read_only=True)
     with pytest.raises(ConfigError, match="sparql_update_endpoint"):
         reader.remove_document("d_plan")
+
+
+def test_load_writes_a_whole_gazetteer_once(tmp_path):
+    from graph.records import Place
+
+    class Gazetteer:   # the shape of graph.gazetteer.Gazetteer that load() relies on
+        def places(self):
+            return [Place("adcode:110000", "北京市", "province", ("北京",), "110000"),
+                    Place("adcode:110101", "东城区", "county", ("东城",), "110101", "adcode:110000")]
+
+    store = OxigraphStore(None)
+    load(store, [plan()[0]], [plan()[1]], Gazetteer())
+    assert store.query("ASK { ?d pkg:adcode '110101' ; pkg:within/skos:prefLabel '北京市' }").askAnswer
+    assert store.documents() == ["d_plan"]

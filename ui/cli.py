@@ -27,6 +27,9 @@ def cli(ctx: click.Context, config: Path | None, workspace: Path | None, embedde
     """PolicyKG: knowledge graph and semantic search for Chinese policy documents."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    import jieba  # its logger announces every dictionary load at DEBUG level on stderr
+
+    jieba.setLogLevel(logging.WARNING)
     ctx.obj = load_settings(config, workspace=workspace, embedder=embedder)
 
 

@@ -89,8 +89,11 @@ class Workspace:
         return (self.root / "index" / "meta.json").exists() and (self.root / "graph").exists()
 
     # --- composition ---------------------------------------------------------------------------
-    def ingest(self, paths: Iterable[Path], progress: bool = True) -> BuildReport:
-        """Ingest documents, then bring the graph and the search index up to date."""
+    def ingest(self, paths: Iterable[Path], progress: bool = True, rebuild: bool = False) -> BuildReport:
+        """Ingest documents, then bring the graph and the search index up to date.
+
+        rebuild: re-extract the graph and re-index every stored document (after upgrading PolicyKG).
+        """
         from ingest.pipeline import ingest_paths
         from ingest.segment import LazySegmenter
 
@@ -99,7 +102,10 @@ class Workspace:
         ingested = ingest_paths(list(paths), self.documents, segmenter, self.settings.chunk_size, progress)
         report = BuildReport(list(ingested.added), list(ingested.updated), list(ingested.unchanged),
                              list(ingested.removed), list(ingested.failed), documents=list(ingested.documents))
-        graph_changed = self._update_graph([d.document.doc_id for d in ingested.documents], progress)
+        changed = [d.document.doc_id for d in ingested.documents]
+        if rebuild:
+            changed = sorted({doc_id for doc_id, _ in self.documents.manifest().values()})
+        graph_changed = self._update_graph(changed, progress)
         index_dir = self.root / "index"
         if graph_changed or ingested.removed or not (index_dir / "meta.json").exists():
             report.chunks_indexed = self._rebuild_index(progress)

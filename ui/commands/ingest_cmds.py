@@ -43,8 +43,9 @@ def metadata_json(doc, metadata, headings) -> dict:
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-document lines.")
+@click.option("--rebuild", is_flag=True, help="Re-extract the graph and re-index every stored document.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, rebuild: bool) -> None:
     """Read documents (.txt .html .pdf .docx .jsonl; default: the corpus folder) into the workspace,
     then bring the knowledge graph and the search indexes up to date.
 
@@ -56,7 +57,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
 
     settings: Settings = ctx.obj
     workspace = Workspace(settings)
-    report = workspace.ingest(paths or (settings.corpus,), progress=not quiet and sys.stderr.isatty())
+    report = workspace.ingest(paths or (settings.corpus,), progress=not quiet and sys.stderr.isatty(),
+                              rebuild=rebuild)
     if not quiet:
         for doc in report.documents:
             click.echo(summary_line(doc, report.status(doc.document.source)))

@@ -53,7 +53,7 @@ def summary_row(doc: IngestedDocument) -> dict[str, object]:
     return {"标题 Title": m.title or doc.document.title_hint or doc.document.source,
             "文号 Number": m.doc_number or "", "日期 Date": m.dates[0] if m.dates else "",
             "规划期 Period": f"{m.planning_period.start}–{m.planning_period.end}" if m.planning_period else "",
-            "章节 Sections": len(doc.sections), "块 Chunks": len(doc.chunks), "来源 Source": doc.document.source}
+            "章节 Sections": len(doc.sections), "块 Chunks": len(doc.chunks)}
 
 
 def show() -> None:
@@ -66,7 +66,7 @@ def show() -> None:
     if not docs:
         st.info("工作区中还没有文件。上传一份，或运行 `policykg up`。")
         return
-    st.dataframe([summary_row(d) for d in docs], hide_index=True, use_container_width=True)
+    st.dataframe([summary_row(d) for d in docs], hide_index=True, width="stretch")
     for doc in docs:
         title = doc.metadata.title or doc.document.title_hint or doc.document.source
         with st.expander(f"{title}  ·  {doc.document.source}"):

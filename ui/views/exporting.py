@@ -19,4 +19,4 @@ def download_buttons(g: nx.Graph, chosen: Subset, key: str) -> None:
     cols = st.columns(2)
     for col, format in zip(cols, ("gexf", "graphml")):
         col.download_button(f"下载 {format.upper()}（Gephi）", data=export(g, format), file_name=file_name(chosen, format),
-                            mime=MIME[format], key=f"{key}_{format}", use_container_width=True)
+                            mime=MIME[format], key=f"{key}_{format}", width="stretch")
