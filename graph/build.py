@@ -11,9 +11,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 from rdflib.term import Node
 
-from graph.records import ADMIN_DATA, EXPLICIT, METADATA, OUTLINE, SECTION_SCOPE, Evidence, Extraction, Place
-from graph.vocab import (GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PATH_SEPARATOR, PKG, PLACE_CLASSES, document_graph,
-                         node, ontology_text)
+from graph.records import ADMIN_DATA, EXPLICIT, METADATA, Evidence, Extraction, Place
+from graph.vocab import (BASIS_RANK, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PATH_SEPARATOR, PKG, PLACE_CLASSES,
+                         document_graph, node, ontology_text)
 from ingest.records import IngestedDocument
 
 if TYPE_CHECKING:
@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Quad = tuple[Node, Node, Node, URIRef]
-
-# When one relation is stated several ways, the statement keeps the strongest basis.
-_BASIS_RANK = {EXPLICIT: 0, METADATA: 1, ADMIN_DATA: 2, OUTLINE: 3, SECTION_SCOPE: 4}
 
 
 def _digest(*parts: object) -> str:
@@ -48,6 +45,7 @@ class _Builder:
     """Collects the quads of one document; ids from the records become IRIs through graph.vocab.node."""
 
     def __init__(self, ingested: IngestedDocument, extraction: Extraction):
+        self._concerns_stated = {r.subject for r in extraction.relations if r.predicate == "concernsPlace"}
         self.ingested = ingested
         self.doc = ingested.document
         self.graph = document_graph(self.doc.doc_id)
@@ -110,7 +108,7 @@ class _Builder:
         evidence = tuple(evidence)
         basis = basis or (evidence[0].basis if evidence else EXPLICIT)
         st = self.statements.setdefault((s, p, o, graph or self.graph), _Statement(basis=basis, confidence=confidence))
-        if _BASIS_RANK.get(basis, 9) < _BASIS_RANK.get(st.basis, 9):
+        if BASIS_RANK.get(basis, 9) < BASIS_RANK.get(st.basis, 9):
             st.basis = basis
         st.confidence = max(st.confidence, confidence)
         for ev in evidence:
@@ -238,8 +236,11 @@ class _Builder:
                 self.add(n, PKG.unit, Literal(target.unit))
             if target.comparator:
                 self.add(n, PKG.comparator, Literal(target.comparator))
-        for place_id in place_ids:
-            self.state(n, PKG.concernsPlace, node("place", place_id), (ev,))
+        # The extraction's own concernsPlace relations carry the right basis (explicit vs section scope);
+        # place_ids only stand in for records that come without them.
+        if key not in self._concerns_stated:
+            for place_id in place_ids:
+                self.state(n, PKG.concernsPlace, node("place", place_id), (ev,))
 
     def relations(self) -> None:
         for r in self.extraction.relations:

@@ -9,13 +9,11 @@ from rdflib.term import Node
 
 from graph.records import EXPLICIT, Evidence, Item
 from graph.store import GraphStore
-from graph.vocab import PATH_SEPARATOR, PKG
+from graph.vocab import BASIS_RANK, PATH_SEPARATOR, PKG
 from ingest.errors import QueryError
 
 TYPES = {"place": PKG.Place, "project": PKG.Project, "goal": PKG.Goal, "agency": PKG.Agency,
          "document": PKG.Document, "fact": PKG.Fact, "region": PKG.Region, "section": PKG.Section}
-
-_BASIS_ORDER = {EXPLICIT: 0, "metadata": 1, "admin_data": 2, "outline": 3, "section_scope": 4}
 
 # Evidence columns bound from ?ev (optional): appended to queries that cite their statements.
 _EVIDENCE = """
@@ -51,7 +49,7 @@ def _sorted(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
 
 
 def _best_basis(bases: Iterable[str]) -> str:
-    return min(bases, key=lambda b: _BASIS_ORDER.get(b, 9), default=EXPLICIT)
+    return min(bases, key=lambda b: BASIS_RANK.get(b, 9), default=EXPLICIT)
 
 
 def _number(node: Node | None) -> int | float | None:
@@ -117,7 +115,7 @@ def _statement_items(rows: Iterable[Any], subject_var: str, label_var: str, type
         if extra is not None:
             attrs.update(extra(g["row"]))
         items.append(Item(min(g["labels"]), type, uri, _sorted(g["evidence"]), attrs))
-    return sorted(items, key=lambda i: (_BASIS_ORDER.get(i.attrs.get("basis", EXPLICIT), 9), i.label, i.uri))
+    return sorted(items, key=lambda i: (BASIS_RANK.get(i.attrs.get("basis", EXPLICIT), 9), i.label, i.uri))
 
 
 # ------------------------------------------------------------------------------------------- the queries

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -60,6 +60,44 @@ def _term(value: Any) -> str:
     if isinstance(value, Node):
         return value.n3()
     return Literal(value).n3()
+
+
+def _ox_term(term: Node) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_oxigraph(statement: tuple) -> Any:
+    """An rdflib triple or quad as a pyoxigraph Triple or Quad."""
+    import pyoxigraph as ox
+
+    terms = [_ox_term(t) for t in statement]
+    return ox.Triple(*terms) if len(terms) == 3 else ox.Quad(*terms)
+
+
+def write_rdf(statements: Iterable[Any], format: str = "turtle") -> bytes:
+    """Sorted pyoxigraph triples or quads as turtle, nt, nquads or trig: identical input, identical bytes.
+
+    pyoxigraph writes it: rdflib's Turtle writer takes minutes on a whole corpus.
+    """
+    import pyoxigraph as ox
+
+    fmt = FORMATS.get(format)
+    if fmt is None:
+        raise QueryError(f"unknown RDF format {format!r} (known: {', '.join(sorted(FORMATS))})")
+    target = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+              "trig": ox.RdfFormat.TRIG}[fmt]
+    prefixes = {**PREFIXES, "id": str(ID)} if fmt in ("turtle", "trig") else None
+    return ox.serialize(sorted(set(statements), key=str), format=target, prefixes=prefixes)
 
 
 def bind(sparql: str, **bindings: Any) -> str:
@@ -132,32 +170,18 @@ class _SparqlStore:
             raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
 
     def _ox_triples(self) -> Iterable[Any]:
-        from oxrdflib._converter import to_ox
-
-        return (to_ox(t) for t in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph)
+        return (to_oxigraph(t) for t in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph)
 
     def _ox_quads(self) -> Iterable[Any]:
-        from oxrdflib._converter import to_ox
-
-        return (to_ox((s, p, o, g)) for s, p, o, g in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return (to_oxigraph(q) for q in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
     def serialize(self, format: str = "turtle") -> bytes:
-        """The whole store; triples (turtle, nt) merge all graphs, quads (nquads, trig) keep them apart.
-
-        Written by pyoxigraph (rdflib's Turtle writer takes minutes on a corpus); sorted so that two runs
-        give identical bytes.
-        """
-        import pyoxigraph as ox
-
+        """The whole store; triples (turtle, nt) merge all graphs, quads (nquads, trig) keep them apart."""
         fmt = FORMATS.get(format)
         if fmt is None:
             raise QueryError(f"unknown RDF format {format!r} (known: {', '.join(sorted(FORMATS))})")
         items = self._ox_quads() if fmt in ("nquads", "trig") else self._ox_triples()
-        ordered = sorted(set(items), key=str)
-        target = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
-                  "trig": ox.RdfFormat.TRIG}[fmt]
-        prefixes = {**PREFIXES, "id": str(ID)} if fmt in ("turtle", "trig") else None
-        return ox.serialize(ordered, format=target, prefixes=prefixes)
+        return write_rdf(items, fmt)
 
     def stats(self) -> dict[str, int]:
         counts = {str(row[0]).rsplit("#", 1)[-1]: int(row[1]) for row in self.query(_STATS_QUERY)}
@@ -246,10 +270,7 @@ class OxigraphStore(_SparqlStore):
 
     @staticmethod
     def _to_ox(quads: Iterable["Quad"]):
-        from oxrdflib._converter import to_ox
-
-        for s, p, o, g in quads:
-            yield to_ox((s, p, o, URIRef(g)))
+        return (to_oxigraph(q) for q in quads)
 
     def close(self) -> None:
         # pyoxigraph closes the database when the last reference goes away.

@@ -7,6 +7,8 @@ from urllib.parse import quote
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from graph.records import ADMIN_DATA, EXPLICIT, METADATA, OUTLINE, SECTION_SCOPE
+
 ONTOLOGY_IRI = "https://policykg.example/ontology#"
 ID = Namespace("https://policykg.example/id/")           # instance nodes
 GRAPH = Namespace("https://policykg.example/graph/")     # named graphs
@@ -93,6 +95,9 @@ PLACE_CLASSES = {
     "country": PKG.Country, "province": PKG.Province, "prefecture": PKG.Prefecture,
     "county": PKG.County, "town": PKG.Town, "region": PKG.Region, "feature": PKG.NaturalFeature,
 }
+
+# Values of pkg:basis, strongest first: when one relation is stated several ways it keeps the strongest.
+BASIS_RANK = {EXPLICIT: 0, METADATA: 1, ADMIN_DATA: 2, OUTLINE: 3, SECTION_SCOPE: 4}
 
 PATH_SEPARATOR = " > "   # joins Section.path / Evidence.section_path into pkg:sectionPath
 

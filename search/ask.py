@@ -188,6 +188,8 @@ def answer(question: str, ws: "Workspace") -> Answer:
     k = ws.knowledge
     q = link(question, ws, k)
     intent = I.classify(question, q.linked())
+    if intent == I.SEMANTIC and (q.places or q.regions or q.projects):
+        intent = _nearest_intent(question, ws, k) or intent
     log.info("intent=%s places=%s regions=%s projects=%s subject=%s terms=%s", intent, q.places,
              [r.label for r in q.regions], [p.label for p in q.projects], q.subject, q.terms)
     if q.absent_places and not (q.places or q.regions or q.projects):
@@ -198,9 +200,18 @@ def answer(question: str, ws: "Workspace") -> Answer:
     if not result.found and intent != I.SEMANTIC and handler is not semantic and q.terms:
         fallback = semantic(q, ws, k)
         if fallback.found:
-            return Answer(question, intent, True, result.answer + " 以下是最相关的原文段落:", fallback.items,
+            # Still not found: the passages are context for the reader, not an answer.
+            return Answer(question, intent, False, result.answer + " 以下原文段落可能相关:", fallback.items,
                           fallback.citations)
     return result
+
+
+def _nearest_intent(question: str, ws: "Workspace", k: Knowledge) -> str | None:
+    """No cue word matched, but an entity is linked: ask which exemplar question this one is closest to."""
+    if k.exemplar_vectors is None:
+        k.exemplar_vectors = ws.embedder.embed_queries([text for _, text in I.EXEMPLARS])
+    vector = ws.embedder.embed_queries([question])[0]
+    return I.nearest_exemplar(vector, k.exemplar_vectors)
 
 
 def _places_and_regions(q: Question) -> list[tuple[str, str]]:
@@ -259,7 +270,7 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         return Answer(q.text, I.PROJECTS_BY_PLACE, False, f"语料中没有找到涉及{where}的{what}项目。")
     # Named in the sentence (the place itself or a place inside it) first; then those that reach it only
     # through a region it belongs to or the scope of the section they stand in.
-    items = [_mark_scope(i) for i in items]
+    items = [_explicit_first(_mark_scope(i)) for i in items]
     items.sort(key=lambda i: i.attrs["scope"] != "direct")
     direct = sum(1 for i in items if i.attrs["scope"] == "direct")
     rest = f",另有{len(items) - direct}个通过所属区域或章节范围涉及" if direct < len(items) else ""
@@ -349,6 +360,27 @@ def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     return Answer(q.text, I.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
 
 
+BASIS_RANK = {"explicit": 0, "metadata": 1, "admin_data": 2, "outline": 3, "section_scope": 4}
+MAX_GOALS = 8
+
+
+def _explicit_first(item: Item) -> Item:
+    """Cite the sentence that states a link before headings or scopes that imply it."""
+    cites = tuple(sorted(item.citations, key=lambda c: BASIS_RANK.get(c.basis, 9)))
+    return Item(item.label, item.type, item.uri, cites, item.attrs)
+
+
+def _home_section(project: Item, sections: list[Item]) -> Item | None:
+    """The section that is about the project: its heading names it, else the one mentioning it most."""
+    name = normalise(project.label)
+
+    def score(section: Item) -> tuple:
+        named = name in normalise(section.label)
+        return (not named, -len(section.citations), section.citations[0].char_start if section.citations else 0)
+
+    return min(sections, key=score) if sections else None
+
+
 def parent_goal(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     from graph import queries
 
@@ -358,13 +390,25 @@ def parent_goal(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     sections = [i for i in chain if i.type == "Section"]
     if not goals and not sections:
         return Answer(q.text, I.PARENT_GOAL, False, f"没有找到{project.label}对应的目标。")
+    # Goals the text links to the project come first; outline neighbours only fill in when there are none.
+    goals.sort(key=lambda g: (BASIS_RANK.get(g.attrs.get("basis", "outline"), 9), g.label))
+    stated = [g for g in goals if g.attrs.get("basis") == "explicit"]
+    goals = (stated or goals)[:MAX_GOALS]
+    named = [Item(h.text, "Section", f"{doc_id}#{h.char_start}",
+                  (Evidence(source, doc_id, h.path, h.char_start, h.char_end, h.text, "outline"),),
+                  {"path": list(h.path)})
+             for doc_id, source, h in k.headings if normalise(project.label) in normalise(h.text)]
+    home = named[0] if named else _home_section(project, sections)
     where = ""
-    if sections:
-        path = sections[0].attrs.get("path") or [sections[0].label]
+    items: list[Item] = []
+    if home is not None:
+        path = home.attrs.get("path") or [home.label]
         where = f"{project.label}位于「{' > '.join(path)}」。"
-    goal_text = ";".join(g.label for g in goals[:5])
+        items.append(_explicit_first(home))
+    goal_text = ";".join(g.label for g in goals)
+    items += [_explicit_first(g) for g in goals]
     return Answer(q.text, I.PARENT_GOAL, True, where + (f"对应的目标:{goal_text}。" if goals else ""),
-                  tuple(sections[:1] + goals))
+                  tuple(items))
 
 
 def region_membership(q: Question, ws: "Workspace", k: Knowledge) -> Answer:

@@ -27,6 +27,8 @@ class Knowledge:
     home: str | None                            # the jurisdiction every issuer shares, if they all share one
     goals: list[Item] = field(default_factory=list)   # every goal/target with its attrs (metric, value, year)
     romanised: dict[str, str] = field(default_factory=dict)   # "kunming" → graph key, for English questions
+    headings: list = field(default_factory=list)               # (doc_id, source, Heading) of every document
+    exemplar_vectors: object = None                            # intent exemplars, embedded on first need
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
 
     @classmethod
@@ -39,15 +41,17 @@ class Knowledge:
         projects = queries.entities(store, "project")
         documents = queries.document_metadata(store)
         sentences: list[Sentence] = []
+        headings: list[tuple[str, str, object]] = []
         for doc in ws.documents.all():
             sentences.extend(split_sentences(doc))
+            headings.extend((doc.document.doc_id, doc.document.source, h) for h in doc.headings)
         homes = set()
         for d in documents:
             for issuer in d.attrs.get("issuers", []):
                 homes.add(ws.gazetteer.jurisdiction(issuer))
         home = homes.pop() if len(homes) == 1 else None
         k = cls(places, regions, projects, documents, sentences, home, all_goals(store),
-                romanise_places(places, ws.gazetteer))
+                romanise_places(places, ws.gazetteer), headings)
         for s in sentences:
             k.by_doc.setdefault(s.doc_id, []).append(s)
         return k

@@ -42,3 +42,16 @@ def segmenter(segmenter_cache):
     from ingest.segment import make_segmenter
 
     return make_segmenter(cache_dir=segmenter_cache)
+
+
+@pytest.fixture(scope="session")
+def seed_workspace(tmp_path_factory):
+    """A workspace built once from the bundled corpus (the two seeds) with the fake embedder."""
+    from ui.settings import Settings
+    from ui.workspace import Workspace
+
+    root = tmp_path_factory.mktemp("seed-ws") / "ws"
+    settings = Settings(workspace=root, corpus=CORPUS, embedder="fake")
+    report = Workspace(settings).ingest([CORPUS], progress=False)
+    assert not report.failed, report.failed
+    return Workspace(settings, read_only=True)

@@ -79,7 +79,7 @@ def page(server):
             "--disable-component-update", "--disable-sync", "--no-first-run"])
         context = browser.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
         pg = context.new_page()
-        pg.set_default_timeout(60_000)
+        pg.set_default_timeout(30_000)
         yield pg
         context.close()
         browser.close()
@@ -147,6 +147,10 @@ def test_graph_page_draws_offline(server, page, shots):
     frame.locator("svg circle").first.wait_for()
     assert frame.locator("svg circle").count() > 3
     snap(page, shots, "4-graph")
+    frame.locator("svg circle").first.dblclick()   # a node opens its entity page in the app
+    page.wait_for_url("**/entity?entity=*")
+    settle(page)
+    assert page.locator("h1").first.inner_text().strip()
 
 
 def test_export_downloads_parse(server, page, shots, tmp_path):
@@ -155,6 +159,7 @@ def test_export_downloads_parse(server, page, shots, tmp_path):
     base, _, _ = server
     page.goto(f"{base}/export")
     settle(page)
+    page.get_by_role("button", name="下载 GEXF").wait_for()
     snap(page, shots, "5-export")
     for label, reader in (("下载 GEXF", nx.read_gexf), ("下载 GRAPHML", nx.read_graphml)):
         with page.expect_download() as info:

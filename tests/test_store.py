@@ -164,6 +164,9 @@ def test_remote_endpoint_loads_replaces_and_queries(endpoint, tmp_path):
     labels = [i.label for i in projects_by_place(store, "昭通市")]
     assert labels == ["乌蒙山铁路", "昭阳区机场"]
     assert store.stats()["Document"] == 2
+    local = OxigraphStore(None)
+    load(local, *corpus())
+    assert store.serialize("nt") == local.serialize("nt")     # same bytes from either backend
     reader = open_store(settings, read_only=True)
     with pytest.raises(ConfigError, match="sparql_update_endpoint"):
         reader.remove_document("d_plan")

@@ -14,7 +14,8 @@ from ui.views import nav, state
 
 def settings_from_args(argv: list[str]) -> Settings:
     """`--setting name=value` pairs from `policykg ui` (all of them), else policykg.toml + POLICYKG_* variables."""
-    parser = argparse.ArgumentParser(prog="policykg-app")
+    # allow_abbrev=False: under AppTest or `streamlit run` without `--`, foreign flags must not match ours.
+    parser = argparse.ArgumentParser(prog="policykg-app", allow_abbrev=False)
     parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE")
     parser.add_argument("--config", type=Path, default=None)
     args, _ = parser.parse_known_args(argv)

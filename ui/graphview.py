@@ -123,22 +123,25 @@ def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "", layere
     # JSON inside <script>: escape "<" so that no label can close the script element.
     payload = json.dumps({"nodes": nodes, "edges": edges, "entityUrl": entity_url},
                          ensure_ascii=False).replace("<", "\\u003c")
-    return _PAGE.replace("__HEIGHT__", str(height)).replace("__VIEWBOX__", f"0 0 {width} {height}").replace("__LEGEND__", legend_html).replace("__DATA__", payload)
+    page = _PAGE.replace("__HEIGHT__", str(height)).replace("__VIEWBOX__", f"0 0 {width} {height}")
+    return page.replace("__LEGEND__", legend_html).replace("__DATA__", payload)
 
 
 _PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8">
 <style>
-body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",sans-serif;}
-#legend{font-size:14px;padding:4px 6px;display:flex;flex-wrap:wrap;gap:10px;}
-.lg i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:4px;vertical-align:-1px;}
-#hint{font-size:12px;color:#666;padding:0 6px 4px;}
-svg{box-sizing:border-box;width:100%;height:__HEIGHT__px;border:1px solid #ddd;border-radius:6px;cursor:grab;background:#fbfbfd;}
-line{stroke:#b8c0cc;stroke-width:1.2;}
-line.hi{stroke:#333;stroke-width:2.2;}
-circle{stroke:#fff;stroke-width:1.5;cursor:pointer;}
-text{font-size:15px;fill:#222;pointer-events:none;paint-order:stroke;stroke:#fbfbfd;stroke-width:3px;}
-g.dim{opacity:.18;} line.dim{opacity:.12;}
+body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+#legend { font-size: 14px; padding: 4px 6px; display: flex; flex-wrap: wrap; gap: 10px; }
+.lg i { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 4px; }
+#hint { font-size: 12px; color: #666; padding: 0 6px 4px; }
+svg { box-sizing: border-box; width: 100%; height: __HEIGHT__px; border: 1px solid #ddd; border-radius: 6px;
+      cursor: grab; background: #fbfbfd; }
+line { stroke: #b8c0cc; stroke-width: 1.2; }
+line.hi { stroke: #333; stroke-width: 2.2; }
+circle { stroke: #fff; stroke-width: 1.5; cursor: pointer; }
+text { font-size: 15px; fill: #222; pointer-events: none; paint-order: stroke; stroke: #fbfbfd; stroke-width: 3px; }
+g.dim { opacity: .18; }
+line.dim { opacity: .12; }
 </style></head><body>
 <div id="legend">__LEGEND__</div>
 <div id="hint">拖动画布平移，滚轮缩放，拖动节点调整位置，单击节点突出其关系，双击打开实体页。</div>
@@ -147,42 +150,102 @@ g.dim{opacity:.18;} line.dim{opacity:.12;}
 const D = __DATA__;
 const NS = "http://www.w3.org/2000/svg";
 const svg = document.getElementById("g"), vp = document.getElementById("vp");
-const el = (tag, attrs) => { const e = document.createElementNS(NS, tag); for (const k in attrs) e.setAttribute(k, attrs[k]); return e; };
-const lines = D.edges.map(e => { const l = el("line", {}); const t = el("title", {}); t.textContent = e.label; l.appendChild(t); vp.appendChild(l); return l; });
+
+function el(tag, attrs, title) {
+  const e = document.createElementNS(NS, tag);
+  for (const k in attrs) e.setAttribute(k, attrs[k]);
+  if (title) { const t = document.createElementNS(NS, "title"); t.textContent = title; e.appendChild(t); }
+  return e;
+}
+const lines = D.edges.map(e => vp.appendChild(el("line", {}, e.label)));
 const groups = D.nodes.map((n, i) => {
-  const g = el("g", {}); const r = Math.min(18, 8 + Math.sqrt(n.deg) * 2);
-  const c = el("circle", {r: r, fill: n.c}); const t = el("title", {}); t.textContent = n.label + "\\n" + n.type + "\\n" + n.id;
-  c.appendChild(t); g.appendChild(c);
-  const lab = el("text", {x: r + 3, y: 4}); lab.textContent = n.label.length > 13 ? n.label.slice(0, 12) + "…" : n.label;
-  g.appendChild(lab); vp.appendChild(g); g.dataset.i = i; return g;
+  const g = el("g", {"data-i": i});
+  const r = Math.min(18, 8 + Math.sqrt(n.deg) * 2);
+  g.appendChild(el("circle", {r: r, fill: n.c}, n.label + "\n" + n.type + "\n" + n.id));
+  const label = el("text", {x: r + 3, y: 5});
+  label.textContent = n.label.length > 13 ? n.label.slice(0, 12) + "…" : n.label;
+  g.appendChild(label);
+  return vp.appendChild(g);
 });
+
 function draw() {
   D.nodes.forEach((n, i) => groups[i].setAttribute("transform", `translate(${n.x},${n.y})`));
-  D.edges.forEach((e, k) => { const a = D.nodes[e.s], b = D.nodes[e.t];
-    lines[k].setAttribute("x1", a.x); lines[k].setAttribute("y1", a.y); lines[k].setAttribute("x2", b.x); lines[k].setAttribute("y2", b.y); });
+  D.edges.forEach((e, k) => {
+    const a = D.nodes[e.s], b = D.nodes[e.t];
+    for (const [name, value] of [["x1", a.x], ["y1", a.y], ["x2", b.x], ["y2", b.y]]) lines[k].setAttribute(name, value);
+  });
 }
 draw();
-const vb = svg.viewBox.baseVal; let view = {x: vb.x, y: vb.y, w: vb.width, h: vb.height}, drag = null, moved = false;
+
+// Pan and zoom move the viewBox; dragging a node moves it in drawing units.
+const vb = svg.viewBox.baseVal;
+let view = {x: vb.x, y: vb.y, w: vb.width, h: vb.height}, drag = null, moved = false;
 const setView = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
-function toSvg(ev) { const p = svg.createSVGPoint(); p.x = ev.clientX; p.y = ev.clientY; return p.matrixTransform(svg.getScreenCTM().inverse()); }
-svg.addEventListener("wheel", ev => { ev.preventDefault(); const p = toSvg(ev), f = ev.deltaY > 0 ? 1.15 : 1 / 1.15;
-  view = {x: p.x - (p.x - view.x) * f, y: p.y - (p.y - view.y) * f, w: view.w * f, h: view.h * f}; setView(); }, {passive: false});
-svg.addEventListener("mousedown", ev => { const g = ev.target.closest("g[data-i]"); moved = false;
-  drag = g ? {node: +g.dataset.i} : {pan: toSvg(ev)}; });
-window.addEventListener("mousemove", ev => { if (!drag) return; moved = true; const p = toSvg(ev);
-  if (drag.node !== undefined) { D.nodes[drag.node].x = p.x; D.nodes[drag.node].y = p.y; draw(); }
-  else { view.x -= p.x - drag.pan.x; view.y -= p.y - drag.pan.y; setView(); } });
+const unitsPerPixel = () => Math.max(view.w / svg.clientWidth, view.h / svg.clientHeight);
+function toSvg(ev) {
+  const p = svg.createSVGPoint();
+  p.x = ev.clientX; p.y = ev.clientY;
+  return p.matrixTransform(svg.getScreenCTM().inverse());
+}
+svg.addEventListener("wheel", ev => {
+  ev.preventDefault();
+  const p = toSvg(ev), f = ev.deltaY > 0 ? 1.15 : 1 / 1.15;
+  view = {x: p.x - (p.x - view.x) * f, y: p.y - (p.y - view.y) * f, w: view.w * f, h: view.h * f};
+  setView();
+}, {passive: false});
+svg.addEventListener("mousedown", ev => {
+  const g = ev.target.closest("g[data-i]");
+  moved = false;
+  drag = g ? {node: +g.dataset.i} : {x: ev.clientX, y: ev.clientY};
+});
+window.addEventListener("mousemove", ev => {
+  if (!drag) return;
+  moved = true;
+  if (drag.node !== undefined) {
+    const p = toSvg(ev);
+    D.nodes[drag.node].x = p.x; D.nodes[drag.node].y = p.y;
+    draw();
+  } else {
+    const k = unitsPerPixel();
+    view.x -= (ev.clientX - drag.x) * k; view.y -= (ev.clientY - drag.y) * k;
+    drag.x = ev.clientX; drag.y = ev.clientY;
+    setView();
+  }
+});
 window.addEventListener("mouseup", () => { drag = null; });
+
+let selected = -1;
 function highlight(i) {
-  const near = new Set([i]); D.edges.forEach((e, k) => { const on = e.s === i || e.t === i;
-    if (on) { near.add(e.s); near.add(e.t); } lines[k].classList.toggle("hi", on); lines[k].classList.toggle("dim", i >= 0 && !on); });
+  const near = new Set([i]);
+  D.edges.forEach((e, k) => {
+    const on = i >= 0 && (e.s === i || e.t === i);
+    if (on) { near.add(e.s); near.add(e.t); }
+    lines[k].classList.toggle("hi", on);
+    lines[k].classList.toggle("dim", i >= 0 && !on);
+  });
   groups.forEach((g, k) => g.classList.toggle("dim", i >= 0 && !near.has(k)));
 }
-let selected = -1;
-svg.addEventListener("click", ev => { if (moved) return; const g = ev.target.closest("g[data-i]");
-  selected = g && +g.dataset.i !== selected ? +g.dataset.i : -1; highlight(selected);
-  if (selected < 0) { lines.forEach(l => l.classList.remove("hi", "dim")); } });
-svg.addEventListener("dblclick", ev => { const g = ev.target.closest("g[data-i]");
-  if (g && D.entityUrl) { window.parent.location.href = D.entityUrl + encodeURIComponent(D.nodes[+g.dataset.i].id); } });
+svg.addEventListener("click", ev => {
+  if (moved) return;
+  const g = ev.target.closest("g[data-i]");
+  selected = g && +g.dataset.i !== selected ? +g.dataset.i : -1;
+  highlight(selected);
+});
+// The frame may not navigate the app (no allow-top-navigation), but the app's own document may follow a link.
+function openInApp(url) {
+  try {
+    const doc = window.parent.document, a = doc.createElement("a");
+    a.href = new URL(url, doc.baseURI).href;
+    doc.body.appendChild(a);
+    a.click();
+    a.remove();
+  } catch (e) {
+    window.open(url, "_blank");
+  }
+}
+svg.addEventListener("dblclick", ev => {
+  const g = ev.target.closest("g[data-i]");
+  if (g && D.entityUrl) openInApp(D.entityUrl + encodeURIComponent(D.nodes[+g.dataset.i].id));
+});
 </script></body></html>
 """

@@ -81,7 +81,9 @@ def sparql(ctx: click.Context, query: str, as_json: bool) -> None:
     form = check_read_only(query)
     result = _store(ctx).query(query)
     if form in ("CONSTRUCT", "DESCRIBE"):
-        click.echo(result.graph.serialize(format="turtle"), nl=False)
+        from graph.store import to_oxigraph, write_rdf
+
+        _write(write_rdf((to_oxigraph(t) for t in result.graph), "turtle"), "-")
     elif form == "ASK":
         click.echo(json.dumps({"boolean": bool(result.askAnswer)}) if as_json else str(bool(result.askAnswer)).lower())
     elif as_json:

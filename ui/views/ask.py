@@ -38,7 +38,7 @@ def show() -> None:
 
 
 ATTR_ZH = {"year": "年份", "value": "数值", "unit": "单位", "metric": "指标", "value_text": "原文数值",
-           "basis": "依据", "via": "途径", "places": "地点", "document": "文件", "comparator": "比较"}
+           "basis": "依据", "via": "途径", "places": "地点", "document": "文件", "comparator": "比较", "scope": "范围"}
 VIA_ZH = {"self": "直接", "within": "经下辖行政区", "region": "经所属区域"}
 LABEL_CHARS = 60   # passages come back as items too; their full text is in the citation below
 

@@ -1,12 +1,17 @@
 """Citations shown as users check them: the cited sentence highlighted inside its paragraph, with breadcrumbs."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import html
 from dataclasses import dataclass
 
 import streamlit as st
 
 from graph.records import Evidence
+
+if TYPE_CHECKING:
+    from ui.workspace import Workspace
 
 CONTEXT_CHARS = 240   # at most this much paragraph on each side of the citation, so long paragraphs stay readable
 BASIS_ZH = {"explicit": "原文明确", "section_scope": "章节范围推断", "admin_data": "行政区划数据",
@@ -35,25 +40,25 @@ def excerpt(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> Ex
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _stored(_ws, root: str, doc_id: str, version: int):
+def _stored(_ws: Workspace, root: str, doc_id: str, version: int):
     # Parsing a stored document is the slow part of showing citations: keep the last few, keyed by the
     # file's modification time so that a re-ingested document is read again.
     return _ws.documents.get(doc_id)
 
 
-def stored_document(ws, doc_id: str):
+def stored_document(ws: Workspace, doc_id: str):
     """The ingested document (None when it was removed since the graph was built)."""
     path = ws.documents.docs_dir / f"{doc_id}.json"
     version = path.stat().st_mtime_ns if path.exists() else 0
     return _stored(ws, str(ws.root), doc_id, version)
 
 
-def document_text(ws, doc_id: str) -> str | None:
+def document_text(ws: Workspace, doc_id: str) -> str | None:
     stored = stored_document(ws, doc_id)
     return stored.document.text if stored is not None else None
 
 
-def document_title(ws, doc_id: str, source: str) -> str:
+def document_title(ws: Workspace, doc_id: str, source: str) -> str:
     stored = stored_document(ws, doc_id)
     if stored is None:
         return source
@@ -75,7 +80,7 @@ def evidence_html(ev: Evidence, text: str | None, title: str) -> str:
             f'{html.escape(ex.after)}</div></div>')
 
 
-def show_evidence(ws, evidence: tuple[Evidence, ...] | list[Evidence], limit: int = 3) -> None:
+def show_evidence(ws: Workspace, evidence: tuple[Evidence, ...] | list[Evidence], limit: int = 3) -> None:
     """Each citation in its paragraph; beyond `limit`, the rest in a collapsed expander."""
     for i, ev in enumerate(evidence):
         if i == limit:

@@ -109,7 +109,7 @@ def save_and_ingest(settings, name: str, data: bytes) -> UploadResult:
     return UploadResult(target, report, problems)
 
 
-def show_upload(ws) -> None:
+def show_upload(ws: Workspace) -> None:
     with st.form("upload", clear_on_submit=True):
         uploaded = st.file_uploader("上传文件 Upload (txt / html / pdf / docx)", type=UPLOAD_TYPES)
         submitted = st.form_submit_button("导入 Ingest", type="primary")

@@ -1,12 +1,17 @@
 """Entity page (?entity=<uri>): a place, project, goal/target, agency or document with its relations and evidence."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from graph import queries
 from graph.records import Item
 from graph.vocab import node
 from ui.views import ask, citations, describe, nav, pickers, state
+
+if TYPE_CHECKING:
+    from ui.workspace import Workspace
 
 VIA_ZH = ask.VIA_ZH
 BASIS_ZH = citations.BASIS_ZH
@@ -36,6 +41,8 @@ def show() -> None:
         show_goal(ws, item)
     elif item.type in describe.PLACE_CLASSES:
         show_place(ws, item)
+    elif item.type == "Document":
+        show_document(ws, item)
     else:
         show_fields(item)
         if item.citations:
@@ -44,7 +51,9 @@ def show() -> None:
 
 FIELD_ZH = {"id": "标识 ID", "adcode": "行政区划代码 adcode", "aliases": "别名 Aliases", "year": "年份 Year",
             "metric": "指标 Metric", "value": "数值 Value", "unit": "单位 Unit", "comparator": "比较 Comparator",
-            "value_text": "原文数值 Value text"}
+            "value_text": "原文数值 Value text", "source": "来源 Source", "format": "格式 Format",
+            "doc_number": "文号 Number", "dates": "日期 Dates", "issuers": "发文机关 Issuers",
+            "addressees": "主送 Addressees", "planning_period": "规划期 Period"}
 
 
 def show_fields(item: Item) -> None:
@@ -73,7 +82,7 @@ def badge(item: Item, note=scope_note) -> str:
     return ":green-badge[直接 direct]" if is_direct(item) else f":orange-badge[间接 · {note(item) or '推断'}]"
 
 
-def item_list(ws, items: list[Item], empty: str, note=scope_note) -> None:
+def item_list(ws: Workspace, items: list[Item], empty: str, note=scope_note) -> None:
     if not items:
         st.caption(empty)
         return
@@ -88,7 +97,7 @@ def item_list(ws, items: list[Item], empty: str, note=scope_note) -> None:
             citations.show_evidence(ws, it.citations, limit=1)
 
 
-def show_place(ws, item: Item) -> None:
+def show_place(ws: Workspace, item: Item) -> None:
     nav.graph_link("在图谱中查看 Graph →", place=item.uri)
     show_fields(item)
     place_id = item.attrs.get("id", "")
@@ -130,7 +139,7 @@ def goal_line(it: Item) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def show_goal_items(ws, goals: list[Item]) -> None:
+def show_goal_items(ws: Workspace, goals: list[Item]) -> None:
     if not goals:
         st.caption("没有记录目标。")
         return
@@ -144,7 +153,14 @@ def show_goal_items(ws, goals: list[Item]) -> None:
             citations.show_evidence(ws, it.citations, limit=1)
 
 
-def show_goal(ws, item: Item) -> None:
+def show_document(ws: Workspace, item: Item) -> None:
+    """A document's header fields as the graph records them (the Documents page shows its outline)."""
+    for meta in queries.document_metadata(ws.graph, item.attrs.get("id")):
+        show_fields(Item(meta.label, meta.type, meta.uri, (), {k: v for k, v in meta.attrs.items() if k != "doc_id"}))
+    st.page_link(nav.page("documents"), label="文档列表与提纲 Documents →")
+
+
+def show_goal(ws: Workspace, item: Item) -> None:
     nav.graph_link("在图谱中查看 Graph →", goal=item.uri)
     a = item.attrs
     cols = st.columns(4)
@@ -161,7 +177,7 @@ def show_goal(ws, item: Item) -> None:
               note=lambda it: BASIS_ZH.get(it.attrs.get("basis", ""), ""))
 
 
-def show_project(ws, item: Item) -> None:
+def show_project(ws: Workspace, item: Item) -> None:
     chain = queries.trace(ws.graph, item.uri)
     mentions = [i for i in chain if i.type == "Project"]
     sections = [i for i in chain if i.type == "Section"]

@@ -18,5 +18,7 @@ def file_name(chosen: Subset, format: str) -> str:
 def download_buttons(g: nx.Graph, chosen: Subset, key: str) -> None:
     cols = st.columns(2)
     for col, format in zip(cols, ("gexf", "graphml")):
-        col.download_button(f"下载 {format.upper()}（Gephi）", data=export(g, format), file_name=file_name(chosen, format),
-                            mime=MIME[format], key=f"{key}_{format}", width="stretch")
+        # Deferred: the file is written only when the button is pressed, not on every rerun of the page.
+        col.download_button(f"下载 {format.upper()}（Gephi）", data=lambda f=format: export(g, f),
+                            file_name=file_name(chosen, format), mime=MIME[format], key=f"{key}_{format}",
+                            on_click="ignore", width="stretch")

@@ -1,10 +1,15 @@
 """Choosing an entity by typing part of its name (graph.queries.find_entities)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from graph import queries
 from ui.views.describe import describe
+
+if TYPE_CHECKING:
+    from ui.workspace import Workspace
 
 TYPE_ZH = {"Project": "项目", "Goal": "目标", "Target": "指标", "Place": "地点", "Region": "区域",
            "Agency": "机构", "Document": "文件", "Section": "章节", "Fact": "事实", "Country": "国家",
@@ -14,7 +19,7 @@ _QUERY_TYPES = {"Place": "place", "Region": "region", "Project": "project", "Goa
                 "Agency": "agency", "Document": "document"}
 
 
-def matches(ws, text: str, types: tuple[str, ...], limit: int = 30) -> list:
+def matches(ws: Workspace, text: str, types: tuple[str, ...], limit: int = 30) -> list:
     kinds = dict.fromkeys(_QUERY_TYPES[t] for t in types if t in _QUERY_TYPES) or {None: None}
     found: dict[str, object] = {}
     for kind in kinds:
@@ -23,7 +28,8 @@ def matches(ws, text: str, types: tuple[str, ...], limit: int = 30) -> list:
     return list(found.values())[:limit]
 
 
-def entity_picker(ws, label: str, types: tuple[str, ...], key: str, default: str | None = None) -> str | None:
+def entity_picker(ws: Workspace, label: str, types: tuple[str, ...], key: str,
+                  default: str | None = None) -> str | None:
     """A search box and a choice among the matches; returns the chosen entity's URI (or None)."""
     text = st.text_input(label, key=f"{key}_text", placeholder="输入名称的一部分，如：昆明")
     options: dict[str, str] = {}

@@ -1,6 +1,8 @@
 """The part of the graph the Graph and Export pages show: chosen by place, goal, entity types and depth."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 import networkx as nx
@@ -8,6 +10,9 @@ import streamlit as st
 
 from graph.network import DEFAULT_TYPES, NODE_TYPES, subgraph
 from ui.views import pickers
+
+if TYPE_CHECKING:
+    from ui.workspace import Workspace
 
 LAST_KEY = "subset_last"   # the last subset chosen, shared by the Graph and Export pages
 
@@ -28,7 +33,7 @@ class Subset:
         return " · ".join(parts)
 
 
-def controls(ws, key: str) -> Subset:
+def controls(ws: Workspace, key: str) -> Subset:
     """Filter widgets (prefilled from ?place= / ?goal= or the last subset chosen); returns the chosen subset."""
     last: Subset = st.session_state.get(LAST_KEY, Subset())
     linked = {k: st.query_params.get(k) for k in ("place", "goal") if st.query_params.get(k)}
@@ -51,7 +56,7 @@ def controls(ws, key: str) -> Subset:
 CACHE_KEY = "subset_graphs"
 
 
-def build(ws, subset: Subset) -> nx.Graph:
+def build(ws: Workspace, subset: Subset) -> nx.Graph:
     """The subgraph, remembered for this session (widgets rerun the page often; an upload clears it)."""
     cache: dict = st.session_state.setdefault(CACHE_KEY, {})
     key = (str(ws.root), subset)
