@@ -153,12 +153,14 @@ def _link_projects(question: str, k: Knowledge) -> list[Item]:
 def _link_documents(question: str, k: Knowledge) -> list[Item]:
     """Documents the question names: by 《title》, or by a long enough shared stretch of the title."""
     nq = normalise(question)
+    years = YEAR.findall(question)
     scored = []
     for d in k.documents:
         title = normalise(d.label)
         m = SequenceMatcher(None, nq, title).find_longest_match(0, len(nq), 0, len(title))
         if m.size >= 4:
-            scored.append((m.size, d))
+            # a year in the question picks the one document of a series (2019年政府工作报告)
+            scored.append((m.size + sum(4 for y in years if y in title), d))
     if not scored:
         return []
     top = max(s for s, _ in scored)
@@ -168,9 +170,12 @@ def _link_documents(question: str, k: Knowledge) -> list[Item]:
 SUBJECT = re.compile(r"^(?:请问)?([\u4e00-\u9fff]{2,8}?)(?:地区|州|市|县|镇)?(?:有哪些|有什么|要|将|的|在|如何|怎么|属于)")
 
 
+SUBJECT_AFTER = re.compile(r"(?:涉及|关于|有关|位于)([\u4e00-\u9fff]{2,8}?)(?:的|地区|[？?]|$)")
+
+
 def _subject(question: str, k: Knowledge) -> str | None:
     """A name the gazetteer lacks (a town, a park) that the question is about and the corpus mentions."""
-    m = SUBJECT.match(question)
+    m = SUBJECT.match(question) or SUBJECT_AFTER.search(question)
     if not m:
         return None
     name = m.group(1)
@@ -344,13 +349,19 @@ def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         # a place other than the whole jurisdiction: only targets stated for it (or inside it)
         allowed = {i.uri for key, _ in named for i in queries.goals_by_place(ws.graph, key, year)}
         targets = [t for t in targets if t.uri in allowed]
-    metrics = [v for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成") for v in _variants(t, k)]
+    metrics = [t for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成", "预期")]
+    # Several metrics may be asked at once (经济总量和常住人口): each picks the targets naming most of the
+    # question's words, so 国内生产总值增长 beats 单位国内生产总值能耗.
+    words = [v for t in metrics for v in _variants(t, k)]
     chosen: list[Item] = []
     for term in metrics:
-        for t in targets:
-            text = (t.attrs.get("metric") or "") + t.label
-            if term in text and t not in chosen:
-                chosen.append(t)
+        keys = _variants(term, k)
+        hits = [t for t in targets if any(key in (t.attrs.get("metric") or "") + t.label for key in keys)]
+        if not hits:
+            continue
+        score = {t.uri: sum(1 for w in words if w in (t.attrs.get("metric") or "") + t.label) for t in hits}
+        best = max(score.values())
+        chosen += [t for t in hits if score[t.uri] == best and t not in chosen]
     if not chosen:
         when = f"{year}年" if year else ""
         return Answer(q.text, I.TARGET_VALUE, False,

@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     _r(PARENT_GOAL, r"对应.{0,8}目标|服务(于)?.{0,8}目标|(属于|在).{0,6}哪一?(部分|章|节).{0,10}目标|上级目标|parent goal|which goal|goal .*serve", "project"),
     _r(SECTION_LOOKUP, r"在哪(一)?(部分|章|节|个部分|里)|哪(一)?(部分|章|节)(讲|提到|写|涉及)|which (section|chapter|part)", ""),
     _r(SECTION_LOOKUP, r"[“\"][^”\"]{1,12}[”\"]分别是|分别是(什么|哪些)|十大|[一二三四五六七八九十\d]+大(工程|行动|项目|任务|产业)", ""),
-    _r(CROSS_DOCUMENT, r"两(份|个|篇)(文件|文档)|各(份)?文件|各有哪些|both documents|each document", ""),
+    _r(CROSS_DOCUMENT, r"两(份|个|篇)(文件|文档)|各(份)?文件|各有哪些|哪些(报告|文件|文档|年份?)(中|里)?(提到|提及|涉及|出现)|both documents|each document|which (reports|documents)", ""),
     _r(COMPARE, r"(差距|相差|相比|比较|对比|高于|低于|多多少|少多少|compare|difference|gap)", "two_places"),
     _r(GOALS_BY_PLACE, r"(实现|达到|完成)(什么|哪些)(目标|任务)|目标(是|有)(什么|哪些)|有(什么|哪些)目标|发展目标|what (are the )?goals|targets? for", ""),
     _r(TARGET_VALUE, r"(到|至)\d{4}年.{0,30}(多少|几|是什么水平)|目标(值)?(分别)?是多少|(要|将|计划).{0,12}多少|how (much|many).{0,40}\b(by|in) \d{4}|target (value|of)", ""),
