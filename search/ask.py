@@ -682,7 +682,26 @@ def _passages(q: Question, ws: "Workspace", k: Knowledge, limit: int = 5, cover:
     return out
 
 
+ENGLISH_MIN_COSINE = 0.78   # multilingual-e5-small: unrelated English questions score below this on Chinese text
+
+
+def _supported(q: Question, ws: "Workspace", k: Knowledge) -> bool:
+    """Does the corpus speak of what the question asks? Embeddings always find *something* nearest, so
+    a Chinese question needs at least half of its topic words in the corpus, an English one a close passage."""
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
+    if cjk:
+        # a word counts when the corpus has it, or has both its halves (居民收入 → 居民 … 收入)
+        known = sum(1 for t in cjk if k.containing(t) or len(_variants(t, k)) == 2)
+        return known * 2 > len(cjk) or (known == len(cjk))
+    if q.places or q.regions or q.projects or q.subject:
+        return True
+    best = ws.search(q.text, k=1, mode="dense")
+    return bool(best) and best[0].score >= ENGLISH_MIN_COSINE
+
+
 def semantic(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    if not _supported(q, ws, k):
+        return Answer(q.text, I.SEMANTIC, False, "语料中没有找到与此相关的内容(not found in the corpus)。")
     passages = _passages(q, ws, k, limit=5)
     if not passages:
         return Answer(q.text, I.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")

@@ -161,7 +161,7 @@ const lines = D.edges.map(e => vp.appendChild(el("line", {}, e.label)));
 const groups = D.nodes.map((n, i) => {
   const g = el("g", {"data-i": i});
   const r = Math.min(18, 8 + Math.sqrt(n.deg) * 2);
-  g.appendChild(el("circle", {r: r, fill: n.c}, n.label + "\n" + n.type + "\n" + n.id));
+  g.appendChild(el("circle", {r: r, fill: n.c}, n.label + "\\n" + n.type + "\\n" + n.id));
   const label = el("text", {x: r + 3, y: 5});
   label.textContent = n.label.length > 13 ? n.label.slice(0, 12) + "…" : n.label;
   g.appendChild(label);
