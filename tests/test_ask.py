@@ -107,3 +107,21 @@ def test_semantic_question_returns_cited_passages(ask):
 def test_english_question_links_romanised_place(ask):
     a = ask("Which projects involve Kunming?")
     assert a["intent"] == "projects_by_place" and a["found"]
+
+
+def test_semantic_question_about_an_absent_topic_is_not_found(ask):
+    a = ask("量子计算机的发展规划是什么")
+    assert a["found"] is False
+    assert all(i["type"] == "Passage" for i in a["items"])
+
+
+def test_comparison_quotes_the_sentence_with_both_places(ask):
+    a = ask("怒江州与昆明市的居民收入差距有多大？")
+    assert a["intent"] == "compare_places" and a["found"]
+    assert any("怒江" in c["text"] and "昆明" in c["text"] for c in a["citations"])
+
+
+def test_count_answers_with_the_number_from_the_matching_clause(ask):
+    a = ask("全省有多少个县级综合医院达到标准？")
+    assert a["intent"] == "count" and a["found"]
+    assert "122" in a["answer"]
