@@ -172,6 +172,9 @@ def test_export_downloads_parse(server, page, shots, tmp_path):
 
 def upload(page, path: Path) -> None:
     page.locator("input[type=file]").set_input_files(str(path))
+    # The browser sends the file in the background: submit only once the uploader lists it.
+    page.locator("[data-testid=stFileChipName]").get_by_text(path.name).wait_for()
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="导入 Ingest").click()
 
 
@@ -194,8 +197,10 @@ def test_documents_page_and_uploads(server, page, shots, tmp_path):
     good = tmp_path / "大理通知.txt"
     good.write_text("关于加快大理机场改扩建的通知\n一、加快建设大理机场改扩建工程。\n", encoding="utf-8")
     upload(page, good)
-    page.get_by_text("已导入 大理通知.txt").wait_for()
+    done, failed = page.get_by_text("已导入 大理通知.txt"), page.get_by_text("无法导入 大理通知.txt")
+    done.or_(failed).wait_for()
     settle(page)
+    assert not failed.count(), failed.inner_text()
     snap(page, shots, "8-good-upload")
     assert page.get_by_text("已导入 3 份文件").count() == 1
     assert (corpus / "uploads" / "大理通知.txt").exists()

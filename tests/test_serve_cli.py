@@ -13,11 +13,25 @@ from ui.settings import Settings
 from ui.workspace import BuildReport
 
 
+class FakeServer:
+    """Stands in for the Streamlit process: records its command line and exits at once."""
+
+    def __init__(self, calls: list, cmd: list[str]):
+        calls.append(cmd)
+        self.stopped = False
+
+    def wait(self, timeout=None) -> int:
+        return 0
+
+    def poll(self) -> int:
+        return 0
+
+
 @pytest.fixture
 def launched(monkeypatch):
     """Capture the streamlit command instead of starting a server."""
     calls: list[list[str]] = []
-    monkeypatch.setattr(serve_cmds.subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.setattr(serve_cmds.subprocess, "Popen", lambda cmd: FakeServer(calls, cmd))
     return calls
 
 
@@ -111,3 +125,42 @@ def test_up_ingests_the_corpus_then_serves(tmp_path, launched, monkeypatch, caps
     err = capsys.readouterr().err
     assert "1 added" in err and "1 unchanged" in err and "c.bin: not a document" in err
     assert len(launched) == 1
+
+
+def test_ui_serves_then_stops_with_its_server_on_sigterm(tmp_path):
+    """A real `policykg ui`: healthy within seconds; SIGTERM (as a service manager sends) stops Streamlit too."""
+    import subprocess as sp
+    import time
+    import urllib.request
+
+    ws = tmp_path / "ws"
+    (ws / "index").mkdir(parents=True)
+    (ws / "index" / "meta.json").write_text("{}")   # enough for is_built(); pages load pieces lazily
+    (ws / "graph").mkdir()
+    port = free_port()
+    proc = sp.Popen([sys.executable, "-m", "ui.cli", "--workspace", str(ws), "ui", "--port", str(port)],
+                    cwd=tmp_path, stdout=sp.DEVNULL, stderr=sp.DEVNULL)
+    url = f"http://127.0.0.1:{port}/_stcore/health"
+
+    def healthy() -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+    try:
+        started = time.monotonic()
+        while not healthy():
+            assert proc.poll() is None and time.monotonic() - started < 30, "the server did not start"
+            time.sleep(0.2)
+        assert time.monotonic() - started < 15   # startup is a few seconds, not a model load
+        proc.terminate()
+        proc.wait(timeout=20)
+        deadline = time.monotonic() + 10
+        while healthy() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not healthy(), "Streamlit outlived `policykg ui`"
+    finally:
+        if proc.poll() is None:
+            proc.kill()

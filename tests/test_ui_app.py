@@ -254,3 +254,42 @@ def test_upload_of_a_good_file_is_ingested_and_seen_read_only(workspace_dir, tmp
     assert not result.problems and result.report.added == ["uploads/通知.txt"]
     assert result.path == tmp_path / "corpus" / "uploads" / "通知.txt" and result.path.exists()
     assert len(Workspace(settings, read_only=True).documents.manifest()) == 2
+
+
+def airport_project(workspace_dir: Path) -> str:
+    from graph import queries
+    from ui.settings import Settings
+    from ui.workspace import Workspace
+
+    ws = Workspace(Settings(workspace=workspace_dir, embedder="fake"), read_only=True)
+    found = queries.find_entities(ws.graph, "机场", type="project")
+    assert found, "the fixture's airport project was extracted"
+    return found[0].uri
+
+
+def test_project_entity_page_shows_places_and_lineage(workspace_dir):
+    at = run_page("entity", workspace_dir, entity=airport_project(workspace_dir))
+    shown = texts(at)
+    assert "机场" in at.title[0].value
+    assert "涉及地点" in shown and "昭通" in shown
+    assert "项目 → 章节 → 目标" in shown and "二、重点任务" in shown   # the section holding the project
+
+
+def test_trace_page_draws_the_lineage_as_a_tree(workspace_dir):
+    at = run_page("trace", workspace_dir, project=airport_project(workspace_dir))
+    frames = at.get("iframe")
+    assert frames
+    data = json.loads(re.search(r"const D = (.*);\n", frames[0].proto.srcdoc).group(1))
+    by_type = {n["type"] for n in data["nodes"]}
+    assert {"Project", "Section"} <= by_type
+    project = next(n for n in data["nodes"] if n["type"] == "Project")
+    section = next(n for n in data["nodes"] if n["type"] == "Section")
+    assert section["y"] < project["y"]   # lineage runs upwards: section above the project
+
+
+def test_graph_page_refuses_to_draw_past_the_size_cap(workspace_dir, monkeypatch):
+    monkeypatch.setattr(graphview, "MAX_NODES", 2)   # AppTest runs the page in this process
+    at = run_page("graph", workspace_dir)
+    assert not at.get("iframe")
+    assert at.warning and "超过显示上限 2" in at.warning[0].value
+    assert len(at.get("download_button")) == 2   # the subset can still be exported

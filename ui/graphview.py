@@ -172,7 +172,8 @@ function draw() {
   D.nodes.forEach((n, i) => groups[i].setAttribute("transform", `translate(${n.x},${n.y})`));
   D.edges.forEach((e, k) => {
     const a = D.nodes[e.s], b = D.nodes[e.t];
-    for (const [name, value] of [["x1", a.x], ["y1", a.y], ["x2", b.x], ["y2", b.y]]) lines[k].setAttribute(name, value);
+    const ends = {x1: a.x, y1: a.y, x2: b.x, y2: b.y};
+    for (const name in ends) lines[k].setAttribute(name, ends[name]);
   });
 }
 draw();

@@ -85,6 +85,13 @@ class Workspace:
 
         return Knowledge.build(self)
 
+    def close(self) -> None:
+        """Release the graph store (and its write lock) if it was opened; the other pieces need no closing."""
+        store = self.__dict__.pop("graph", None)
+        if store is not None:
+            store.close()
+        self.__dict__.pop("knowledge", None)
+
     def is_built(self) -> bool:
         return (self.root / "index" / "meta.json").exists() and (self.root / "graph").exists()
 

@@ -1,6 +1,7 @@
 """`policykg up` (ingest the corpus if needed, then serve) and `policykg ui` (serve a built workspace)."""
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -44,14 +45,35 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def serve(settings: Settings, host: str | None, port: int | None) -> int:
+    """Run the Streamlit server until it exits or this process is interrupted or terminated."""
     host = host or settings.host
     port = port or settings.port
     check_port_free(host, port)
     click.echo(f"PolicyKG UI: http://{host}:{port}  (workspace {settings.workspace}; Ctrl+C to stop)", err=True)
+    server = subprocess.Popen(streamlit_command(settings, host, port))
+    # A terminated `policykg ui` must take its server with it (Ctrl+C reaches both; SIGTERM only reaches us).
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
-        return subprocess.call(streamlit_command(settings, host, port))
-    except KeyboardInterrupt:
+        return server.wait()
+    except (KeyboardInterrupt, SystemExit):
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        stop(server)
+
+
+def _terminated(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def stop(server: subprocess.Popen, grace: float = 10.0) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(grace)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def _open_workspace(settings: Settings):
@@ -80,6 +102,7 @@ def up(settings: Settings, host: str | None, port: int | None) -> None:
                    f"{len(report.failed)} failed", err=True)
         for path, problem in report.failed:
             click.echo(f"  skipped {path}: {problem}", err=True)
+        workspace.close()   # the server's uploads need the store's write lock
     elif not workspace.is_built():
         raise WorkspaceError(f"corpus {corpus} not found and workspace {settings.workspace} is not built; "
                              "set `corpus` or pass --workspace")

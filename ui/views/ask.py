@@ -76,8 +76,8 @@ def show_answer(answer: Answer) -> None:
     for n, item in enumerate(answer.items, 1):
         with st.container(border=True):
             head, link = st.columns([4, 1])
-            head.markdown(f"**{n}. {short(item.label)}**  \n`{TYPE_ZH.get(item.type, item.type)}`"
-                          + (f" · {describe_attrs(item.attrs)}" if item.attrs else ""))
+            head.markdown(f"**{n}. {citations.md(short(item.label))}**  \n`{TYPE_ZH.get(item.type, item.type)}`"
+                          + (f" · {citations.md(describe_attrs(item.attrs))}" if item.attrs else ""))
             if item.type in ENTITY_TYPES and item.uri:
                 with link:
                     nav.entity_link("实体页 →", item.uri)

@@ -18,6 +18,14 @@ BASIS_ZH = {"explicit": "原文明确", "section_scope": "章节范围推断", "
             "metadata": "文件头信息", "outline": "章节结构"}
 
 
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~$"})
+
+
+def md(text: str) -> str:
+    """Text from a document, safe inside st.markdown (no emphasis, links or LaTeX from stray symbols)."""
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
 @dataclass(frozen=True)
 class Excerpt:
     before: str

@@ -10,6 +10,7 @@ import streamlit as st
 from ingest.errors import PolicyKGError
 from ingest.records import IngestedDocument
 from ui.views import state, subset
+from ui.views.citations import md
 from ui.workspace import BuildReport, Workspace
 
 UPLOAD_TYPES = ["txt", "html", "htm", "pdf", "docx"]
@@ -28,7 +29,7 @@ def safe_name(name: str) -> str:
 
 
 def outline_markdown(doc: IngestedDocument) -> str:
-    lines = [f"{'  ' * (s.level - 1)}- {s.path[-1]}" for s in doc.sections if s.level >= 1 and s.path]
+    lines = [f"{'  ' * (s.level - 1)}- {md(s.path[-1])}" for s in doc.sections if s.level >= 1 and s.path]
     return "\n".join(lines) or "（无章节结构 no headings）"
 
 
@@ -53,7 +54,7 @@ def summary_row(doc: IngestedDocument) -> dict[str, object]:
     return {"标题 Title": m.title or doc.document.title_hint or doc.document.source,
             "文号 Number": m.doc_number or "", "日期 Date": m.dates[0] if m.dates else "",
             "规划期 Period": f"{m.planning_period.start}–{m.planning_period.end}" if m.planning_period else "",
-            "章节 Sections": len(doc.sections), "块 Chunks": len(doc.chunks)}
+            "规模 Size": f"{len(doc.sections)} 节 · {len(doc.chunks)} 块"}
 
 
 def show() -> None:
@@ -71,7 +72,7 @@ def show() -> None:
         title = doc.metadata.title or doc.document.title_hint or doc.document.source
         with st.expander(f"{title}  ·  {doc.document.source}"):
             left, right = st.columns([1, 1])
-            left.markdown("\n".join(f"- **{k}**：{v}" for k, v in metadata_rows(doc).items()))
+            left.markdown("\n".join(f"- **{k}**：{md(v)}" for k, v in metadata_rows(doc).items()))
             right.markdown("**提纲 Outline**")
             right.markdown(outline_markdown(doc))
 
@@ -99,8 +100,7 @@ def save_and_ingest(settings, name: str, data: bytes) -> UploadResult:
     except PolicyKGError as exc:
         report, problems = None, ((str(target), str(exc)),)
     finally:
-        if "graph" in vars(writer):
-            writer.graph.close()   # release the store's write lock now, not when garbage is collected
+        writer.close()   # release the store's write lock now, not when garbage is collected
     if problems:
         if previous is None:
             target.unlink(missing_ok=True)

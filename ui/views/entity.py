@@ -56,9 +56,12 @@ FIELD_ZH = {"id": "标识 ID", "adcode": "行政区划代码 adcode", "aliases":
             "addressees": "主送 Addressees", "planning_period": "规划期 Period"}
 
 
+def field_text(value: object) -> str:
+    return "、".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+
+
 def show_fields(item: Item) -> None:
-    lines = [f"- **{FIELD_ZH.get(k, k)}**：{'、'.join(map(str, v)) if isinstance(v, (list, tuple)) else v}"
-             for k, v in item.attrs.items()]
+    lines = [f"- **{FIELD_ZH.get(k, k)}**：{citations.md(field_text(v))}" for k, v in item.attrs.items()]
     if lines:
         st.markdown("\n".join(lines))
 
@@ -89,9 +92,9 @@ def item_list(ws: Workspace, items: list[Item], empty: str, note=scope_note) -> 
     for it in items:
         with st.container(border=True):
             head, link = st.columns([4, 1])
-            places = f" · 涉及：{'、'.join(it.attrs['places'])}" if it.attrs.get("places") else ""
+            places = f" · 涉及：{citations.md('、'.join(it.attrs['places']))}" if it.attrs.get("places") else ""
             mark = badge(it, note)
-            head.markdown(f"**{it.label}**  \n{mark}{places}")
+            head.markdown(f"**{citations.md(it.label)}**  \n{mark}{places}")
             with link:
                 nav.entity_link("实体页 →", it.uri)
             citations.show_evidence(ws, it.citations, limit=1)
@@ -147,7 +150,7 @@ def show_goal_items(ws: Workspace, goals: list[Item]) -> None:
         with st.container(border=True):
             head, link = st.columns([4, 1])
             mark = badge(it, scope_note)
-            head.markdown(f"**{it.label}**  \n{goal_line(it) or '定性目标'} · {mark}")
+            head.markdown(f"**{citations.md(it.label)}**  \n{citations.md(goal_line(it)) or '定性目标'} · {mark}")
             with link:
                 nav.entity_link("实体页 →", it.uri)
             citations.show_evidence(ws, it.citations, limit=1)
@@ -185,13 +188,17 @@ def show_project(ws: Workspace, item: Item) -> None:
     places = [i for i in chain if i.type == "Place"]
     nav.trace_link("查看溯源图 Trace →", item.uri)
     st.subheader(f"涉及地点 Places（{len(places)}）")
-    item_list(ws, places, "没有记录地点。", note=lambda it: BASIS_ZH.get(it.attrs.get("basis", ""), ""))
+    st.markdown("、".join(citations.md(p.label) for p in places) or "没有记录地点。")
+    if places:
+        # Places named in one sentence share its citation: details folded away so the lineage stays in view.
+        with st.expander("各地点的出处与实体页 Evidence per place"):
+            item_list(ws, places, "", note=lambda it: BASIS_ZH.get(it.attrs.get("basis", ""), ""))
     st.subheader("项目 → 章节 → 目标 Project → section → goal")
     st.markdown("**① 项目在原文中的出处 Mentions**")
     citations.show_evidence(ws, tuple(e for m in mentions for e in m.citations))
     st.markdown(f"**② 所在章节 Sections**（{len(sections)}）")
     for s in sections:
         path = " › ".join([s.attrs.get("document", ""), *s.attrs.get("path", [])])
-        st.markdown(f"- {path}")
+        st.markdown(f"- {citations.md(path)}")
     st.markdown(f"**③ 服务的目标 Goals**（{len(goals)}）")
     show_goal_items(ws, goals)

@@ -57,8 +57,8 @@ def show() -> None:
     st.markdown("**项目出处 Mentions**")
     citations.show_evidence(ws, project.citations, limit=2)
     for s in (i for i in items if i.type == "Section"):
-        st.markdown(f"- 章节：{' › '.join([s.attrs.get('document', ''), *s.attrs.get('path', [])])}")
+        st.markdown(f"- 章节：{citations.md(' › '.join([s.attrs.get('document', ''), *s.attrs.get('path', [])]))}")
     for goal in (i for i in items if i.type == "Goal"):
         how = "明确服务" if goal.attrs.get("basis") != "outline" else "同一章节的目标（章节结构推断）"
-        st.markdown(f"**目标：{goal.label}** · {how}")
+        st.markdown(f"**目标：{citations.md(goal.label)}** · {how}")
         citations.show_evidence(ws, goal.citations, limit=1)
