@@ -1,0 +1,276 @@
+"""Answers read from the knowledge graph: projects, goals, targets, lineage, regions, document metadata."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import Evidence, Item
+from search import intents as I
+from search.knowledge import Knowledge, normalise, topic_words
+from search.question import MAX_LABEL, Question, dedupe, variants
+from search.records import Answer
+from search.sentences import Sentence, clause_around
+
+if TYPE_CHECKING:
+    from ui.workspace import Workspace
+
+def places_and_regions(q: Question) -> list[tuple[str, str]]:
+    return [(key, surface) for key, surface in q.places] + [(r.attrs.get("id") or r.uri, r.label) for r in q.regions]
+
+
+def _topic_filter(items: list[Item], q: Question, drop: set[str]) -> tuple[list[Item], list[str]]:
+    from search.knowledge import topics
+
+    # Latin words only narrow the list when the topic table knows them (transport → 铁路, 机场 …).
+    terms = [t for t in q.terms if t not in drop and (re.search(r"[\u4e00-\u9fff]", t) or t.lower() in topics())]
+    if not terms:
+        return items, []
+    words = topic_words(terms)
+    kept = [i for i in items if any(w in i.label or any(w in c.text for c in i.citations[:1]) for w in words)]
+    return kept, terms
+
+
+
+
+def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    from graph import queries
+
+    items: list[Item] = []
+    names = []
+    for key, surface in places_and_regions(q):
+        names.append(surface)
+        items.extend(queries.projects_by_place(ws.graph, key))
+    if q.subject:
+        names.append(q.subject)
+        sentences = k.containing(q.subject)
+        items.extend(_projects_in_sentences(sentences, k, q.subject))
+        items.extend(_action_clauses(sentences, q.subject))
+    elif ACTIONS_ASKED.search(q.text):
+        for key, surface in q.places:
+            sentences = k.containing(surface)
+            items.extend(_action_clauses(sentences, surface))
+    items = dedupe(items)
+    items, topic = _topic_filter(items, q, {"项目", "工程", "建设", "内容"})
+    where = "、".join(dict.fromkeys(names)) or "该地"
+    if not items:
+        what = "、".join(topic) + "方面的" if topic else ""
+        return Answer(q.text, I.PROJECTS_BY_PLACE, False, f"语料中没有找到涉及{where}的{what}项目。")
+    # Named in the sentence (the place itself or a place inside it) first; then those that reach it only
+    # through a region it belongs to or the scope of the section they stand in.
+    items = [explicit_first(_mark_scope(i)) for i in items]
+    items.sort(key=lambda i: i.attrs["scope"] != "direct")
+    direct = sum(1 for i in items if i.attrs["scope"] == "direct")
+    rest = f",另有{len(items) - direct}个通过所属区域或章节范围涉及" if direct < len(items) else ""
+    return Answer(q.text, I.PROJECTS_BY_PLACE, True,
+                  f"涉及{where}的项目共{len(items)}个:{direct}个在原文中直接点名{rest}。", tuple(items))
+
+
+def _mark_scope(item: Item) -> Item:
+    via = set(item.attrs.get("via", ["self"]))
+    direct = item.attrs.get("basis", "explicit") == "explicit" and bool(via & {"self", "within"})
+    return Item(item.label, item.type, item.uri, item.citations,
+                {**item.attrs, "scope": "direct" if direct else "region/section scope"})
+
+
+ACTIONS_ASKED = re.compile(r"建设内容|做什么|干什么|任务|举措|措施|what will be done|measures")
+ACTION_VERB = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?)(加快|推进|推动|建设|打造|实施|支持|培育|发展|实现|建成|布局|启动|"
+                         r"完善|提升|争取|鼓励|深化|加强|构建|规划|开展|创建|设立|重点)")
+
+
+def _projects_in_sentences(sentences: list[Sentence], k: Knowledge, name: str) -> list[Item]:
+    """Known projects named in sentences about `name`: those whose label carries the name."""
+    out = []
+    for s in sentences:
+        for p in k.projects:
+            if name in p.label and (p.label in s.text or normalise(p.label) in normalise(s.text)):
+                out.append(Item(p.label, "Project", p.uri, (s.evidence(),), {"basis": "explicit"}))
+    return out
+
+
+def _action_clauses(sentences: list[Sentence], name: str) -> list[Item]:
+    """What the text says will be done at `name`: the action clause around each mention."""
+    out = []
+    for s in sentences:
+        pos = s.text.find(name)
+        while pos >= 0:
+            a, b = clause_around(s.text, pos, pos + len(name), limit=MAX_LABEL)
+            label = s.text[a:b].strip()
+            if ACTION_VERB.match(label) and len(label) <= MAX_LABEL:
+                out.append(Item(label, "Project", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                                {"basis": "explicit", "kind": "action"}))
+            pos = s.text.find(name, b)
+    return out
+
+
+def goals_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    from graph import queries
+
+    year = q.years[0] if q.years else None
+    items: list[Item] = []
+    names = []
+    for key, surface in places_and_regions(q) or ([(k.home, "全省")] if k.home else []):
+        names.append(surface)
+        items.extend(queries.goals_by_place(ws.graph, key, year))
+    items = dedupe(items)
+    where = "、".join(names) or "该地"
+    if not items:
+        when = f"{year}年" if year else ""
+        return Answer(q.text, I.GOALS_BY_PLACE, False, f"语料中没有找到{where}{when}的目标。")
+    return Answer(q.text, I.GOALS_BY_PLACE, True, f"{where}{f'到{year}年' if year else ''}的目标共{len(items)}项。",
+                  tuple(items))
+
+
+def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    from graph import queries
+
+    year = q.years[0] if q.years else None
+    named = places_and_regions(q)
+    targets = [g for g in k.goals if ("value" in g.attrs or "value_text" in g.attrs)
+               and (year is None or g.attrs.get("year") == year)]
+    if named and not all(key == k.home for key, _ in named):
+        # a place other than the whole jurisdiction: only targets stated for it (or inside it)
+        allowed = {i.uri for key, _ in named for i in queries.goals_by_place(ws.graph, key, year)}
+        targets = [t for t in targets if t.uri in allowed]
+    metrics = [t for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成", "预期")]
+    # Several metrics may be asked at once (经济总量和常住人口): each picks the targets naming most of the
+    # question's words, so 国内生产总值增长 beats 单位国内生产总值能耗.
+    words = [v for t in metrics for v in variants(t, k)]
+    chosen: list[Item] = []
+    for term in metrics:
+        keys = variants(term, k)
+        hits = [t for t in targets if any(key in (t.attrs.get("metric") or "") + t.label for key in keys)]
+        if not hits:
+            continue
+        score = {t.uri: sum(1 for w in words if w in (t.attrs.get("metric") or "") + t.label) for t in hits}
+        best = max(score.values())
+        chosen += [t for t in hits if score[t.uri] == best and t not in chosen]
+    if not chosen:
+        when = f"{year}年" if year else ""
+        return Answer(q.text, I.TARGET_VALUE, False,
+                      f"语料中没有找到{when}{'、'.join(q.terms) or '该指标'}的目标值。")
+    parts = [t.label for t in chosen]
+    when = f"到{year}年," if year else ""
+    return Answer(q.text, I.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
+
+
+BASIS_RANK = {"explicit": 0, "metadata": 1, "admin_data": 2, "outline": 3, "section_scope": 4}
+MAX_GOALS = 8
+
+
+def explicit_first(item: Item) -> Item:
+    """Cite the sentence that states a link before headings or scopes that imply it."""
+    cites = tuple(sorted(item.citations, key=lambda c: BASIS_RANK.get(c.basis, 9)))
+    return Item(item.label, item.type, item.uri, cites, item.attrs)
+
+
+def _home_section(project: Item, sections: list[Item]) -> Item | None:
+    """The section that is about the project: its heading names it, else the one mentioning it most."""
+    name = normalise(project.label)
+
+    def score(section: Item) -> tuple:
+        named = name in normalise(section.label)
+        return (not named, -len(section.citations), section.citations[0].char_start if section.citations else 0)
+
+    return min(sections, key=score) if sections else None
+
+
+def parent_goal(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    from graph import queries
+
+    project = q.projects[0]
+    chain = queries.trace(ws.graph, project.uri)
+    goals = [i for i in chain if i.type == "Goal"]
+    sections = [i for i in chain if i.type == "Section"]
+    if not goals and not sections:
+        return Answer(q.text, I.PARENT_GOAL, False, f"没有找到{project.label}对应的目标。")
+    # Goals the text links to the project come first; outline neighbours only fill in when there are none.
+    goals.sort(key=lambda g: (BASIS_RANK.get(g.attrs.get("basis", "outline"), 9), g.label))
+    stated = [g for g in goals if g.attrs.get("basis") == "explicit"]
+    goals = (stated or goals)[:MAX_GOALS]
+    named = [Item(h.text, "Section", f"{doc_id}#{h.char_start}",
+                  (Evidence(source, doc_id, h.path, h.char_start, h.char_end, h.text, "outline"),),
+                  {"path": list(h.path)})
+             for doc_id, source, h in k.headings if normalise(project.label) in normalise(h.text)]
+    home = named[0] if named else _home_section(project, sections)
+    where = ""
+    items: list[Item] = []
+    if home is not None:
+        path = home.attrs.get("path") or [home.label]
+        where = f"{project.label}位于「{' > '.join(path)}」。"
+        items.append(explicit_first(home))
+    goal_text = ";".join(g.label for g in goals)
+    items += [explicit_first(g) for g in goals]
+    return Answer(q.text, I.PARENT_GOAL, True, where + (f"对应的目标:{goal_text}。" if goals else ""),
+                  tuple(items))
+
+
+def region_membership(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    from graph import queries
+
+    boolean = re.search(r"(吗|么|是否|是不是|在不在|算不算)[？?]?$|^(is|does|are) ", q.text, re.I)
+    if boolean and q.places and q.regions:
+        key, surface = q.places[0]
+        region = q.regions[0]
+        belongs = queries.regions_of(ws.graph, key)
+        hit = [r for r in belongs if r.uri == region.uri]
+        if hit:
+            return Answer(q.text, I.REGION_MEMBERSHIP, True, f"是。{surface}属于{region.label}。", tuple(hit))
+        members = queries.region_members(ws.graph, region.uri)
+        others = "、".join(r.label for r in belongs)
+        tail = f"{surface}属于{others}。" if others else ""
+        cites = tuple(c for m in members[:1] for c in m.citations[:1])
+        return Answer(q.text, I.REGION_MEMBERSHIP, True,
+                      f"不属于。{region.label}的范围不包括{surface}。{tail}", tuple(belongs), cites)
+    if q.regions:
+        region = q.regions[0]
+        members = queries.region_members(ws.graph, region.uri)
+        if members:
+            names = "、".join(m.label for m in members)
+            return Answer(q.text, I.REGION_MEMBERSHIP, True, f"{region.label}包括{len(members)}个:{names}。",
+                          tuple(members))
+    if q.places:
+        key, surface = q.places[0]
+        belongs = queries.regions_of(ws.graph, key)
+        if belongs:
+            return Answer(q.text, I.REGION_MEMBERSHIP, True,
+                          f"{surface}属于:{'、'.join(r.label for r in belongs)}。", tuple(belongs))
+    return Answer(q.text, I.REGION_MEMBERSHIP, False, "语料中没有找到该区域的范围定义。")
+
+
+def document_metadata(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    docs = q.documents or (k.documents if len(k.documents) == 1 else [])
+    if not docs:
+        return Answer(q.text, I.DOCUMENT_METADATA, False, "请指明是哪一份文件(可用《标题》)。")
+    doc = docs[0]
+    a = doc.attrs
+    ingested = ws.documents.get(a["doc_id"])
+    spans = ingested.metadata.spans if ingested else {}
+    src = ingested.document if ingested else None
+    path = ()
+
+    def cite(name: str) -> tuple[Evidence, ...]:
+        span = spans.get(name)
+        if not span or src is None:
+            return ()
+        return (Evidence(src.source, src.doc_id, path, span.char_start, span.char_end,
+                         src.text[span.char_start:span.char_end], "metadata"),)
+
+    items = [Item(name, "Agency", f"{doc.uri}#issuer-{i}", cite("issuers") or cite(f"issuer{i}"), {"role": "issuer"})
+             for i, name in enumerate(a.get("issuers", []))]
+    for date in a.get("dates", []):
+        y, m, d = date.split("-")
+        items.append(Item(f"{int(y)}年{int(m)}月{int(d)}日", "Value", f"{doc.uri}#date", cite("dates") or cite("date"),
+                          {"iso": date}))
+    number = a.get("doc_number")
+    parts = [f"《{doc.label}》"]
+    if a.get("issuers"):
+        parts.append(f"由{'、'.join(a['issuers'])}发布")
+    if a.get("dates"):
+        parts.append(f"日期{'、'.join(i.label for i in items if i.type == 'Value')}")
+    parts.append(f"文号{number}" if number else "无文号")
+    if a.get("planning_period"):
+        s, e = a["planning_period"]
+        parts.append(f"规划期{s}—{e}年")
+    if number:
+        items.append(Item(number, "Value", f"{doc.uri}#number", cite("doc_number"), {"field": "doc_number"}))
+    return Answer(q.text, I.DOCUMENT_METADATA, True, ",".join(parts) + "。", tuple(items), cite("title"))

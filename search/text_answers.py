@@ -1,0 +1,215 @@
+"""Answers read from the text itself: sections, enumerations, counts, comparisons, cross-document mentions, passages."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import Evidence, Item
+from search import intents as I
+from search.knowledge import Knowledge
+from search.question import MAX_LABEL, Question, corpus_key, dedupe, variants
+from search.records import Answer
+from search.sentences import Sentence, clause_around, clauses
+
+if TYPE_CHECKING:
+    from ui.workspace import Workspace
+
+def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    enumerated = _enumeration(q, k)
+    if enumerated is not None:
+        return enumerated
+    hits = _passages(q, ws, k, limit=3, cover=True)
+    if not hits:
+        return Answer(q.text, I.SECTION_LOOKUP, False, "语料中没有找到相关部分。")
+    best = hits[0]
+    doc = ws.documents.get(best.doc_id)
+    items = []
+    for section in doc.sections if doc else ():
+        if section.heading and section.heading.path == best.section_path[: len(section.heading.path)]:
+            h = section.heading
+            items.append(Item(h.text, "Section", section.section_id,
+                              (Evidence(best.source, best.doc_id, h.path, h.char_start, h.char_end, h.text, "outline"),),
+                              {"level": h.level}))
+    where = " > ".join(best.section_path) or best.title
+    return Answer(q.text, I.SECTION_LOOKUP, True, f"相关内容在《{best.title}》「{where}」。", tuple(items),
+                  (best.evidence(),))
+
+
+ENUM_VERBS = re.compile(r"(实施|建设|推进|开展|打造|推动|启动|包括|重点|着力|加快|组织|抓好)")
+
+
+def _enumeration(q: Question, k: Knowledge) -> Answer | None:
+    """'“十大工程”分别是什么' → split the sentence that lists them at 、/和/及."""
+    keys = list(q.quoted)
+    m = re.search(r"([一二三四五六七八九十百\d]+大[\u4e00-\u9fff]{1,4}?)(?:分别|是|有|包括|[？?]|$)", q.text)
+    if m:
+        keys.append(m.group(1))
+    for key in keys:
+        for s in k.containing(key):
+            pos = s.text.find("等" + key)
+            end = pos if pos >= 0 else s.text.find(key)
+            if end <= 0:
+                continue
+            verbs = [v.end() for v in ENUM_VERBS.finditer(s.text, 0, end)]
+            start = max([0] + verbs + [c.end() for c in re.finditer(r"[,，:：;；]", s.text[:end])])
+            parts = _split_list(s.text, start, end)
+            if len(parts) >= 2:
+                items = tuple(Item(s.text[a:b], "Project", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),))
+                              for a, b in parts)
+                return Answer(q.text, I.SECTION_LOOKUP, True, f"{key}共{len(items)}项:" +
+                              "、".join(i.label for i in items) + "。", items, (s.evidence(),))
+    return None
+
+
+def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in re.finditer(r"、|和|及|以及|与", text[start:end]):
+        a, b = pos, start + m.start()
+        # 和/与 inside a name (e.g. 新老城区一体化) is rare; only split where both sides are long enough
+        if b - a >= 2:
+            out.append((a, b))
+            pos = start + m.end()
+    if end - pos >= 2:
+        out.append((pos, end))
+    return out
+
+
+def count(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    m = re.search(r"多少(个|家|座|条|所|项|处|万|亿)?([\u4e00-\u9fff]{0,4}?)(?=[通有被实达建完]|$)", q.text)
+    unit = (m.group(1) or "") + (m.group(2) or "") if m else ""
+    number = re.compile(r"(\d+(?:\.\d+)?)(?:万|亿)?" + re.escape(unit)) if unit else re.compile(r"\d+(?:\.\d+)?[个家座条所项处]")
+    terms = [t for t in q.terms if t not in unit and not unit.endswith(t)]
+    best: tuple[int, Sentence, tuple[int, int]] | None = None
+    for s in k.sentences:
+        for a, b in clauses(s.text):
+            clause = s.text[a:b]
+            hit = number.search(clause)
+            if not hit:
+                continue
+            score = sum(1 for t in terms if t in clause)
+            if score and (best is None or score > best[0]):
+                best = (score, s, (a, b))
+    if best is None:
+        return Answer(q.text, I.COUNT, False, "语料中没有找到这个数字。")
+    _, s, (a, b) = best
+    clause = s.text[a:b]
+    value = number.search(clause).group(0)
+    return Answer(q.text, I.COUNT, True, f"{value}({clause})。",
+                  (Item(value, "Value", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),)),), (s.evidence(a, b),))
+
+
+def compare(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    names = [surface for _, surface in q.places] + [r.label for r in q.regions]
+    shorts = [_short(n) for n in names]
+    grams = _bigrams([t for t in q.terms if t not in ("差距", "相差", "相比", "比较", "对比", "多大")])
+    found = []
+    for s in k.sentences:
+        if not any(n in s.text for n in shorts):
+            continue
+        mentioned = sum(1 for n in shorts if n in s.text)
+        topical = sum(1 for g in grams if g in s.text)
+        if topical and re.search(r"\d", s.text):
+            found.append((mentioned, topical, s))
+    if not found:
+        return Answer(q.text, I.COMPARE, False, f"语料中没有找到{'与'.join(names)}的可比数据。")
+    found.sort(key=lambda t: (-t[0], -t[1], t[2].char_start))
+    top = [s for m, t, s in found[:2] if m == found[0][0]]
+    text = " ".join(s.text for s in top)
+    items = tuple(Item(s.text if len(s.text) <= MAX_LABEL else s.text[:MAX_LABEL], "Value",
+                       f"{s.doc_id}#{s.char_start}", (s.evidence(),)) for s in top)
+    return Answer(q.text, I.COMPARE, True, text, items, tuple(s.evidence() for s in top))
+
+
+def _bigrams(terms: list[str]) -> set[str]:
+    """Character bigrams of the topic words: 居民收入 still matches 居民人均可支配收入."""
+    return {t[i:i + 2] for t in terms for i in range(max(1, len(t) - 1)) if len(t[i:i + 2]) == 2}
+
+
+def _short(name: str) -> str:
+    return re.sub(r"(市|州|县|区|省|地区)$", "", name) if len(name) > 2 else name
+
+
+
+
+
+
+def cross_document(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    candidates = q.quoted or q.terms[:1]
+    keys = [key for key in (corpus_key(t, k) for t in candidates) if key]
+    items: list[Item] = []
+    per_doc: dict[str, int] = {}
+    for key in keys:
+        for s in k.containing(key):
+            pos = s.text.find(key)
+            a, b = clause_around(s.text, pos, pos + len(key))
+            label = s.text[a:b]
+            items.append(Item(label, "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                              {"document": s.title}))
+            per_doc[s.title] = per_doc.get(s.title, 0) + 1
+    items = dedupe(items)
+    if not items:
+        return Answer(q.text, I.CROSS_DOCUMENT, False, f"语料中没有找到关于{'、'.join(keys)}的内容。")
+    summary = ";".join(f"《{t}》{n}处" for t, n in per_doc.items())
+    return Answer(q.text, I.CROSS_DOCUMENT, True, f"{'、'.join(keys)}出现在{len(per_doc)}份文件中:{summary}。",
+                  tuple(items))
+
+
+def _passages(q: Question, ws: "Workspace", k: Knowledge, limit: int = 5, cover: bool = False) -> list[Sentence]:
+    """Best-matching chunks from hybrid search, as sentences-with-context (the chunk text).
+
+    cover: put chunks that contain more of the question's topic words first (for "where is X discussed").
+    """
+    names = [surface for _, surface in q.places] + [r.label for r in q.regions] + [p.label for p in q.projects]
+    names += [q.subject] if q.subject else []
+    # Chunks naming an entity linked in the question get a boost (one extra first place per name).
+    boost = {c.chunk_id: float(sum(1 for n in names if n in c.text)) for c in ws.index.chunks()
+             if any(n in c.text for n in names)} if names else None
+    hits = ws.search(q.text, k=max(limit * 4, 20), boost=boost, keywords=q.terms + names or None)
+    doc_filter = {d.attrs.get("doc_id") for d in q.documents} if q.documents else None
+    chunks = [ws.index.chunk(h.chunk_id) for h in hits]
+    if doc_filter:
+        chunks = [c for c in chunks if c.doc_id in doc_filter] or chunks
+    if cover and q.terms:
+        keys = [key for key in (corpus_key(t, k) for t in q.terms) if key]
+        chunks = sorted(chunks, key=lambda c: -sum(1 for t in keys if t in c.text))
+    out: list[Sentence] = []
+    for chunk in chunks:
+        title = next((d.label for d in k.documents if d.attrs.get("doc_id") == chunk.doc_id), chunk.source)
+        out.append(Sentence(chunk.doc_id, chunk.source, title, chunk.section_path, chunk.char_start, chunk.char_end,
+                            chunk.text))
+        if len(out) >= limit:
+            break
+    return out
+
+
+ENGLISH_MIN_COSINE = 0.78   # multilingual-e5-small: unrelated English questions score below this on Chinese text
+
+
+def _supported(q: Question, ws: "Workspace", k: Knowledge) -> bool:
+    """Does the corpus speak of what the question asks? Embeddings always find *something* nearest, so
+    a Chinese question needs at least half of its topic words in the corpus, an English one a close passage."""
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
+    if cjk:
+        # a word counts when the corpus has it, or has both its halves (居民收入 → 居民 … 收入)
+        known = sum(1 for t in cjk if k.containing(t) or len(variants(t, k)) == 2)
+        return known * 2 > len(cjk) or (known == len(cjk))
+    if q.places or q.regions or q.projects or q.subject:
+        return True
+    best = ws.search(q.text, k=1, mode="dense")
+    return bool(best) and best[0].score >= ENGLISH_MIN_COSINE
+
+
+def semantic(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+    if not _supported(q, ws, k):
+        return Answer(q.text, I.SEMANTIC, False, "语料中没有找到与此相关的内容(not found in the corpus)。")
+    passages = _passages(q, ws, k, limit=5)
+    if not passages:
+        return Answer(q.text, I.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")
+    items = tuple(Item(_passage_label(p), "Passage", f"{p.doc_id}#{p.char_start}", (p.evidence(),),
+                       {"document": p.title}) for p in passages)
+    return Answer(q.text, I.SEMANTIC, True, f"最相关的{len(items)}段原文如下。", items, tuple(p.evidence() for p in passages))
+
+
+def _passage_label(p: Sentence) -> str:
+    head = p.section_path[-1] if p.section_path else p.title
+    return f"{head}:{p.text}"
