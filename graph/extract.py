@@ -178,10 +178,15 @@ class _Extractor:
             spans = [(m.start, m.end) for m in mentions]
             scope = self.scopes.get(s.section.section_id, ())
             # Projects.
-            for start, end, name in find_projects(s.text, spans):
+            found = find_projects(s.text, spans)
+            for start, end, name in found:
                 alias = find_alias(s.text, end)
                 project_mentions.append((name, ev, [alias] if alias else []))
-                links = self._project_places(s, start, end, mentions, scope, ev, name)
+                # A place inside another project's name is that project's (昭通(水富)…枢纽 in a sentence
+                # that also names 大理国家物流枢纽), not this one's.
+                own = [m for m in mentions if (start <= m.start and m.end <= end) or not any(
+                    a <= m.start and m.end <= b for a, b, _ in found if (a, b) != (start, end))]
+                links = self._project_places(s, start, end, own, scope, ev, name)
                 mention_sites.append((name, s, [alias] if alias else [], links))
             # Agencies named in the text.
             for _, _, name in find_agencies(s.text):
@@ -229,10 +234,12 @@ class _Extractor:
             places = {pl for pl, conf, _, basis in links if conf >= IN_CLAUSE or basis == SECTION_SCOPE}
             places |= {rid for rid, members in self.region_members.items() if places & members}
             places.discard(self.home)
+            own_terms = key_terms(name) | (key_terms(s.section.path[-1]) if s.section.path else frozenset())
             lineage_mentions.append(ProjectMention(pid, name, self.evidence(s), s.paragraph, s.section.section_id,
-                                                   tuple(sorted(places)), self._heading_terms(s.section)))
+                                                   tuple(sorted(places)), self._heading_terms(s.section), own_terms))
         goal_sites_expanded = [GoalSite(self._goal_with_members(site.goal), site.paragraph, site.section_id,
-                                        site.goal_section, key_terms(site.goal.statement))
+                                        site.goal_section, key_terms(site.goal.statement) - self._place_words(site.goal),
+                                        len(site.goal.place_ids))
                                for site in goal_sites]
         self.relations.extend(link_projects_to_goals(lineage_mentions, goal_sites_expanded, self.ancestors))
         for p in projects:
@@ -265,6 +272,16 @@ class _Extractor:
     @staticmethod
     def _heading_terms(section: Section) -> frozenset[str]:
         return frozenset().union(*(key_terms(heading) for heading in section.path))
+
+    def _place_words(self, goal: Goal) -> frozenset[str]:
+        """Names of the places a goal is about: shared places are matched as places, not as words."""
+        regions = {r.place.place_id: r.place for r in self.regions}
+        words: set[str] = set()
+        for pid in goal.place_ids:
+            place = regions.get(pid) or (self.gaz.get(pid) if pid in self.gaz else None)
+            if place is not None:
+                words.update((place.name, *place.short_names))
+        return frozenset(words)
 
     def _goal_with_members(self, goal: Goal) -> Goal:
         """A goal about a region also concerns the region's members, for matching projects by place."""
@@ -336,11 +353,12 @@ class _Extractor:
         statement = s.text[start:q.end]
         place_ids = tuple(p for p, _ in places)
         if q.is_fact:
-            fid = "fact:" + _short_hash(doc_id, s.start + q.start, statement)
+            fid = "fact:" + _short_hash(doc_id, s.start + q.start, statement, q.target.metric)
             facts.setdefault(fid, Fact(fid, statement, q.year, q.target, place_ids, ev))
             self._concerns(fid, places, ev)
             return
-        gid = "goal:" + _short_hash(doc_id, s.start + q.start, statement)
+        # One statement may carry several targets (A、B分别高于12%、18%): the metric tells them apart.
+        gid = "goal:" + _short_hash(doc_id, s.start + q.start, statement, q.target.metric)
         if gid in goals:
             return
         goals[gid] = Goal(gid, statement, q.year, q.target, place_ids, ev)

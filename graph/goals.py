@@ -308,6 +308,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
     values = [m for m in _VALUE_RE.finditer(sentence, cstart, cend) if _is_quantity(sentence, m)]
     carried: tuple[int, str | None, str] | None = None   # (start, verb, metric) for 分别达A、B
     share = False
+    share_start = cstart
     for i, m in enumerate(values):
         after = sentence[m.end():cend]
         later = values[i + 1:]
@@ -317,11 +318,14 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         if share and gap in ("的人口和", "和", "、") or _SHARE_RE.search(segment) or (share and re.fullmatch(r"的[^,，;；]{1,8}[和、]", gap)):
             noun = re.match(r"的([^,，;；、和]{1,10})", after)
             if noun:
-                share = True
                 start = _SHARE_RE.search(sentence[cstart:m.start()])
-                s0 = cstart + start.start() if start else prev_end + 1
-                s0, _ = _strip_lead(sentence, s0, m.start(), places)
-                out.append((s0, m, "占", noun.group(1) + "占比", m.end() + noun.end()))
+                if not share or start:
+                    # Later shares of a list (集聚全省20%的人口、40%的地区生产总值) keep the list's start:
+                    # alone, "人口、40%的地区生产总值" is no statement.
+                    s0 = cstart + start.start() if start else prev_end + 1
+                    share_start, _ = _strip_lead(sentence, s0, m.start(), places)
+                share = True
+                out.append((share_start, m, "占", noun.group(1) + "占比", m.end() + noun.end()))
                 continue
         if after.startswith("的") and later:
             continue  # 超过500亿元的县(市)达到15个: the value qualifies the metric
@@ -363,7 +367,46 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             continue
         carried = (mstart, verb, metric)
         out.append((mstart, m, verb, metric, m.end()))
+    return _pair_respectively(sentence, out)
+
+
+def _pair_respectively(sentence: str, found: list) -> list:
+    """A、B分别高于12%、18%: metric A gets the first value, B the second, each statement the whole span."""
+    out = list(found)
+    i = 0
+    while i < len(out):
+        start, m, verb, metric, end = out[i]
+        run = [j for j in range(i, len(out)) if out[j][0] == start and out[j][3] == metric]
+        text = sentence[start:m.start()]
+        listed = re.search(r"(?:要)?(?:分别|都|均)(?:要|将|再)?(?=" + _CMP_RE.pattern + ")", text)
+        items = [x for x in re.split(r"[、和及与]", text[:listed.start()]) if x] if listed else []
+        if len(run) == 1 and len(items) >= 2 and re.search(r"分别|都|均", text[text.rfind(items[-1]):]) is not None:
+            # A、B分别下降2%: each metric by the one value.
+            suffix = verb if verb in _CHANGE_VERBS else ""
+            out[i:i + 1] = [(start, m, verb, _item_metric(items, k) + suffix, end) for k in range(len(items))]
+            i += len(items)
+            continue
+        if len(run) >= 2 and len(items) == len(run):
+            last_end = out[run[-1]][4]
+            for k, j in enumerate(run):
+                suffix = verb if verb in _CHANGE_VERBS else ""
+                out[j] = (start, out[j][1], verb, _item_metric(items, k) + suffix, last_end)
+        i = run[-1] + 1 if run else i + 1
     return out
+
+
+def _item_metric(items: list[str], k: int) -> str:
+    """Item k of a metric list with the words the last item adds (工业增加值、…增加值年均增速 → 工业增加值年均增速)."""
+    item, last = _clean_metric(items[k]), _clean_metric(items[-1])
+    for n in range(len(item), 1, -1):
+        at = last.find(item[-n:])
+        if at >= 0 and at + n < len(last):
+            return item + last[at + n:]
+    # 二氧化硫、化学需氧量排放量: the last item's measure word (排放量, 产量) belongs to every item.
+    measure = re.search(r"(?:排放量|产量|总量|增加值|总额|比重)$", last)
+    if measure and item != last and not re.search(r"[量率值额耗重]$", item):
+        return item + measure.group(0)
+    return item
 
 
 def _is_quantity(sentence: str, m: re.Match) -> bool:
@@ -429,19 +472,39 @@ def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:
     goals = []
     for cstart, cend in _clauses(sentence):
         clause = sentence[cstart:cend]
-        lead = re.match(r"(?:到|至)?[0-9]{4}年(?:底|末)?(?:前)?|\s+", clause)
+        lead = re.match(r"(?:(?:到|至)?[0-9]{4}年(?:底|末)?(?:前)?|\s+|[—─-]+)+", clause)
         if lead:
             cstart += lead.end()
             clause = sentence[cstart:cend]
-        if len(clause) < 6 or _VALUE_RE.search(clause) and _has_quantity(clause):
+        if len(clause) < 6 or _VALUE_RE.search(clause) and _has_quantity(clause) or "百分之" in clause:
             continue
+        if re.match(r"(?:要|还要|必须|应当|应该)?(?:继续|进一步|认真|切实)?(?:逐项|逐步|全面)?落实$", clause):
+            continue   # 要继续逐项落实: an instruction with nothing to reach
         if not predicate.search(clause) or re.search(r"远景目标$|^围绕|^按照|^坚持|^以|^我们|^这|^为", clause):
             continue
         if "是" in clause or clause.endswith("目标"):
             continue  # a description or a reference to a goal, not the goal
-        end = min(cend, cstart + 60)
-        goals.append(QualitativeGoal(cstart, end, sentence[cstart:end], year))
+        end = _statement_end(clause)
+        if end is None:
+            continue
+        goals.append(QualitativeGoal(cstart, cstart + end, sentence[cstart:cstart + end], year))
     return goals
+
+
+MAX_STATEMENT = 60
+_AIM_LIST = re.compile(r"^[^、]{0,12}?(?:建设成为|打造成为|建成|成为|打造|形成)")
+
+
+def _statement_end(clause: str) -> int | None:
+    """Where a goal statement of at most MAX_STATEMENT characters ends, or None when no such statement is
+    self-contained: an aim with a list of objects (将X建设成为A、B、C) keeps its first objects; other
+    long clauses (在A、B、C等方面取得新进展) would lose their predicate and are no goal label."""
+    if len(clause) <= MAX_STATEMENT:
+        return len(clause)
+    if not _AIM_LIST.match(clause):
+        return None
+    cut = clause.rfind("、", 0, MAX_STATEMENT + 1)
+    return cut if cut > 0 and _AIM_LIST.match(clause[:cut]) else None
 
 
 def _has_quantity(clause: str) -> bool:

@@ -18,6 +18,8 @@ SAME_SECTION = 0.6
 ANCESTOR_SECTION = 0.45
 SHARED_PLACE = 0.5
 SHARED_TERM = 0.5
+# A goal naming this many places speaks for the whole jurisdiction, not for a project's place.
+BROAD_GOAL = 3
 
 
 _HEADING_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*")
@@ -27,6 +29,11 @@ _COMMON_TERMS = frozenset({
     "深化", "强化", "优化", "支持", "形成", "实现", "基本", "进一步", "全面", "不断", "更加", "明显", "显著",
     "体系", "水平", "能力", "机制", "区域", "地区", "全省", "协调", "高质量", "一批", "新", "重点", "主要",
     "取得", "得到", "逐步", "初步", "持续", "有效", "格局", "布局", "加速", "推进", "开创", "局面", "进展",
+    "社会主义", "现代化", "实质性", "新局面", "突破", "同步", "各州", "州市", "一体化发展", "均衡", "比较",
+    # Words of every other heading and name: sharing one of them says nothing.
+    "区域性", "国际", "特色", "功能", "生态", "人口", "经济", "服务", "创新", "机制", "一体化", "中心", "平台",
+    "基地", "工程", "行动", "项目", "示范区", "问题", "优势", "开发", "开放", "合作", "产业", "国家", "省级",
+    "通道", "城市", "体系", "水平",
 })
 
 
@@ -48,6 +55,7 @@ class ProjectMention:
     section_id: str
     place_ids: tuple[str, ...]  # places named with the project or given by its section's scope
     terms: frozenset[str] = frozenset()   # key terms of the headings above the mention
+    own_terms: frozenset[str] = frozenset()   # key terms of the name and of the mention's own heading
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class GoalSite:
     section_id: str
     goal_section: bool
     terms: frozenset[str] = frozenset()   # key terms of the goal statement
+    places_named: int = 0                  # places the statement itself names (before region members)
 
 
 def link_projects_to_goals(mentions: Sequence[ProjectMention], goals: Sequence[GoalSite],
@@ -89,16 +98,33 @@ def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...
         return EXPLICIT, SAME_SENTENCE
     if normalise_name(m.name) in normalise_name(g.statement):
         return EXPLICIT, GOAL_NAMES_PROJECT
-    if site.paragraph == m.paragraph and (not g.place_ids or set(g.place_ids) & set(m.place_ids)):
-        return EXPLICIT, SAME_PARAGRAPH
+    # A figure (常住人口达到1000万) is served by the projects around it only when it shares their words.
+    related = g.target is None or bool(site.terms & (m.own_terms | key_terms(m.name)))
+    if site.paragraph == m.paragraph and not site.goal_section and (
+            not g.place_ids or set(g.place_ids) & set(m.place_ids)):
+        # (A goals paragraph lists every aim of the plan: naming a project in one aim is no link to the rest.)
+        return (EXPLICIT, SAME_PARAGRAPH) if related else (OUTLINE, ANCESTOR_SECTION)
     if site.section_id == m.section_id and not site.goal_section:
-        return OUTLINE, SAME_SECTION
+        return (OUTLINE, SAME_SECTION) if related else (OUTLINE, ANCESTOR_SECTION)
     if site.section_id in ancestors.get(m.section_id, ()) and not site.goal_section:
         # A goal in the introduction of an enclosing chapter frames the whole chapter.
         return OUTLINE, ANCESTOR_SECTION
-    if site.goal_section and set(g.place_ids) & set(m.place_ids):
-        return SECTION_SCOPE, SHARED_PLACE
-    if site.goal_section and site.terms & m.terms:
-        # The goals section states an aim in the words of the project's headings (基础设施通达…).
+    if not site.goal_section or site.places_named >= BROAD_GOAL:
+        return None
+    shared_own = site.terms & m.own_terms
+    own = bool(shared_own & key_terms(m.name)) or len(shared_own) >= 2
+    if set(g.place_ids) & set(m.place_ids):
+        # The goals section states an aim for the project's place: shown when it is in the project's words.
+        return (SECTION_SCOPE, SHARED_PLACE) if own or _chapter_region(m, g) else None
+    if own:
+        # The goals section states an aim in the words of the project or its section (基础设施通达…).
         return OUTLINE, SHARED_TERM
     return None
+
+
+def _chapter_region(m: ProjectMention, goal: Goal) -> bool:
+    """Whether the goal names a region that the project's headings name (滇东北开发实现新突破 / 推动滇东北开发):
+    the goals section's aim for that region is the chapter's aim."""
+    regions = [pid.rsplit(":", 1)[-1] for pid in goal.place_ids if pid.startswith("region:")]
+    regions = [name for name in regions if name in goal.statement]
+    return any(name in term or term in name for name in regions for term in m.terms if len(term) >= 2)

@@ -22,7 +22,17 @@ FACILITY_HEADS = (
     "新区", "城市群", "都市圈", "走廊", "经济带", "经济圈", "互换局", "片区", "开发区", "高新区",
     "保税区", "自贸区", "管道", "水库", "电站", "水电站", "航道", "大桥", "隧道", "组团", "旅游带",
     "文化旅游带", "城际铁路", "大通道", "物流网", "交易中心", "集聚区", "特区", "水利枢纽",
+    "示范园", "小镇", "中心城市", "廊道", "平台", "目的地", "综合体", "线路", "度假区", "景区",
 )
+# Kinds of infrastructure that a plan names as categories (干线铁路, 排涝通道) unless a place qualifies them.
+_INFRASTRUCTURE = frozenset({"线路", "景区", "铁路", "高铁", "高速公路", "高速", "公路", "机场", "通道", "大通道", "航道", "管道", "水库",
+                             "电站", "水电站", "大桥", "隧道", "物流网", "城际铁路", "枢纽", "水利枢纽", "环线", "走廊",
+                             "项目"})
+# Heads so abstract that a two-character modifier leaves a kind of facility (共享平台, 计量中心).
+_ABSTRACT_HEADS = frozenset({"中心", "平台", "基地", "园区", "综合体"})
+# Areas a plan may build but more often names as the setting of a strategy (长江经济带, 成渝地区双城经济圈):
+# a project only as the direct object of a building verb (打造高品质昆明都市圈).
+AREA_HEADS = frozenset({"经济带", "经济圈", "城市群", "都市圈"})
 # Facility heads specific enough that any non-generic modifier makes a name (环太湖旅游环线).
 STRONG_HEADS = frozenset({
     "环线", "试验区", "示范区", "先行区", "合作区", "互换局", "新区", "城市群", "都市圈", "经济带", "经济圈",
@@ -39,6 +49,7 @@ CATEGORY_NAMES = frozenset({
 _NOT_PROGRAMMES = re.compile(
     r"(形象|政绩|面子|豆腐渣|水利|对外|承包|[一二三四]期|年度|五年|国民经济|经济|支出|投资|用地|生育|播种|"
     r"生产|收购|财政|信贷|季度|传统|指令性|指导性|具体|统一|部分|实际|共同|一致|联合|集体|统一|具体|"
+    r"土木建筑|建筑安装|土石方|基建|基本建设|"
     r"[上中下]|的|了)$")
 # A programme named by a short modifier only counts inside a list of programmes (畅通工程、绿化工程).
 _SHORT_MODIFIER = 2
@@ -75,17 +86,32 @@ _LEADERS = frozenset({
     "离", "采取", "各", "好", "严防", "反对", "杜绝", "防止", "禁止", "不搞", "搞", "以求", "保证", "确保",
     "突破", "之前", "之后", "按", "不", "没有", "超过", "纳入", "完成", "促进", "投向", "用于", "涉及", "清理",
     "调整", "贵在", "投入", "支援", "援建", "整顿", "取消", "撤销", "合并", "关闭", "赋予", "扩大",
-    "学习", "运用", "借鉴", "学习运用",
+    "学习", "运用", "借鉴", "学习运用", "签署", "推广", "复制", "增强", "公布", "发布", "宣布", "发表", "批复",
+    "成立", "借助", "依靠", "联动", "新设", "回顾", "关于", "因为", "由于", "进行", "如果", "虽然", "优先", "从而", "妨碍", "影响", "我们", "有些", "重视",
 })
+_PERIOD = re.compile(r"^“十?[一二三四五六七八九]?五”(?:时期|期间|期)?")
+_FIVE_YEAR_PLAN = re.compile(r"“?(?:十|第)?[一二三四五六七八九十]{0,2}个?五(?:年)?\s*”?\s*(?:计划|规划)")
+# Kinds of project rather than projects (存量“两高”项目, 违规项目).
+_CATEGORY_START = re.compile(r"^(?:年度|本年度|今年|明年|去年|存量|增量|新增|新上|现有|已有|违规|落后|低效|闲置|高耗能|高排放|高污染|小型|大批|"
+                             r"一大批|拟建|同类|此类|该类|上述|下列|以下|其他|其它|各种)")
+# Words saying how good, how big, whose or in which field, not what: a modifier made only of them names
+# a kind of facility (对外开放平台, 企业技术中心, 要素交易中心).
+_VAGUE_WORD = re.compile(
+    r"一流|更多|更高|更好|高端|优质|良好|有效|特色|多元|多层次|功能|重要|核心|龙头|新兴|先进|有关|相关|对外|开放|"
+    r"公共|服务|合作|交流|发展|创新|产业|综合|物流|商贸|科技|数据|信息|能源|交通|生产|加工|贸易|经济|就业|协同|"
+    r"应用|行业级|行业|企业|技术|现代|工程|支撑|创业|[一二三四五六七八九十两]+个?")
+# A standing the text aims at rather than a facility it builds.
+_STATUS = re.compile(r"世界|国际化|国际|区域性国际|全球|全国性|全国一流")
+_STATUS_CENTRE = re.compile(r"(?:经济|金融|航运|消费)中心$")
 # Judgements that make a 工程 a reproach, not a programme (豆腐渣工程, “半拉子”工程).
-_PEJORATIVE = re.compile(r"半拉子|劣质|豆腐渣|形象|政绩|面子|烂尾|胡子|钓鱼|拖欠|重复建设|盲目")
+_PEJORATIVE = re.compile(r"楼堂馆所|非生产性|半拉子|劣质|豆腐渣|形象|政绩|面子|烂尾|胡子|钓鱼|拖欠|重复建设|盲目")
 # A 计划 names a programme when its modifier says what the programme does (孵化器倍增计划,
 # 大学生创业引领计划); otherwise it is an economic plan or a schedule (财政收支计划, 一九八一年计划).
 _PROGRAMME_PLAN = re.compile(r"(倍增|提升|培育|保护|引领|攻坚|振兴|扶持|资助|援助|推广|示范|攀登|支撑|促进|改造|"
-                             r"人才|英才|计划生育|专项|建设|工程|行动)计划$")
+                             r"人才|英才|计划生育|专项|建设|工程|行动|支持|帮扶|保障|培训|治理)计划$")
 _INITIAL = frozenset({"提升", "发展", "改造", "治理", "保护", "加密", "重点", "高品质", "高水平", "我国", "全省",
                       "全市", "全国", "各地", "各级", "各类", "一批", "一些", "若干", "北向", "南向", "东向", "西向",
-                      "一项", "一个", "更是", "也是"})
+                      "一项", "一个", "更是", "也是", "过", "着"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,35 +144,150 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     """Named projects in `sentence` as (start, end, name); `places` are its place-mention spans.
 
     With `places` given (even empty), facility names must contain a place; without (None), a
-    bracket or a dash chain is taken as a sign of a proper name instead.
+    bracket or a dash chain is taken as a sign of a proper name instead. A facility named by what
+    it is (创业孵化基地, 区域医疗中心) counts as the object of a building verb (建设, 打造 …).
+    Names in the role of a setting — the object of 依托/对接/融入/面向, a partner in 与…合作, the
+    aim after 建设成为 — are not projects of the text.
 
     The name is the exact span, except in coordinated lists sharing one head
     (昆明、大理等国家物流枢纽), where each item gets its own project "大理国家物流枢纽" spanning
-    from the item to the shared head.
+    from the item to the shared head. Traditional characters are read as simplified; a name that
+    differs from its span is given in simplified form.
     """
+    text = simplified(sentence)
     found: dict[tuple[int, int], str] = {}
-    for head_start, head_end in _heads(sentence):
-        for start, end, name, listed in _names_for_head(sentence, head_start, head_end, places or ()):
-            if _acceptable(name, start, end, places, listed, sentence):
+    for head_start, head_end in _heads(text):
+        for start, end, name, listed in _names_for_head(text, head_start, head_end, places or ()):
+            role = sentence_role(text, start, end)
+            if role in (CONTEXT, AIM) or (role == RESTRICT and not _ends_with(name, PROGRAMME_HEADS)):
+                continue   # (防止返贫就业攻坚行动: a programme may be named for what it prevents)
+            if _acceptable(name, start, end, places, listed, text, _governing_verb(text, start)):
                 found.setdefault((start, end), name)
     place_starts = {a for a, _ in places or ()}
-    for m in _QUOTED_CORRIDOR.finditer(sentence):
+    for m in _QUOTED_CORRIDOR.finditer(text):
         segments = re.split(f"[{_DASHES}]+", m.group(1))
         # With place spans, every segment must be a place; without, only short segments qualify.
         starts, pos = [], m.start(1)
         for seg in segments:
-            pos = sentence.index(seg, pos)
+            pos = text.index(seg, pos)
             starts.append(pos)
             pos += len(seg)
         placed = sum(s in place_starts for s in starts)
         if (placed >= max(2, len(segments) - 1) if places is not None else all(len(s) <= 3 for s in segments)):
             found.setdefault((m.start(), m.end()), m.group(0))
-    return _drop_nested(found)
+    return [(a, b, sentence[a:b] if name == text[a:b] else name) for a, b, name in _drop_nested(found)]
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc
+    except ImportError:   # optional: without it traditional text is read as it is
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters when the conversion keeps every offset, else unchanged."""
+    converter = _t2s()
+    if converter is None or text.isascii():
+        return text
+    out = converter.convert(text)
+    return out if len(out) == len(text) else text
+
+
+# The role of a name in its clause, read from the verb that governs it and the words after it.
+BUILD, CONTEXT, AIM, RESTRICT, NEUTRAL = "build", "context", "aim", "restrict", "neutral"
+# Verbs whose object is something the text undertakes; the narrow ones create a thing or an area.
+_NARROW_BUILD = ("规划建设", "建设", "打造", "建成", "形成", "新建", "共建", "创建", "设立", "新设", "组建", "筹建", "兴建",
+                 "修建", "改扩建", "扩建", "培育", "争创", "建好")
+_BUILD_VERBS = _NARROW_BUILD + (
+    "实施", "推进", "启动", "续建", "改建", "建立", "申报", "谋划", "布局", "开工", "开通", "开展", "推动", "构建",
+    "完善", "提升", "升级", "加快", "做强", "做大", "壮大", "支持", "实行", "落实", "抓好", "办好", "推出", "部署",
+    "深化", "加强", "强化", "试点", "发展", "改造", "整治", "治理", "保护")
+# Verbs that create the thing named (not 加快/推动/完善, which also take a thing's development as object).
+_CREATING_VERBS = frozenset(_NARROW_BUILD + ("实施", "推进", "启动", "布局", "开工", "续建", "改建", "建立", "谋划",
+                                             "申报", "构建", "开通"))
+# Verbs whose object is a setting the text relies on or connects to, not something it undertakes.
+_CONTEXT_VERBS = ("依托", "沟通", "对接", "融入", "服务", "紧邻", "面向", "借助", "依靠", "连接", "联通", "衔接",
+                  "接轨", "毗邻", "对标", "借鉴", "学习", "联动", "利用", "用好", "辐射", "通达", "连通", "靠近",
+                  "参照", "复制", "推广", "围绕", "北向", "南向", "东向", "西向", "通往", "直达", "途经", "发挥",
+                  "签署", "加入")
+_AIM_VERBS = ("成为",)
+_RESTRICT_VERBS = ("严控", "严禁", "禁止", "限制", "控制", "淘汰", "关停", "退出", "清理", "遏制", "压减", "取缔",
+                   "不搞", "反对", "杜绝")
+_VERB_ROLE = {**{v: BUILD for v in _BUILD_VERBS}, **{v: CONTEXT for v in _CONTEXT_VERBS},
+              **{v: AIM for v in _AIM_VERBS}, **{v: RESTRICT for v in _RESTRICT_VERBS}}
+_VERB_RE = re.compile("|".join(sorted(map(re.escape, _VERB_ROLE), key=len, reverse=True)))
+# Words right after a name that make it the thing undertaken (磨憨国际邮件互换局建设, …工程开工).
+_BUILT_AFTER = re.compile(r"(?:[、和及与][^、,，;；。:：]{1,25}?)*?(?:等)?(?:的)?(?:规划建设|建设|建成|开工|改扩建|扩建|新建|续建|改造|投产|竣工|通车|"
+                          r"前期工作|开发建设|提质|升级)")
+# 与X合作, 与X的沟通连接: X is a partner.
+_PARTNER_AFTER = re.compile(r"[^,，;；。:：]{0,30}?(?:的)?(?:沟通|连接|联系|合作|对接|衔接|联动|互联互通|交流|协作|"
+                            r"融合|协同|接轨|相联系|相衔接|相连|互通|联通|一体化)")
+# 以X为载体: X is the setting that carries something else.
+_SETTING_AFTER = re.compile(r"(?:[、和及与][^、,，;；。:：]{1,25}?)*?(?:等)?为(?:载体|依托|支撑|核心|枢纽|节点|中心|龙头|平台|窗口|纽带|主体|前沿|门户|"
+                            r"基础|骨干|主轴|轴线)")
+_STRATEGY_AFTER = re.compile(r"(?:[^,，;；。:：]{0,30}?等)?(?:国家|重大|区域|发展)*战略")
+# What may follow a facility named only by what it is: the end of the clause, a list, or its building.
+_NAME_FOLLOWS = re.compile(r"$|[,，;；。:：!！?？、和及与等的(（“”]|建设|工程|项目|为|作为")
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
+
+
+def sentence_role(text: str, start: int, end: int) -> str:
+    """build | context | aim | restrict | neutral: what the clause does with the name at start:end."""
+    clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
+    next_break = _CLAUSE_BREAK.search(text, end)
+    after = text[end:next_break.start() if next_break else len(text)]
+    region = text[clause_start:_list_start(text, start, clause_start)]
+    if re.search(r"[与同跟]", region) and _PARTNER_AFTER.match(after):
+        return CONTEXT
+    if _STRATEGY_AFTER.match(after):
+        return CONTEXT   # 长江经济带发展等重大战略: a strategy named as the setting
+    setting = region.rfind("以")
+    if setting >= 0 and _SETTING_AFTER.match(after) and not any(
+            _VERB_ROLE[m.group(0)] == BUILD for m in _VERB_RE.finditer(region, setting)):
+        return CONTEXT   # 以X为载体 (but 以建设X为核心: X is built)
+    verb = _governing_verb(text, start)
+    last = _VERB_ROLE[verb] if verb else NEUTRAL
+    if verb in ("建成", "建设成", "打造成", "建") and re.search(r"[把将]", region[:region.rfind(verb)]):
+        return AIM   # 把内地建成强大的后方基地: what the place is to become
+    if last == AIM or last == RESTRICT:
+        return last
+    if _BUILT_AFTER.match(after):
+        return BUILD
+    return last
+
+
+def _list_start(text: str, start: int, floor: int) -> int:
+    """Where the name at `start` would begin if it is a later item of a 、-list: the first item's name."""
+    pos = start
+    while pos > floor and text[pos - 1] == "、":
+        seg = _extend_left(text, pos - 1)
+        if seg >= pos - 1 or seg < floor:
+            break
+        pos = seg + _cut_leaders(text[seg:pos - 1])
+        if pos > seg:
+            break   # a leader word opened the list
+    return pos
+
+
+def _governing_verb(text: str, start: int) -> str | None:
+    """The last role verb of the clause before the name at `start` (list items skipped)."""
+    clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
+    first = _list_start(text, start, clause_start)
+    # A verb right before 、 ends the previous item (“一带一路”建设、长江经济带发展): not a governor.
+    verbs = [m for m in _VERB_RE.finditer(text, clause_start, first) if text[m.end():m.end() + 1] != "、"]
+    if not verbs:
+        return None
+    # Before 的 the last verb may belong to the modifying phrase (打造服务品质一流的X): the main verb
+    # comes first.
+    return verbs[0 if text[first - 1:first] == "的" else -1].group(0)
 
 
 def normalise_name(name: str) -> str:
-    """Canonical form used for identity: NFKC, one dash, no quotes or spaces."""
-    text = unicodedata.normalize("NFKC", name)
+    """Canonical form used for identity: NFKC, simplified characters, one dash, no quotes or spaces."""
+    text = simplified(unicodedata.normalize("NFKC", name))
     text = re.sub(f"[{_DASHES}]+", "—", text)
     text = re.sub("[“”\"'‘’「」『』《》\\s]", "", text)
     return text
@@ -230,9 +371,10 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cut_leaders(text: str) -> int:
+def _cut_leaders(text: str, leaders: frozenset[str] | None = None) -> int:
     """Offset in `text` after the rightmost leader token (outside quotes/brackets) and any
     segment-initial modifiers that follow it."""
+    leaders = _LEADERS if leaders is None else leaders
     protected = _protected(text)
     tokens = []
     pos = 0
@@ -242,16 +384,24 @@ def _cut_leaders(text: str) -> int:
     cut_index = 0
     for i, (a, b, tok) in enumerate(tokens):
         # jieba keeps some adverb+verb pairs whole (全面完成, 大力开展).
-        leader = tok in _LEADERS or (len(tok) >= 3 and (tok[:2] in _LEADERS or tok[-2:] in _LEADERS))
+        leader = tok in leaders or (len(tok) >= 3 and (tok[:2] in leaders or tok[-2:] in leaders))
+        if leader and leaders is _PROGRAMME_LEADERS and tok in ("和", "与", "及") and 0 < i < len(tokens) - 1 \
+                and tokens[i - 1][2] in _PAIRED_VERBS and tokens[i + 1][2] in _PAIRED_VERBS:
+            leader = False
         if leader and not any(p <= a < q for p, q in protected):
             cut_index = i + 1
     while cut_index < len(tokens) - 1 and tokens[cut_index][2] in _INITIAL | _LEADERS:
         cut_index += 1
     cut = tokens[cut_index][0] if cut_index < len(tokens) else len(text)
-    # jieba may split an idiom of verbs into characters (做强做实): match leaders on the raw text too.
+    # jieba may split an idiom of verbs into characters (做强做实): match leaders on the raw text too;
+    # a leading date (2020年) is no part of a name either.
     moved = True
     while moved:
         moved = False
+        date = _DATE_LEAD.match(text, cut)
+        if date and date.end() < len(text):
+            cut, moved = date.end(), True
+            continue
         for word in _RAW_LEADERS:
             if text.startswith(word, cut) and len(text) - cut >= len(word):
                 cut, moved = cut + len(word), True
@@ -259,6 +409,15 @@ def _cut_leaders(text: str) -> int:
     return cut
 
 
+_DATE_LEAD = re.compile(r"(?:[0-9]{4}|[一二三四五六七八九〇零○]{4})年(?:底|末|以前|前)?")
+# Programme names hold verbs of their own (国有企业改革深化提升行动, 中小微企业就业支持计划,
+# 中医药振兴发展重大工程): before a programme head these do not cut.
+_IN_PROGRAMME = frozenset({"建设", "深化", "支持", "改革", "振兴", "巩固", "促进", "创建", "共建", "完善", "健全",
+                           "强化", "优化", "扩大", "培育", "壮大"})
+_PROGRAMME_LEADERS = _LEADERS - _IN_PROGRAMME
+# Verbs joined by 和/与 inside a programme name (生态系统保护和修复重大工程, 湿地保护与恢复工程).
+_PAIRED_VERBS = frozenset({"保护", "修复", "恢复", "建设", "治理", "提升", "改造", "整治", "利用", "开发", "管理",
+                           "监测", "防治", "救治", "提质", "发展", "振兴", "创新", "研发"})
 _RAW_LEADERS = tuple(sorted((w for w in _LEADERS | _INITIAL if len(w) >= 2), key=len, reverse=True))
 
 # Verbs that, right before a programme head, are part of the name (…培育工程, …保护行动).
@@ -266,7 +425,9 @@ _NAME_VERBS = ("培育", "建设", "保护", "提升", "改造", "治理", "振�
                "攻坚", "修复", "发展", "开发", "帮扶", "援助", "扶持")
 
 
-_ENUM_RE = re.compile(r"等|[0-9０-９一二三四五六七八九十]+[个座条家]")
+_QUANTITY = re.compile(r"一大批|一批|一些|若干|[0-9０-９零一二三四五六七八九十百千万两几多]+(?:万亩|亩|公顷|吨|公里)")
+_JOINED_NAME = re.compile(r"(?:" + "|".join(HEADS) + r")[”)）]?[和及与并]")
+_ENUM_RE = re.compile(r"等(?:[0-9０-９一二三四五六七八九十两]+[个座条家大])?|[0-9０-９一二三四五六七八九十两]+[个座条家大]")
 
 
 def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int, int]]):
@@ -277,11 +438,19 @@ def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int,
     tail = re.match(r"[(（][^()（）]{1,8}段[)）]", sentence[he:])
     if tail:
         end = he + tail.end()
-    start = left + _cut_leaders(sentence[left:hs])
+    programme = any(sentence[hs:he].endswith(h) for h in PROGRAMME_HEADS)
+    start = left + _cut_leaders(sentence[left:hs], _PROGRAMME_LEADERS if programme else _LEADERS)
+    joined = list(_JOINED_NAME.finditer(sentence, start, hs))
+    if joined:
+        start = joined[-1].end()   # “云品出滇”工程和“百县百品”行动: two names joined by 和
     if start == hs and sentence[hs:he] in PROGRAMME_HEADS:
         verb = next((v for v in _NAME_VERBS if sentence.endswith(v, left, hs)), None)
         if verb:
             start = left + _cut_leaders(sentence[left:hs - len(verb)])
+    # 共建共享一批公共实训基地, 建立起五千四百多万亩种子基地: the object starts after its quantity.
+    quantity = list(_QUANTITY.finditer(sentence, start, hs))
+    if quantity and not any(a <= quantity[-1].start() - start < b for a, b in _protected(sentence[start:hs])):
+        start = quantity[-1].end()
     protected = _protected(sentence[start:hs])
     enums = [m for m in _ENUM_RE.finditer(sentence, start, hs)
              if not any(a <= m.start() - start < b for a, b in protected)]
@@ -291,6 +460,11 @@ def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int,
     yield start, end, sentence[start:end], False
     if start > 0 and sentence[start - 1] == "、":
         yield from _shared_without_deng(sentence, start, end, places)
+
+
+def _ends_with(name: str, heads: Sequence[str]) -> bool:
+    bare = re.sub(r"[(（][^()（）]{1,10}[)）]$", "", name)
+    return any(bare.endswith(h) for h in heads)
 
 
 def _ends_with_head(text: str) -> bool:
@@ -406,7 +580,7 @@ def _strip_leading_generic(text: str) -> str:
 
 
 def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int]] | None, listed: bool,
-                sentence: str = "") -> bool:
+                sentence: str = "", verb: str | None = None) -> bool:
     known = places is not None
     places = places or ()
     if listed and known and not any(start <= a < end for a, b in places) and "“" not in name:
@@ -416,17 +590,23 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
             return False  # 现代金融服务、现代物流等集聚区: sectors listed, not places or rivers
     if not 2 < len(name) <= MAX_NAME:
         return False
-    if name[0] in "等和与及的、" or re.match(r"^[0-9０-９一二三四五六七八九十百千万几多两]+[个项座条批大]", name):
+    if name[0] in "等和与及的、" or re.match(r"^[0-9０-９一二三四五六七八九十百千万几多两]+[个项座条批大所处]", name):
         return False
-    if len(_strip_generic(name)) < 2:
-        return False
-    if name.endswith("系统工程") or re.search(r"[0-9０-９]+[个座条家]", re.sub(r"“[^”]*”", "", name)):
+    if re.search(r"以上|以下|以内|左右", name):
+        return False   # 4A级以上景区: a threshold, not a name
+    if _FIVE_YEAR_PLAN.fullmatch(name):
+        return False   # “九五”计划: the plan of a period, not an undertaking
+    if len(_strip_generic(name)) < 2 or len(_strip_generic(_PERIOD.sub("", name))) < 2:
+        return False   # (“十四五”重大工程: the period's projects, none named)
+    if name.endswith("系统工程") or re.search(r"[0-9０-９]+[个座条家]|[零一二三四五六七八九十百千万两]{2,}[个项座条所]",
+                                               re.sub(r"“[^”]*”", "", name)):
         return False
     bare = re.sub(r"[(（][^()（）]{1,10}[)）]$", "", name)
     head = next((h for h in HEADS if bare.endswith(h)), None)
     if head in PROGRAMME_HEADS and "“" not in name:
         modifier = _strip_generic(name[: len(bare) - len(head)] + "")
-        if _NOT_PROGRAMMES.search(name[: len(bare) - len(head)]):
+        if _NOT_PROGRAMMES.search(name[: len(bare) - len(head)]) and not (
+                head == "行动计划" and len(modifier) >= 4):   # (新型城镇化战略五年行动计划 is a programme)
             return False
         if len(modifier) <= _SHORT_MODIFIER and not listed and not _in_programme_list(sentence, start, end):
             return False
@@ -434,8 +614,16 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
             return False
     if _PEJORATIVE.search(name) or re.search(r"各个|整个|各类|各项|这个|那个|某些", name):
         return False
+    if head in AREA_HEADS:
+        return verb in _NARROW_BUILD and "“" not in name and not _CATEGORY_START.match(name) and (
+            _strip_leading_generic(bare) not in CATEGORY_NAMES or any(start <= a < end for a, b in places))
+    if _CATEGORY_START.match(name):
+        return False   # 存量“两高”项目: a kind of project, not one
     if head in STRONG_HEADS and _strip_leading_generic(bare) in CATEGORY_NAMES and "“" not in name:
         return any(start <= a < end for a, b in places)
+    if known and head in STRONG_HEADS and not listed and len(_strip_generic(bare)) <= _SHORT_MODIFIER and "“" not in name \
+            and not any(start <= a < end for a, b in places) and verb not in _CREATING_VERBS:
+        return False   # 生态示范区 named in passing: a kind of zone
     if head is None or head in PROGRAMME_HEADS or head in STRONG_HEADS or listed:
         return True
     # Other facility heads need something that makes them a proper name, not a category: a place
@@ -444,7 +632,27 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
         return True
     if "“" in name or (not known and ("(" in name or "（" in name or _DASH_CHAIN.search(name))):
         return True
-    return bool(re.search(r"[A-Za-z0-9]", name))
+    if re.search(r"[A-Za-z0-9]", name):
+        return True
+    # A facility named by what it is (创业孵化基地) when the text sets out to build it.
+    return (verb in _CREATING_VERBS and head not in _INFRASTRUCTURE and _specific(bare, head)
+            and not re.search(r"[+＋—\-]", name) and bool(_NAME_FOLLOWS.match(sentence, end)))
+
+
+def _specific(bare: str, head: str | None) -> bool:
+    """Whether a modifier says what a facility is (孵化, 区域医疗), not only how good or how many."""
+    modifier = _strip_generic(bare)
+    if head in _ABSTRACT_HEADS and len(bare) - len(head) < 3:
+        return False   # 共享平台, 计量中心: a kind of facility
+    if _STATUS.match(modifier) or _STATUS_CENTRE.search(bare):
+        return False   # 世界级旅游目的地, 区域现代服务经济中心: a standing to reach, not a facility
+    core = modifier
+    while core:
+        word = _VAGUE_WORD.match(core)
+        if not word:
+            break
+        core = core[word.end():]
+    return 2 <= len(modifier) <= 14 and "的" not in modifier and len(core) >= 2
 
 
 def _drop_nested(found: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:

@@ -184,3 +184,84 @@ def test_government_reports(segmenter, gazetteer):
     assert not any(g.target and g.target.value == 134.9e12 for g in x.goals)
     for ev in _all_evidence(x):
         assert doc.text[ev.char_start:ev.char_end] == ev.text
+
+
+def _lineage_fixture():
+    from graph.lineage import GoalSite, ProjectMention, key_terms
+    from graph.records import Evidence, Goal, Target
+
+    def ev(a):
+        return Evidence("p.txt", "d", (), a, a + 10, "x" * 10)
+
+    def goal(gid, statement, places=(), target=None, at=500):
+        return Goal(gid, statement, 2025, target, places, ev(at))
+
+    region = "region:d:黔东南"
+    goals = [
+        GoalSite(goal("g1", "黔东南开发实现新突破", (region, "adcode:1")), (400, 600), "goals", True,
+                 key_terms("黔东南开发实现新突破") - {"黔东南"}, 1),
+        GoalSite(goal("g2", "旅游业全面转型升级", (region, "adcode:1")), (400, 600), "goals", True,
+                 key_terms("旅游业全面转型升级"), 1),
+        GoalSite(goal("g3", "黔东南、乙西、丙南、丁北协调发展格局基本形成", ("r1", "r2", "r3", "r4")), (400, 600), "goals",
+                 True, key_terms("协调发展格局基本形成"), 4),
+        GoalSite(goal("g4", "常住人口达到100万", (), Target("常住人口", 1e6, "人", "≥", "100万"), at=900),
+                 (900, 960), "s5", False, key_terms("常住人口达到100万"), 0),
+        GoalSite(goal("g5", "城市品质明显提升", (), at=920), (900, 960), "s5", False, key_terms("城市品质明显提升"), 0),
+    ]
+    project = ProjectMention("p1", "苹果小镇", ev(930), (900, 960), "s5", ("adcode:1",),
+                             key_terms("推动黔东南开发") | key_terms("打造省际中心城市"), key_terms("苹果小镇"))
+    return project, goals
+
+
+def test_lineage_keeps_the_links_a_reader_draws():
+    from graph.lineage import link_projects_to_goals
+    project, goals = _lineage_fixture()
+    links = {r.object: r for r in link_projects_to_goals([project], goals, {"s5": ("ch5",)})}
+    shown = {gid for gid, r in links.items() if r.confidence >= 0.5}
+    # The goal for the project's chapter region and the qualitative goal of its paragraph are shown.
+    assert shown == {"g1", "g5"}
+    # A goal for every region, or a theme the project does not share, is no link; an unrelated figure in the
+    # same paragraph is kept below what answers show.
+    assert "g2" not in links and "g3" not in links
+    assert links["g4"].confidence < 0.5
+
+
+def test_seed_plan_lineage_is_selective(plan):
+    _, _, x = plan
+    served = [r for r in x.relations if r.predicate == "servesGoal"]
+    shown = [r for r in served if r.confidence >= 0.5]
+    assert len(shown) < 400 and len(served) < 700
+    by_id = {p.project_id: p.name for p in x.projects}
+    goals = {g.goal_id: g.statement for g in x.goals}
+    pairs = {(by_id[r.subject], goals[r.object]) for r in shown}
+    assert ("苹果小镇", "滇东北开发实现新突破") in pairs
+    assert not any(goal.startswith("“滇中崛起、沿边开放") for _, goal in pairs)
+
+
+def test_plan_projects_by_role(plan):
+    _, _, x = plan
+    names = {p.name for p in x.projects}
+    for expected in ("绿色有机农业基地", "苹果小镇", "苹果产业示范园", "昭鲁中心城市", "区域医疗中心", "区域教育中心",
+                     "劳务输出基地", "创业孵化基地", "小微企业双创基地", "返乡入乡创业产业园", "技能人才基地",
+                     "流域生态廊道", "产业转移承接基地", "水富港对外开放口岸", "水富经济技术开发区",
+                     "滇川黔渝区域特色文化旅游目的地", "昆明都市圈"):
+        assert expected in names, expected
+    for context in ("上海航运中心", "重庆航运中心", "中国(上海)自由贸易试验区", "长江经济带", "成渝地区双城经济圈",
+                    "北部湾经济圈", "存量“两高”项目", "开发开放先行区"):
+        assert context not in names, context
+
+
+def test_plan_goal_labels(plan):
+    _, _, x = plan
+    assert all(len(g.statement) <= 60 for g in x.goals)
+    assert not any(g.statement.startswith(("人口、", "人口和")) for g in x.goals)
+    growth = {(g.target.metric, g.target.value) for g in x.goals if g.target and "增加值" in g.target.metric}
+    assert growth == {("滇中新区工业增加值年均增速", 12.0), ("高新技术产业增加值年均增速", 18.0)}
+
+
+def test_a_place_qualifying_another_project_is_not_shared(plan):
+    _, _, x = plan
+    pid = next(p.project_id for p in x.projects if p.name == "大理国家物流枢纽")
+    # 昭通(水富)省级重点物流枢纽 is named in the same sentence: 昭通 is its place, not 大理's hub's.
+    assert not any(r.subject == pid and r.predicate == "involvesPlace" and r.object == "adcode:530600"
+                   for r in x.relations)

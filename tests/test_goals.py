@@ -132,3 +132,47 @@ def test_chapter_introduction_states_its_aim():
     found = find_goals("加快推进旅游环线建设,推动旅游全面转型升级和协同发展,打造世界级旅游目的地", ctx)
     assert [g.statement for g in found] == ["打造世界级旅游目的地"]
     assert find_goals("加快推进旅游环线建设,推动旅游全面转型升级", ctx) == []
+
+
+def test_shares_of_a_list_keep_the_whole_statement():
+    found = targets("到2025年,都市圈集聚全省20%的人口、40%的地区生产总值", Context(2022, 2025, goal_section=True))
+    assert [(q.target.metric, q.target.value) for q in found] == [("人口占比", 20.0), ("地区生产总值占比", 40.0)]
+    assert found[0].statement == "集聚全省20%的人口"
+    assert found[1].statement == "集聚全省20%的人口、40%的地区生产总值"
+
+
+def test_respectively_pairs_metrics_with_values():
+    found = targets("到2025年,新区工业增加值、高新技术产业增加值年均增速分别高于12%、18%")
+    assert [(q.target.metric, q.target.value, q.target.comparator) for q in found] == [
+        ("新区工业增加值年均增速", 12.0, ">"), ("高新技术产业增加值年均增速", 18.0, ">")]
+    assert {q.statement for q in found} == {"新区工业增加值、高新技术产业增加值年均增速分别高于12%、18%"}
+    three = targets("到2020年,用水量、能耗、排放量分别下降23%、15%、18%", Context(2016, 2020))
+    assert [(q.target.metric, q.target.value) for q in three] == [("用水量下降", 23.0), ("能耗下降", 15.0),
+                                                                   ("排放量下降", 18.0)]
+
+
+def test_goal_labels_are_self_contained_and_short():
+    ctx = Context(2022, 2025, goal_section=True)
+    long_list = ("在区域战略统筹机制、深化合作互助机制、健全市场一体化发展机制、创新区域利益协调机制、完善基本公共服务机制、"
+                 "健全区域政策调控机制等方面取得新进展")
+    assert find_goals(long_list, ctx) == []
+    aim = ("努力将甲地区建设成为面向南亚东南亚辐射中心的核心区、通达南亚东南亚和环印度洋地区的大通道枢纽、"
+           "全省实现高质量跨越式发展的重要增长极")
+    (goal,) = find_goals(aim, ctx)
+    assert goal.statement == "努力将甲地区建设成为面向南亚东南亚辐射中心的核心区、通达南亚东南亚和环印度洋地区的大通道枢纽"
+    assert all(len(g.statement) <= 60 for g in find_goals(aim + "," + long_list, ctx))
+
+
+def test_one_value_for_a_list_of_metrics():
+    found = targets("今年二氧化硫、化学需氧量排放量都要减少2%", Context(2014, 2014))
+    assert [(q.target.metric, q.target.value) for q in found] == [("二氧化硫排放量减少", 2.0),
+                                                                   ("化学需氧量排放量减少", 2.0)]
+    (growth,) = targets("今年工业增加值年均增速要高于12%", Context(2014, 2014))   # 年均 is no 均 of a list
+    assert growth.target.metric.endswith("年均增速")
+
+
+def test_instructions_and_fractions_in_words_are_not_goals():
+    ctx = Context(1985, 1985, goal_section=True)
+    assert find_goals("要继续逐项落实", ctx) == []
+    assert find_goals("农业所占比重由百分之二十七点八提高到百分之三十三点六", ctx) == []
+    assert [g.statement for g in find_goals("——推动形成绿色生产生活方式", ctx)] == ["推动形成绿色生产生活方式"]

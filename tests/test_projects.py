@@ -88,3 +88,107 @@ def test_known_places_decide_for_facilities():
     # 磨憨 is not in the places given: two of three segments are enough.
     places = [(3, 5), (6, 8), (11, 13), (14, 16)]
     assert names(corridor, places) == ["“芒市—瑞丽”", "“景洪—勐腊—磨憨”"]
+
+
+def test_partners_and_destinations_are_not_projects():
+    assert names("依托长江水道实现与重庆、武汉等航运中心及某某自由贸易试验区的沟通连接") == []
+    assert names("加强与甲乙经济合作区合作") == []
+    # The same name as the object of a building verb is a project.
+    assert names("建设甲乙经济合作区") == ["甲乙经济合作区"]
+
+
+def test_settings_named_by_context_verbs_are_not_projects():
+    for sentence in ("依托中缅国际运输通道发展口岸经济", "充分利用中老铁路通车后的便利", "积极对接东湖国家自主创新示范区",
+                     "以昆明高新区、玉溪高新区为载体,建设创新核心区"):
+        assert not any(n in ("中缅国际运输通道", "中老铁路", "东湖国家自主创新示范区", "昆明高新区", "玉溪高新区")
+                       for n in names(sentence)), sentence
+    # 以建设X为核心: X is built, not a setting; 依托X建设: the building of X is relied on.
+    assert names("以建设甲乙开放示范区为核心") == ["甲乙开放示范区"]
+    assert "丙丁旅游示范区" in names("依托甲乙旅游环线、丙丁旅游示范区建设,推动文旅融合")
+
+
+def test_strategies_and_regions_named_as_context_are_not_projects():
+    assert names("服务和融入“一带一路”建设、长江经济带发展等重大战略") == []
+    assert names("主动融入成渝地区双城经济圈") == []
+    assert names("形成北向甲乙经济圈、南向丙丁经济圈的物流通道体系") == []
+    assert names("推动长江经济带发展") == []
+    # An area the text itself builds is a project.
+    assert names("打造高品质昆明都市圈") == ["昆明都市圈"]
+    assert names("高起点规划、高标准建设雄安新区") == ["雄安新区"]
+
+
+def test_aims_and_restricted_kinds_are_not_projects():
+    assert names("把滇中新区建设成为全省改革创新示范区、开发开放先行区") == ["滇中新区"]
+    assert names("稳妥推进存量“两高”项目的调整和退出") == []
+    assert names("严控新增高排放高能耗项目建设") == []
+
+
+def test_facilities_named_by_what_they_are_after_a_building_verb():
+    found = names("建设一批创业孵化基地、小微企业双创基地、返乡入乡创业产业园")
+    assert found == ["创业孵化基地", "小微企业双创基地", "返乡入乡创业产业园"]
+    assert names("打造区域医疗中心和区域教育中心") == ["区域医疗中心", "区域教育中心"]
+    assert names("布局一批苹果小镇和苹果产业示范园") == ["苹果小镇", "苹果产业示范园"]
+    assert names("打造一批流域生态廊道") == ["流域生态廊道"]
+    assert names("打造全国知名的“劳务输出基地”") == ["劳务输出基地"]
+    assert names("加快建设滇川黔渝区域特色文化旅游目的地") == ["滇川黔渝区域特色文化旅游目的地"]
+
+
+def test_facility_kinds_without_a_building_verb_or_a_real_modifier_stay_out():
+    for sentence in ("完善重点项目库", "有关部门要搭建共享平台", "推进农村宅基地制度改革", "建设物流枢纽和产业基地",
+                     "建设干线铁路和支线机场", "发挥区域医疗中心作用", "建设成为现代农业基地"):
+        assert names(sentence) == [], sentence
+
+
+def test_traditional_characters_are_read_as_simplified():
+    assert names("建立了以北京爲中心的通訊網") == []
+    found = find_projects("人民日報最近發表過太原熱電站建設工程")
+    assert [name for _, _, name in found] == ["太原熱電站建設工程"]
+    assert project_id("荊江分洪工程") == project_id("荆江分洪工程")
+
+
+def test_roles():
+    from graph.projects import AIM, BUILD, CONTEXT, sentence_role
+    sentence = "依托甲乙通道,建设丙丁基地,把戊己建设成为庚辛中心"
+    assert sentence_role(sentence, 2, 6) == CONTEXT
+    assert sentence_role(sentence, 9, 13) == BUILD
+    assert sentence_role(sentence, sentence.index("庚辛"), len(sentence)) == AIM
+
+
+def test_dates_counts_and_period_plans_are_not_part_of_names():
+    assert names("2020年我国控制温室气体排放行动目标") == ["控制温室气体排放行动"]
+    assert names("胜利完成“九五”计划") == []
+    assert names("新建2400所社区卫生服务中心") == []
+    assert names("新设一批跨境电商综合试验区") == ["跨境电商综合试验区"]
+    assert names("建设鞍山、武汉、包头三大钢铁工业基地") == ["鞍山钢铁工业基地", "武汉钢铁工业基地", "包头钢铁工业基地"]
+
+
+def test_standings_and_field_only_modifiers_are_not_facilities():
+    for sentence in ("打造世界级旅游目的地", "建设区域现代服务经济中心", "构建对外开放平台", "建设企业技术中心",
+                     ):
+        assert names(sentence) == [], sentence
+    assert names("建设工业互联网平台") == ["工业互联网平台"]
+
+
+def test_quantities_and_becoming_are_not_part_of_a_project():
+    assert names("共建共享一批公共实训基地") == ["公共实训基地"]
+    assert names("已经建立起五千四百多万亩种子基地") == []
+    assert names("把内地建成强大的战略后方基地") == []
+    assert names("推进防止返贫就业攻坚行动") == ["返贫就业攻坚行动"]
+    assert names("推进千家企业节能行动") == ["千家企业节能行动"]
+
+
+def test_period_and_construction_kinds_are_not_projects():
+    for sentence in ("关于“八五”计划的执行情况", "因为进行这些工程需要大量投资", "实施“十四五”重大工程", "完成土木建筑工程"):
+        assert names(sentence) == [], sentence
+    assert names("实施“三北”工程") == ["“三北”工程"]
+
+
+def test_programme_names_keep_their_own_verbs():
+    assert names("实施重要生态系统保护和修复重大工程") == ["重要生态系统保护和修复重大工程"]
+    assert names("高质量完成国有企业改革深化提升行动") == ["国有企业改革深化提升行动"]
+    assert names("实施中小微企业就业支持计划") == ["中小微企业就业支持计划"]
+    assert names("出台实施新型城镇化战略五年行动计划") == ["新型城镇化战略五年行动计划"]
+    # 和 between two names, or between a thing and a programme, still separates them.
+    assert names("推进高职扩招和职业技能提升三年行动") == ["职业技能提升三年行动"]
+    assert names("反对一切错误言论和行动") == []
+    assert names("优先支持在建工程") == []
