@@ -234,7 +234,10 @@ class _Extractor:
             places = {pl for pl, conf, _, basis in links if conf >= IN_CLAUSE or basis == SECTION_SCOPE}
             places |= {rid for rid, members in self.region_members.items() if places & members}
             places.discard(self.home)
-            own_terms = key_terms(name) | (key_terms(s.section.path[-1]) if s.section.path else frozenset())
+            # The name's words and those of its own heading and the one above it (below the chapter, whose
+            # words are too broad): 补齐交通基础设施短板 < 提升基础设施通达水平 → 基础设施, 通达.
+            path = s.section.path
+            own_terms = key_terms(name).union(*(key_terms(h) for h in (path[-2:] if len(path) >= 3 else path[-1:])))
             lineage_mentions.append(ProjectMention(pid, name, self.evidence(s), s.paragraph, s.section.section_id,
                                                    tuple(sorted(places)), self._heading_terms(s.section), own_terms))
         goal_sites_expanded = [GoalSite(self._goal_with_members(site.goal), site.paragraph, site.section_id,

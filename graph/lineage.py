@@ -109,11 +109,15 @@ def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...
     if site.section_id in ancestors.get(m.section_id, ()) and not site.goal_section:
         # A goal in the introduction of an enclosing chapter frames the whole chapter.
         return OUTLINE, ANCESTOR_SECTION
-    if not site.goal_section or site.places_named >= BROAD_GOAL:
+    if not site.goal_section:
         return None
     shared_own = site.terms & m.own_terms
-    own = bool(shared_own & key_terms(m.name)) or len(shared_own) >= 2
-    if set(g.place_ids) & set(m.place_ids):
+    broad = site.places_named >= BROAD_GOAL
+    # In a goal naming many places, one shared word is often a piece of a place name (东北 of 滇东北): ask for two.
+    own = (bool(shared_own & key_terms(m.name)) and not broad) or len(shared_own) >= 2
+    # A goal naming many places (滇中、沿边、滇东北、滇西…) is no aim of any one of them: the place overlap
+    # says nothing then, but shared words still do.
+    if set(g.place_ids) & set(m.place_ids) and not broad:
         # The goals section states an aim for the project's place: shown when it is in the project's words.
         return (SECTION_SCOPE, SHARED_PLACE) if own or _chapter_region(m, g) else None
     if own:
