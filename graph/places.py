@@ -46,22 +46,17 @@ class _Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    import jieba
+    from ingest.segment import base_lexicon
 
-    words: dict[str, tuple[int, str]] = {}
-    with jieba.Tokenizer().get_dict_file() as handle:
-        for raw in handle:
-            parts = raw.decode("utf-8").split()
-            if len(parts) >= 2:
-                words[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
-    return _Lexicon(words)
+    # Read from a cache: parsing jieba's dict.txt took a second per process.
+    return _Lexicon(base_lexicon())
 
 
-@functools.lru_cache(maxsize=1)
 def _tokenizer():
-    import jieba
+    from ingest.segment import base_tokenizer
 
-    return jieba.Tokenizer()
+    # jieba's default dictionary, loaded once per process and shared with project extraction.
+    return base_tokenizer()
 
 
 @dataclass(frozen=True)

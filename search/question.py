@@ -133,9 +133,12 @@ def _link_projects(question: str, k: Knowledge) -> list[Item]:
         longest = max(len(p.label) for p in exact)
         return [p for p in exact if len(p.label) == longest]
     best: list[tuple[float, Item]] = []
+    # A match needs four characters in common, so a label sharing no 4-gram with the question is skipped
+    # without running SequenceMatcher (hundreds of labels per question on the reports).
+    grams = {nq[i:i + 4] for i in range(len(nq) - 3)}
     for p in k.projects:
         label = normalise(p.label)
-        if len(label) < 4:
+        if len(label) < 4 or not any(label[i:i + 4] in grams for i in range(len(label) - 3)):
             continue
         m = SequenceMatcher(None, nq, label).find_longest_match(0, len(nq), 0, len(label))
         if m.size >= 4 and m.size / len(label) >= 0.75:

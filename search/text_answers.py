@@ -80,7 +80,9 @@ def count(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     number = re.compile(r"(\d+(?:\.\d+)?)(?:万|亿)?" + re.escape(unit)) if unit else re.compile(r"\d+(?:\.\d+)?[个家座条所项处]")
     terms = [t for t in q.terms if t not in unit and not unit.endswith(t)]
     best: tuple[int, Sentence, tuple[int, int]] | None = None
-    for s in k.sentences:
+    # Only a sentence holding a term can score; corpus order is kept so that ties go to the first, as before.
+    holding = {id(s) for t in terms for s in k.containing(t)}
+    for s in (s for s in k.sentences if id(s) in holding):
         for a, b in clauses(s.text):
             clause = s.text[a:b]
             hit = number.search(clause)
