@@ -141,6 +141,9 @@ def require(store: GraphStore, ref: str, type: str) -> URIRef:
     return node
 
 
+DIRECT_CONFIDENCE = 0.9   # extraction: 1.0 named in the project's name, 0.9 in its clause, 0.6 elsewhere in the sentence
+
+
 def _statement_items(rows: Iterable[Any], subject_var: str, label_var: str, type: str,
                      extra: Callable[[Any], dict] | None = None) -> list[Item]:
     """Group rows (one per evidence) by subject into Items; attrs keep the best basis and what they went via."""
@@ -148,7 +151,7 @@ def _statement_items(rows: Iterable[Any], subject_var: str, label_var: str, type
     for row in rows:
         uri = str(row[subject_var])
         g = grouped.setdefault(uri, {"labels": set(), "evidence": set(), "bases": set(), "via": set(),
-                                     "places": set(), "row": row})
+                                     "places": set(), "row": row, "direct": False})
         g["labels"].add(str(row[label_var]))
         if getattr(row, "basis", None) is not None:
             g["bases"].add(str(row.basis))
@@ -156,6 +159,10 @@ def _statement_items(rows: Iterable[Any], subject_var: str, label_var: str, type
             g["via"].add(str(row.via))
         if getattr(row, "placeLabel", None) is not None:
             g["places"].add(str(row.placeLabel))
+        if getattr(row, "conf", None) is not None:
+            # Stated about this very place (or one inside it) in so many words, not just in the same sentence.
+            g["direct"] |= (str(row.basis) == EXPLICIT and str(row.via) in ("self", "within")
+                            and float(row.conf.toPython()) >= DIRECT_CONFIDENCE)
         ev = _evidence(row)
         if ev is not None:
             g["evidence"].add(ev)
@@ -168,6 +175,8 @@ def _statement_items(rows: Iterable[Any], subject_var: str, label_var: str, type
             attrs["via"] = sorted(g["via"])
         if g["places"]:
             attrs["places"] = sorted(g["places"])
+        if getattr(g["row"], "conf", None) is not None or g["direct"]:
+            attrs["direct"] = g["direct"]
         if extra is not None:
             attrs.update(extra(g["row"]))
         items.append(Item(min(g["labels"]), type, uri, _sorted(g["evidence"]), attrs))
@@ -180,10 +189,11 @@ def projects_by_place(store: GraphStore, place: str) -> list[Item]:
     """Projects involving a place, one of its descendants, or a region it (or a descendant) belongs to."""
     target = require(store, place, "place")
     rows = _rows(store, f"""
-    SELECT ?project ?label ?placeLabel ?via ?basis ?ev
+    SELECT ?project ?label ?placeLabel ?via ?basis ?conf ?ev
     WHERE {{
       {_COVERED}
       ?st rdf:object ?place ; rdf:predicate pkg:involvesPlace ; rdf:subject ?project ; pkg:basis ?basis .
+      OPTIONAL {{ ?st pkg:confidence ?conf }}
       ?project skos:prefLabel ?label . ?place skos:prefLabel ?placeLabel .
       FILTER EXISTS {{ ?project pkg:involvesPlace ?place }}
       OPTIONAL {{ ?st pkg:hasEvidence ?ev }}

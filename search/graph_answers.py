@@ -67,7 +67,7 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
 
 def _mark_scope(item: Item) -> Item:
     via = set(item.attrs.get("via", ["self"]))
-    direct = item.attrs.get("basis", "explicit") == "explicit" and bool(via & {"self", "within"})
+    direct = item.attrs.get("direct", item.attrs.get("basis", "explicit") == "explicit" and bool(via & {"self", "within"}))
     return Item(item.label, item.type, item.uri, item.citations,
                 {**item.attrs, "scope": "direct" if direct else "region/section scope"})
 

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from graph import queries
+from graph import describe, queries
 from graph.records import Item
 from graph.vocab import node
-from ui.views import ask, citations, describe, nav, pickers, state
+from ui.views import ask, citations, nav, pickers, state
 
 if TYPE_CHECKING:
     from ui.workspace import Workspace
@@ -77,6 +77,8 @@ def scope_note(item: Item) -> str:
 
 def is_direct(item: Item) -> bool:
     """Stated in a sentence about this very entity (not only about a sub-division, a region or a section)."""
+    if "direct" in item.attrs:   # computed by the query from basis, path and the link's confidence
+        return bool(item.attrs["direct"]) and "self" in item.attrs.get("via", ["self"])
     return "self" in item.attrs.get("via", ["self"]) and item.attrs.get("basis", "explicit") == "explicit"
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from graph import queries
-from ui.views.describe import describe
+from graph.describe import describe
 
 if TYPE_CHECKING:
     from ui.workspace import Workspace

@@ -1,4 +1,4 @@
-"""What the entity page needs beyond graph.queries: one node's label, class and fields; projects serving a goal."""
+"""One node as the entity page shows it: label, most specific class and fields; the projects serving a goal."""
 from __future__ import annotations
 
 from rdflib import URIRef
