@@ -116,8 +116,25 @@ def goals_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     if not items:
         when = f"{year}年" if year else ""
         return Answer(q.text, I.GOALS_BY_PLACE, False, f"语料中没有找到{where}{when}的目标。")
+    if places_and_regions(q):
+        # A goal stated for many places at once (滇中、沿边、滇东北、滇西…) is no goal *of* the one asked about,
+        # as long as the corpus states goals for it alone.
+        focused = [i for i in items if _places_named(i, ws, k) < BROAD_GOAL]
+        items = focused or items
     return Answer(q.text, I.GOALS_BY_PLACE, True, f"{where}{f'到{year}年' if year else ''}的目标共{len(items)}项。",
                   tuple(items))
+
+
+BROAD_GOAL = 3
+
+
+def _places_named(item: Item, ws: "Workspace", k: Knowledge) -> int:
+    from graph.places import find_places
+
+    text = item.citations[0].text if item.citations else item.label
+    regions = {r.label for r in k.regions if r.label in text}
+    places = {m.place_id for m in find_places(text, ws.gazetteer, home=k.home)}
+    return len(regions) + len(places)
 
 
 def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
