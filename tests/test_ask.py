@@ -125,3 +125,20 @@ def test_count_answers_with_the_number_from_the_matching_clause(ask):
     a = ask("全省有多少个县级综合医院达到标准？")
     assert a["intent"] == "count" and a["found"]
     assert "122" in a["answer"]
+
+
+def test_goals_for_a_region_are_its_own_not_plan_wide(ask):
+    a = ask("滇西地区到2025年要实现什么目标？")
+    assert a["intent"] == "goals_by_place" and a["found"]
+    assert any("基本建成" in i["label"] for i in a["items"])
+    for item in a["items"]:
+        text = item["citations"][0]["text"]
+        assert sum(r in text for r in ("滇中", "沿边", "滇东北")) < 2, text
+
+
+def test_cross_document_mentions_are_grouped_by_document(ask):
+    a = ask("沪滇合作在两份文件中各有哪些内容？")
+    assert a["intent"] == "cross_document" and a["found"]
+    sources = {c["source"] for i in a["items"] for c in i["citations"]}
+    assert len(sources) == 2
+    assert all("沪滇" in i["label"] for i in a["items"])
