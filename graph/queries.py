@@ -192,8 +192,8 @@ def projects_by_place(store: GraphStore, place: str) -> list[Item]:
     SELECT ?project ?label ?placeLabel ?via ?basis ?conf ?ev
     WHERE {{
       {_COVERED}
-      ?st rdf:object ?place ; rdf:predicate pkg:involvesPlace ; rdf:subject ?project ; pkg:basis ?basis .
-      OPTIONAL {{ ?st pkg:confidence ?conf }}
+      ?st rdf:object ?place ; rdf:predicate pkg:involvesPlace ; rdf:subject ?project ; pkg:basis ?basis ;
+          pkg:confidence ?conf .
       ?project skos:prefLabel ?label . ?place skos:prefLabel ?placeLabel .
       FILTER EXISTS {{ ?project pkg:involvesPlace ?place }}
       OPTIONAL {{ ?st pkg:hasEvidence ?ev }}
