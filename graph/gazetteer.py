@@ -4,8 +4,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import marshal
-import os
 import sys
 import tempfile
 from collections import defaultdict
@@ -14,6 +12,7 @@ from importlib import metadata as pkg_metadata
 from pathlib import Path
 
 from graph.records import Place
+from ingest.atomic import read_marshal, write_marshal
 from ingest.divisions import Division, load_divisions, suffix_forms
 
 log = logging.getLogger(__name__)
@@ -239,26 +238,16 @@ def _from_plain(data: tuple) -> Gazetteer:
 
 
 def _read_cache(path: Path) -> Gazetteer | None:
+    data = read_marshal(path)
     try:
-        return _from_plain(marshal.loads(path.read_bytes()))   # loads: marshal.load reads a file piecemeal
-    except (OSError, EOFError, ValueError, TypeError):
+        return _from_plain(data) if data is not None else None
+    except (ValueError, TypeError):
         log.warning("ignoring an unreadable gazetteer cache %s", path)
         return None
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError:
-        log.warning("could not write the gazetteer cache %s", path)
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(_to_plain(gazetteer), fh)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    if not write_marshal(path, _to_plain(gazetteer)):
         log.warning("could not write the gazetteer cache %s", path)
 
 

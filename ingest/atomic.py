@@ -1,6 +1,7 @@
 """Atomic writes: write aside, then rename, so a crash never leaves a half-written store."""
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
 import tempfile
@@ -45,3 +46,21 @@ def replace_dir_atomic(build: Path, target: Path) -> None:
     os.replace(build, target)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def read_marshal(path: Path) -> object | None:
+    """A derived table cached with marshal, or None when it is missing or unreadable (then rebuild it)."""
+    # marshal.loads on the whole file: marshal.load on a file object reads it in small pieces, far slower.
+    try:
+        return marshal.loads(Path(path).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write_marshal(path: Path, data: object) -> bool:
+    """Cache `data` atomically; a cache that cannot be written is only a slower next start (returns False)."""
+    try:
+        write_bytes_atomic(Path(path), marshal.dumps(data))
+        return True
+    except (OSError, ValueError):
+        return False

@@ -4,8 +4,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import marshal
-import os
 import re
 import sys
 import tempfile
@@ -15,6 +13,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import jieba
+
+from ingest.atomic import read_marshal, write_marshal
 
 log = logging.getLogger(__name__)
 
@@ -134,33 +134,13 @@ class LazySegmenter:
         return getattr(self._segmenter, name)
 
 
-def _read_marshal(path: Path) -> object | None:
-    # marshal.loads on the whole file: marshal.load on a file object reads it in small pieces, three times
-    # slower for a dictionary this size.
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-
-
 def _write_marshal(path: Path, data: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError:
-        log.warning("could not write the segmenter cache %s", path)
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(data, fh)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    if not write_marshal(path, data):
         log.warning("could not write the segmenter cache %s", path)
 
 
 def _load_cached(path: Path) -> jieba.Tokenizer | None:
-    data = _read_marshal(path)
+    data = read_marshal(path)
     try:
         delta, total, tags = data  # type: ignore[misc]
     except (TypeError, ValueError):
@@ -198,7 +178,7 @@ def _base_dictionary() -> tuple[dict[str, int], int, dict[str, tuple[int, str]]]
     """
     cache_dir = default_cache_dir()
     path = cache_dir / f"jieba-default.{_jieba_key()}.cache"
-    data = _read_marshal(path) if path.is_file() else None
+    data = read_marshal(path) if path.is_file() else None
     if isinstance(data, tuple) and len(data) == 3:
         return data  # type: ignore[return-value]
     jieba.setLogLevel(logging.WARNING)
