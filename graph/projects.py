@@ -137,6 +137,10 @@ _OPEN = {"”": "“", ")": "(", "）": "（", "》": "《", "’": "‘", "」"
 _DASHES = "—–－‐─―\\-"  # the hyphen last and escaped: it is used inside [...]
 _DASH_CHAIN = re.compile(f"[\u4e00-\u9fff()（）]{{2,}}[{_DASHES}]+[\u4e00-\u9fff]{{2,}}")
 _QUOTED_CORRIDOR = re.compile(f"“([\u4e00-\u9fff]{{2,6}}(?:[{_DASHES}]+[\u4e00-\u9fff]{{2,6}})+)”")
+# An unquoted route named only by its places (推动大理—丽江—攀枝花、…等项目建设): a project when it is listed
+# as one of the things built.
+_PLACE_CHAIN = re.compile(f"(?<![\u4e00-\u9fff{_DASHES}])([\u4e00-\u9fff]{{2,4}}(?:[{_DASHES}]+[\u4e00-\u9fff]{{2,4}})+)"
+                          f"(?=[、，,和及与]|等)")
 _ALIAS_RE = re.compile(r"^[(（](?:以下)?(?:简称)?[“\"]?([^()（）“”\"]{2,12})[”\"]?[)）]")
 
 
@@ -175,6 +179,17 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
         placed = sum(s in place_starts for s in starts)
         if (placed >= max(2, len(segments) - 1) if places is not None else all(len(s) <= 3 for s in segments)):
             found.setdefault((m.start(), m.end()), m.group(0))
+    if places:
+        for m in _PLACE_CHAIN.finditer(text):
+            segments = re.split(f"[{_DASHES}]+", m.group(1))
+            pos, placed = m.start(1), 0
+            for seg in segments:
+                pos = text.index(seg, pos)
+                placed += pos in place_starts
+                pos += len(seg)
+            if placed == len(segments) and re.match(r"[^。；;]*?等(?:项目|工程|线路|通道)", text[m.end():]) \
+                    and sentence_role(text, m.start(), m.end()) == BUILD:
+                found.setdefault((m.start(), m.end()), m.group(1))
     return [(a, b, sentence[a:b] if name == text[a:b] else name) for a, b, name in _drop_nested(found)]
 
 

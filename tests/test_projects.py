@@ -192,3 +192,17 @@ def test_programme_names_keep_their_own_verbs():
     assert names("推进高职扩招和职业技能提升三年行动") == ["职业技能提升三年行动"]
     assert names("反对一切错误言论和行动") == []
     assert names("优先支持在建工程") == []
+
+
+def test_a_route_named_only_by_its_places_is_a_project_when_built():
+    from graph.gazetteer import load_gazetteer
+    from graph.places import find_places
+
+    gazetteer = load_gazetteer()
+    built = "推动曲靖—宣威—会泽、昆明—楚雄等项目建设。"
+    context = "依托曲靖—宣威等城市发展旅游。"
+    for sentence, expected in ((built, {"曲靖—宣威—会泽", "昆明—楚雄"}), (context, set())):
+        places = [(m.start, m.end) for m in find_places(sentence, gazetteer, home="adcode:530000")]
+        assert {name for _, _, name in find_projects(sentence, places)} >= expected
+        if not expected:
+            assert not find_projects(sentence, places)
