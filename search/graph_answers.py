@@ -26,7 +26,8 @@ def _topic_filter(items: list[Item], q: Question, drop: set[str]) -> tuple[list[
     if not terms:
         return items, []
     words = topic_words(terms)
-    kept = [i for i in items if any(w in i.label or any(w in c.text for c in i.citations[:1]) for w in words)]
+    # the label, its sentence, or the heading of the section it stands in (一、加快综合交通一体化)
+    kept = [i for i in items if any(w in i.label or any(w in c.text for c in i.citations) for w in words)]
     return kept, terms
 
 
