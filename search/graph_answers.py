@@ -38,9 +38,28 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
 
     items: list[Item] = []
     names = []
-    for key, surface in places_and_regions(q):
+    wide: dict[str, Item] = {}
+    small = {label for label, size in k.region_sizes.items() if size <= SMALL_REGION}
+    for key, surface in q.places:
         names.append(surface)
-        items.extend(queries.projects_by_place(ws.graph, key))
+        place = ws.gazetteer.get(key) if key in ws.gazetteer else None
+        own_names = {surface, *(place.short_names if place else ()), *((place.name,) if place else ())} | small
+        for item in queries.projects_by_place(ws.graph, key):
+            # Reached only through a region the place belongs to, or through the scope of a chapter about such
+            # a region: the region's projects, not the place's — unless the region is essentially the place
+            # itself (滇东北 = 昭通市).
+            via_region = set(item.attrs.get("via", ["self"])) == {"region"} and all(
+                k.region_sizes.get(r, 0) > SMALL_REGION for r in item.attrs.get("places", []))
+            scopes = [c.text for c in item.citations if c.basis == "section_scope"]
+            via_wide_scope = (not item.attrs.get("direct", True) and bool(scopes)
+                              and not any(n in t for t in scopes for n in own_names))
+            if via_region or via_wide_scope:
+                wide[item.uri] = item
+            else:
+                items.append(item)
+    for region in q.regions:
+        names.append(region.label)
+        items.extend(queries.projects_by_place(ws.graph, region.attrs.get("id") or region.uri))
     if q.subject:
         names.append(q.subject)
         sentences = k.containing(q.subject)
@@ -62,8 +81,14 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     items.sort(key=lambda i: i.attrs["scope"] != "direct")
     direct = sum(1 for i in items if i.attrs["scope"] == "direct")
     rest = f",另有{len(items) - direct}个通过所属区域或章节范围涉及" if direct < len(items) else ""
+    listed = {i.uri for i in items}
+    more = len({u for u in wide if u not in listed})
+    tail = f"(另有{more}个项目只是面向其所属区域整体,未逐一列出,见该地实体页。)" if more else ""
     return Answer(q.text, I.PROJECTS_BY_PLACE, True,
-                  f"涉及{where}的项目共{len(items)}个:{direct}个在原文中直接点名{rest}。", tuple(items))
+                  f"涉及{where}的项目共{len(items)}个:{direct}个在原文中直接点名{rest}。{tail}", tuple(items))
+
+
+SMALL_REGION = 2   # a region of at most this many places stands for them
 
 
 def _mark_scope(item: Item) -> Item:

@@ -32,16 +32,26 @@ def _r(intent: str, pattern: str, needs: str = "") -> Rule:
 
 # Order matters: the first rule whose cue matches (and whose linked entities are present) wins.
 RULES: tuple[Rule, ...] = (
-    _r(REGION_MEMBERSHIP, r"(属于|是否属于|是不是|在不在|算不算|包括|包含).{0,12}(吗|么|\?|？|$)|is .+ (part|a member) of|belong", "region"),
-    _r(REGION_MEMBERSHIP, r"(涉及|包括|包含|由|覆盖|有)哪(些|几|\d+)个?(州市|州|市|县|县市|县市区|地区|城市)|哪(些|几)个?州市|范围(是|包括|有)|which (prefectures|cities|counties)|members? of", "region"),
-    _r(DOCUMENT_METADATA, r"(哪些|哪个|什么)(机关|部门|单位)?(发布|印发|制定|出台)|发文(机关|字号)|文号|发布(日期|时间)|印发(日期|时间)|哪天|规划期|who issued|issued by|document number|when was", ""),
-    _r(PARENT_GOAL, r"对应.{0,8}目标|服务(于)?.{0,8}目标|(属于|在).{0,6}哪一?(部分|章|节).{0,10}目标|上级目标|parent goal|which goal|goal .*serve", "project"),
-    _r(SECTION_LOOKUP, r"在哪(一)?(部分|章|节|个部分|里)|哪(一)?(部分|章|节)(讲|提到|写|涉及)|which (section|chapter|part)", ""),
+    _r(PARENT_GOAL, r"对应.{0,8}目标|服务(于)?.{0,8}目标|(属于|在).{0,6}哪一?(部分|章|节).{0,10}目标|上级目标|parent goal|"
+                    r"which goals? (does|do|is|are)|goals? .*serve|what goals? .*(behind|for the)", "project"),
+    # "X属于规划的哪一部分 / 在哪一章哪一节": where the text discusses it, not which region X belongs to.
+    _r(SECTION_LOOKUP, r"(在|属于|位于|见于|出自).{0,8}哪(一)?(个)?(部分|章|节|篇)|哪(一)?(部分|章|节)(讲|提到|写|涉及|谈)|"
+                       r"which (section|chapter|part)|where (does|do|is|are) .*(discuss|mention|cover|say)", ""),
+    _r(REGION_MEMBERSHIP, r"(属于|是否属于|是不是|在不在|算不算|包括|包含).{0,12}(吗|么|\?|？|$)|is .+ (part|a member) of|"
+                          r"belongs?|is .+ in (the )?\w+ region", "region"),
+    _r(REGION_MEMBERSHIP, r"(涉及|包括|包含|由|覆盖|有)哪(些|几|\d+)个?(州市|州|市|县|县市|县市区|地区|城市)|哪(些|几)个?州市|"
+                          r"范围(是|包括|有)|which (prefectures|cities|counties)|members? of|make up", "region"),
+    _r(DOCUMENT_METADATA, r"(哪些|哪个|什么)(机关|部门|单位)?(发布|印发|制定|出台)|发文(机关|字号)|文号|发布(日期|时间)|印发(日期|时间)|"
+                          r"哪天|规划期|who issued|issued by|document number|when was .*(issued|published|adopted)|"
+                          r"who (published|issued)|planning period", ""),
     _r(SECTION_LOOKUP, r"[“\"][^”\"]{1,12}[”\"]分别是|分别是(什么|哪些)|十大|[一二三四五六七八九十\d]+大(工程|行动|项目|任务|产业)", ""),
-    _r(CROSS_DOCUMENT, r"两(份|个|篇)(文件|文档)|各(份)?文件|各有哪些|哪些(报告|文件|文档|年份?)(中|里)?(提到|提及|涉及|出现)|both documents|each document|which (reports|documents)", ""),
+    _r(CROSS_DOCUMENT, r"两(份|个|篇)(文件|文档)|各(份)?文件|各有哪些|哪些(报告|文件|文档|年份?)(中|里)?(提到|提及|涉及|出现)|"
+                       r"both documents|each document|which (reports|documents)", ""),
     _r(COMPARE, r"(差距|相差|相比|比较|对比|高于|低于|多多少|少多少|compare|difference|gap)", "two_places"),
-    _r(GOALS_BY_PLACE, r"(实现|达到|完成)(什么|哪些)(目标|任务)|目标(是|有)(什么|哪些)|有(什么|哪些)目标|发展目标|what (are the )?goals|targets? for", ""),
-    _r(TARGET_VALUE, r"(到|至)\d{4}年.{0,30}(多少|几|是什么水平)|目标(值)?(分别)?是多少|(要|将|计划).{0,12}多少|how (much|many).{0,40}\b(by|in) \d{4}|target (value|of)", ""),
+    _r(GOALS_BY_PLACE, r"(实现|达到|完成)(什么|哪些)(目标|任务)|目标(是|有)(什么|哪些)|有(什么|哪些)目标|发展目标|"
+                       r"what (are the )?goals|goals? (for|of)", ""),
+    _r(TARGET_VALUE, r"(到|至)\d{4}年.{0,30}(多少|几|是什么水平)|目标(值)?(分别)?是多少|(要|将|计划).{0,12}多少|"
+                     r"how (much|many).{0,40}\b(by|in) \d{4}|targets?\b.{0,40}\b\d{4}|target (value|of|for)", ""),
     _r(COUNT, r"多少(个|家|座|条|所|项|处)|几个|有多少|how many|number of", ""),
     _r(PROJECTS_BY_PLACE, r"(项目|工程|建设内容|建设|行动|计划|设施|枢纽|园区|基地|projects?)", "place"),
 )

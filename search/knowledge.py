@@ -30,6 +30,8 @@ class Knowledge:
     romanised: dict[str, str] = field(default_factory=dict)   # "kunming" → graph key, for English questions
     headings: list = field(default_factory=list)               # (doc_id, source, Heading) of every document
     exemplar_vectors: object = None                            # intent exemplars, embedded on first need
+    _place_names: list | None = None
+    region_sizes: dict[str, int] = field(default_factory=dict)   # region label → number of member places
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
     _corpus: tuple[int, str, list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -54,9 +56,16 @@ class Knowledge:
         home = homes.pop() if len(homes) == 1 else None
         k = cls(places, regions, projects, documents, sentences, home, all_goals(store),
                 romanise_places(places, ws.gazetteer), headings)
+        k._place_names = corpus_place_names(places, ws.gazetteer)
+        k.region_sizes = {r.label: len(queries.region_members(store, r.uri)) for r in regions}
         for s in sentences:
             k.by_doc.setdefault(s.doc_id, []).append(s)
         return k
+
+    def place_names(self) -> list[tuple[str, str]]:
+        """(name, graph key) for the corpus's places: full, short and suffix names of ≥ 2 characters that
+        name one place only, longest first."""
+        return self._place_names or []
 
     def containing(self, *terms: str, doc_id: str | None = None) -> list[Sentence]:
         """Sentences containing every term."""
@@ -88,6 +97,19 @@ class Knowledge:
 
 
 _SEPARATOR = "\x00"
+
+
+def corpus_place_names(places: dict[str, Item], gazetteer) -> list[tuple[str, str]]:
+    owners: dict[str, set[str]] = {}
+    for key in places:
+        if key not in gazetteer:
+            continue
+        place = gazetteer.get(key)
+        for name in {place.name, *place.short_names}:
+            if len(name) >= 2:
+                owners.setdefault(name, set()).add(key)
+    return sorted(((n, next(iter(keys))) for n, keys in owners.items() if len(keys) == 1),
+                  key=lambda t: (-len(t[0]), t[0]))
 
 
 def romanise_places(places: dict[str, Item], gazetteer) -> dict[str, str]:

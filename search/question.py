@@ -16,7 +16,7 @@ MAX_LABEL = 60
 YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?=年|\b)")
 QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{1,40})[”\"》」』]")
 # Words that carry the question's form, not its topic.
-FORM_WORDS = set("""各有 两份 两个 文件中 份 哪些 哪个 哪 什么 多少 几 几个 怎么 怎样 如何 是否 是不是 吗 呢 么 的 了 和 与 及 或 在 有 要 将 是 对 对应 属于
+FORM_WORDS = set("""建设项目 项目建设 重点项目 一章 一节 哪一章 哪一节 哪章 哪节 章 节 篇 各有 两份 两个 文件中 份 哪些 哪个 哪 什么 多少 几 几个 怎么 怎样 如何 是否 是不是 吗 呢 么 的 了 和 与 及 或 在 有 要 将 是 对 对应 属于
 涉及 包括 包含 关于 中 里 其中 分别 各 各自 都 到 至 年 目标 项目 工程 建设 内容 规划 文件 意见 部分 一部分 哪一部分 实现 达到 我 我们
 请问 请 列出 说明 方面 情况 主要 具体 哪些项目 有哪些 什么样 地区 区域 州市 全省 全市 全县 这 那 该 其 之 为 以 从 被 把 给 向 能 会 可以
 需要 应该 应当 计划 打算 相关 一些 以及 还有 所有 全部 各项 重点 主要 发展 推动 推进 加快""".split())
@@ -73,12 +73,22 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
     qualifiers = {a.place_id for pid in absent_ids for a in ws.gazetteer.ancestors(pid)}
     q.places = [(key, surface) for key, surface in q.places if key not in qualifiers]
 
-    # English: "Kunming", "Honghe Prefecture" → the corpus place with that romanised name.
-    for m in re.finditer(r"[A-Za-z]+(?:['-][A-Za-z]+)*", question):
-        key = k.romanised.get(re.sub(r"[^a-z]", "", m.group(0).lower()))
+    # English: "Kunming", "Kunming's", "Pu'er" → the corpus place with that romanised name.
+    for m in re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", question):
+        word = re.sub(r"['’]s$", "", m.group(0))
+        key = k.romanised.get(re.sub(r"[^a-z]", "", word.lower()))
         if key and all(key != have for have, _ in q.places):
-            q.places.append((key, m.group(0)))
-            covered.append((m.start(), m.end()))
+            q.places.append((key, word))
+            covered.append((m.start(), m.start() + len(word)))
+
+    if not (q.places or q.absent_places):
+        # The segmenter may glue a name to the next word (水富有哪些 → 水|富有); names the corpus itself
+        # uses are safe to look for as plain substrings.
+        for surface, key in k.place_names():
+            pos = question.find(surface)
+            if pos >= 0 and not _overlaps(covered, pos, pos + len(surface)):
+                q.places.append((key, surface))
+                covered.append((pos, pos + len(surface)))
 
     q.projects = _link_projects(question, k)
     for p in q.projects:
