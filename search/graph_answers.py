@@ -187,6 +187,7 @@ def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         score = {t.uri: sum(1 for w in words if w in (t.attrs.get("metric") or "") + t.label) for t in hits}
         best = max(score.values())
         chosen += [t for t in hits if score[t.uri] == best and t not in chosen]
+    chosen = dedupe(chosen)
     if not chosen:
         when = f"{year}年" if year else ""
         return Answer(q.text, I.TARGET_VALUE, False,
@@ -217,6 +218,21 @@ def _home_section(project: Item, sections: list[Item]) -> Item | None:
     return min(sections, key=score) if sections else None
 
 
+def home_section(project: Item, ws: "Workspace", k: Knowledge, sections: list[Item] | None = None) -> Item | None:
+    """The section about a project: one whose heading names it, else the one mentioning it most."""
+    named = [Item(h.text, "Section", f"{doc_id}#{h.char_start}",
+                  (Evidence(source, doc_id, h.path, h.char_start, h.char_end, h.text, "outline"),),
+                  {"path": list(h.path)})
+             for doc_id, source, h in k.headings if normalise(project.label) in normalise(h.text)]
+    if named:
+        return named[0]
+    if sections is None:
+        from graph import queries
+
+        sections = [i for i in queries.trace(ws.graph, project.uri) if i.type == "Section"]
+    return _home_section(project, sections)
+
+
 def parent_goal(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     from graph import queries
 
@@ -230,11 +246,7 @@ def parent_goal(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     goals.sort(key=lambda g: (BASIS_RANK.get(g.attrs.get("basis", "outline"), 9), g.label))
     stated = [g for g in goals if g.attrs.get("basis") == "explicit"]
     goals = (stated or goals)[:MAX_GOALS]
-    named = [Item(h.text, "Section", f"{doc_id}#{h.char_start}",
-                  (Evidence(source, doc_id, h.path, h.char_start, h.char_end, h.text, "outline"),),
-                  {"path": list(h.path)})
-             for doc_id, source, h in k.headings if normalise(project.label) in normalise(h.text)]
-    home = named[0] if named else _home_section(project, sections)
+    home = home_section(project, ws, k, sections)
     where = ""
     items: list[Item] = []
     if home is not None:

@@ -18,6 +18,10 @@ def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     enumerated = _enumeration(q, k)
     if enumerated is not None:
         return enumerated
+    if q.projects:
+        placed = _project_section(q, ws, k)
+        if placed is not None:
+            return placed
     hits = _passages(q, ws, k, limit=3, cover=True)
     if not hits:
         return Answer(q.text, I.SECTION_LOOKUP, False, "语料中没有找到相关部分。")
@@ -33,6 +37,29 @@ def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     where = " > ".join(best.section_path) or best.title
     return Answer(q.text, I.SECTION_LOOKUP, True, f"相关内容在《{best.title}》「{where}」。", tuple(items),
                   (best.evidence(),))
+
+
+def _project_section(q: Question, ws: "Workspace", k: Knowledge) -> Answer | None:
+    """Where a named project is set out: the section about it, as the chain of headings above it."""
+    from search.graph_answers import home_section
+
+    project = q.projects[0]
+    home = home_section(project, ws, k)
+    if home is None:
+        return None
+    path = home.attrs.get("path") or [home.label]
+    cite = home.citations[0] if home.citations else None
+    doc = ws.documents.get(cite.doc_id) if cite else None
+    items = []
+    for section in doc.sections if doc else ():
+        h = section.heading
+        if h and tuple(h.path) == tuple(path[: len(h.path)]):
+            items.append(Item(h.text, "Section", section.section_id,
+                              (Evidence(doc.document.source, cite.doc_id, h.path, h.char_start, h.char_end, h.text,
+                                        "outline"),), {"level": h.level}))
+    title = doc.metadata.title if doc else ""
+    return Answer(q.text, I.SECTION_LOOKUP, True, f"{project.label}在《{title}》「{' > '.join(path)}」。",
+                  tuple(items), tuple(home.citations[:1]))
 
 
 ENUM_VERBS = re.compile(r"(实施|建设|推进|开展|打造|推动|启动|包括|重点|着力|加快|组织|抓好)")
@@ -75,9 +102,11 @@ def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def count(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
-    m = re.search(r"多少(个|家|座|条|所|项|处|万|亿)?([\u4e00-\u9fff]{0,4}?)(?=[通有被实达建完]|$)", q.text)
+    m = re.search(r"多少(个|家|座|条|所|项|处|万|亿)?([\u4e00-\u9fff]{0,6}?)(?=[通有被实达建完？?，,。]|$)", q.text)
     unit = (m.group(1) or "") + (m.group(2) or "") if m else ""
-    number = re.compile(r"(\d+(?:\.\d+)?)(?:万|亿)?" + re.escape(unit)) if unit else re.compile(r"\d+(?:\.\d+)?[个家座条所项处]")
+    # The text may list what the question runs together: 州市 ↔ 州、市, 县市区 ↔ 县、市、区.
+    unit_re = "、?".join(map(re.escape, unit))
+    number = re.compile(r"(\d+(?:\.\d+)?)(?:万|亿)?" + unit_re) if unit else re.compile(r"\d+(?:\.\d+)?[个家座条所项处]")
     terms = [t for t in q.terms if t not in unit and not unit.endswith(t)]
     best: tuple[int, Sentence, tuple[int, int]] | None = None
     # Only a sentence holding a term can score; corpus order is kept so that ties go to the first, as before.

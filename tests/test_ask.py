@@ -142,3 +142,22 @@ def test_cross_document_mentions_are_grouped_by_document(ask):
     sources = {c["source"] for i in a["items"] for c in i["citations"]}
     assert len(sources) == 2
     assert all("沪滇" in i["label"] for i in a["items"])
+
+
+def test_count_matches_a_list_written_with_enumeration_commas(ask):
+    # the text writes 州、市; the question runs them together
+    a = ask("全省有多少个州市通了铁路？")
+    assert a["intent"] == "count" and a["found"] and "12" in a["answer"]
+
+
+def test_where_a_named_project_is_set_out(ask):
+    a = ask("多式联运示范工程属于规划的哪一部分？")
+    assert a["intent"] == "section_lookup" and a["found"]
+    assert [i["type"] for i in a["items"]] == ["Section"] * len(a["items"]) and len(a["items"]) >= 2
+    assert a["items"][-1]["label"].endswith("补齐交通基础设施短板")
+
+
+def test_county_question_lists_its_own_projects_not_the_whole_region(ask):
+    a = ask("蒙自有哪些项目？")
+    assert a["found"]
+    assert len(a["items"]) < 10 and "未逐一列出" in a["answer"]
