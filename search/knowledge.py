@@ -30,6 +30,7 @@ class Knowledge:
     romanised: dict[str, str] = field(default_factory=dict)   # "kunming" → graph key, for English questions
     headings: list = field(default_factory=list)               # (doc_id, source, Heading) of every document
     exemplar_vectors: object = None                            # intent exemplars, embedded on first need
+    title_vectors: object = None                               # document titles, embedded on first need
     _place_names: list | None = None
     region_sizes: dict[str, int] = field(default_factory=dict)   # region label → number of member places
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
