@@ -18,7 +18,7 @@ _HOME_LEVELS = {"省": ("province",), "市": ("prefecture", "province"), "州": 
 # 海 is left out: 昆明海关, 上海海事 are organs of the city, not a sea.
 _FEATURE_CHARS = frozenset("江河湖山岭峰溪川峡湾洋岛泉池")
 _FEATURE_WORDS = ("流域", "河谷", "干流", "支流", "水系", "河段", "江段", "峡谷", "上游", "中游", "下游", "沿岸",
-                  "海峡", "海域")
+                  "海峡", "海域", "中下", "中上", "航道")   # 中下(游), 中上(游): 怒江中下游航道
 _RIVER_END = frozenset("江河")
 
 # Separators between the items of an enumeration (保山、大理、德宏) and of an apposition (元江(红河)).

@@ -45,7 +45,7 @@ RULES: tuple[Rule, ...] = (
                           r"哪天|规划期|who issued|issued by|document number|when was .*(issued|published|adopted)|"
                           r"who (published|issued)|planning period", ""),
     _r(SECTION_LOOKUP, r"[“\"][^”\"]{1,12}[”\"]分别是|分别是(什么|哪些)|十大|[一二三四五六七八九十\d]+大(工程|行动|项目|任务|产业)", ""),
-    _r(CROSS_DOCUMENT, r"两(份|个|篇)(文件|文档)|各(份)?文件|各有哪些|哪些(报告|文件|文档|年份?)(中|里)?(提到|提及|涉及|出现)|"
+    _r(CROSS_DOCUMENT, r"两(份|个|篇)(文件|文档)|各(份)?文件|各有哪些|哪些(报告|文件|文档|年份?)[^，。？?]{0,12}(提到|提及|涉及|出现)|"
                        r"both documents|each document|which (reports|documents)", ""),
     _r(COMPARE, r"(差距|相差|相比|比较|对比|高于|低于|多多少|少多少|compare|difference|gap)", "two_places"),
     _r(GOALS_BY_PLACE, r"(实现|达到|完成)(什么|哪些)(目标|任务)|目标(是|有)(什么|哪些)|有(什么|哪些)目标|发展目标|"

@@ -143,3 +143,10 @@ def test_report_traps_do_not_fire(gaz):
     bad = {"衡水", "海城市", "海城", "大理", "定西", "长治"}
     for paragraph in paragraphs:
         assert not {m.surface for m in find_places(paragraph, gaz)} & bad, paragraph
+
+
+def test_a_river_stretch_is_not_the_prefecture():
+    from graph.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert not find_places("加快推进怒江中下游航道、澜沧江中上游航道等项目前期工作。", gazetteer, home="adcode:530000")
