@@ -182,7 +182,7 @@ class _Extractor:
             for start, end, name in found:
                 alias = find_alias(s.text, end)
                 project_mentions.append((name, ev, [alias] if alias else []))
-                # A place inside another project's name is that project's (昭通(水富)…枢纽 in a sentence
+                # A place inside another project's name is that project's (德宏(瑞丽)…枢纽 in a sentence
                 # that also names 大理国家物流枢纽), not this one's.
                 own = [m for m in mentions if (start <= m.start and m.end <= end) or not any(
                     a <= m.start and m.end <= b for a, b, _ in found if (a, b) != (start, end))]

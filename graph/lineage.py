@@ -113,9 +113,9 @@ def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...
         return None
     shared_own = site.terms & m.own_terms
     broad = site.places_named >= BROAD_GOAL
-    # In a goal naming many places, one shared word is often a piece of a place name (东北 of 滇东北): ask for two.
+    # In a goal naming many places, one shared word is often a piece of a place name (东北 of 黔东北): ask for two.
     own = (bool(shared_own & key_terms(m.name)) and not broad) or len(shared_own) >= 2
-    # A goal naming many places (滇中、沿边、滇东北、滇西…) is no aim of any one of them: the place overlap
+    # A goal naming many places (苏南、苏中、苏北…) is no aim of any one of them: the place overlap
     # says nothing then, but shared words still do.
     if set(g.place_ids) & set(m.place_ids) and not broad:
         # The goals section states an aim for the project's place: shown when it is in the project's words.
@@ -127,7 +127,7 @@ def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...
 
 
 def _chapter_region(m: ProjectMention, goal: Goal) -> bool:
-    """Whether the goal names a region that the project's headings name (滇东北开发实现新突破 / 推动滇东北开发):
+    """Whether the goal names a region that the project's headings name (苏北振兴实现新突破 / 推动苏北振兴):
     the goals section's aim for that region is the chapter's aim."""
     regions = [pid.rsplit(":", 1)[-1] for pid in goal.place_ids if pid.startswith("region:")]
     regions = [name for name in regions if name in goal.statement]

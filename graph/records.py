@@ -36,9 +36,9 @@ class Place:
     """
 
     place_id: str              # "adcode:530600" for divisions, "country:VN", "region:<docid>:<name>"
-    name: str                  # full name, e.g. 昭通市
+    name: str                  # full name, e.g. 曲靖市
     kind: str
-    short_names: tuple[str, ...] = ()   # 昭通; 红河 / 红河州 for 红河哈尼族彝族自治州
+    short_names: tuple[str, ...] = ()   # 曲靖; 红河 / 红河州 for 红河哈尼族彝族自治州
     adcode: str | None = None
     parent_id: str | None = None
 

@@ -94,7 +94,7 @@ def section_scopes(doc: IngestedDocument, gazetteer: Gazetteer,
                    regions: Sequence[RegionDefinition]) -> dict[str, tuple[tuple[str, Evidence], ...]]:
     """section_id → the places and regions everything inside the section is about.
 
-    A section is about the places and regions its heading names (第五章 推动滇东北开发 → 滇东北 and its
+    A section is about the places and regions its heading names (第三章 推动苏北振兴 → 苏北 and its
     members) and those its introduction defines (空间范围为…); descendants inherit all of it.
     """
     home = document_home(doc, gazetteer)

@@ -45,7 +45,7 @@ class PlanningPeriod:
 @dataclass(frozen=True)
 class Metadata:
     title: str | None
-    doc_number: str | None                 # 文号, e.g. 云政办发〔2022〕25号; None when absent
+    doc_number: str | None                 # 文号, e.g. 国发〔2021〕4号; None when absent
     issuers: tuple[str, ...]               # several when jointly issued
     addressees: tuple[str, ...]
     dates: tuple[str, ...]                 # ISO yyyy-mm-dd, signature/issue dates

@@ -101,7 +101,7 @@ class Segmenter:
         return [w for w in found if 3 <= len(w) <= 12]
 
     def _place_prefix(self, window: str) -> str | None:
-        # The name starts at the last place token before the head (滇|中|引水 → 滇中引水工程); at most
+        # The name starts at the last place token before the head (苏|北|灌溉 → 苏北灌溉总渠); at most
         # two plain words may sit between them, and never glue words (和, 的, 在 …).
         if self._pos is None:
             # Imported here: importing jieba.posseg reads jieba's whole tag table (about a second), which

@@ -47,7 +47,7 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         for item in queries.projects_by_place(ws.graph, key):
             # Reached only through a region the place belongs to, or through the scope of a chapter about such
             # a region: the region's projects, not the place's — unless the region is essentially the place
-            # itself (滇东北 = 昭通市).
+            # itself (a region the document defines as one prefecture).
             via_region = set(item.attrs.get("via", ["self"])) == {"region"} and all(
                 k.region_sizes.get(r, 0) > SMALL_REGION for r in item.attrs.get("places", []))
             scopes = [c.text for c in item.citations if c.basis == "section_scope"]
@@ -143,7 +143,7 @@ def goals_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         when = f"{year}年" if year else ""
         return Answer(q.text, I.GOALS_BY_PLACE, False, f"语料中没有找到{where}{when}的目标。")
     if places_and_regions(q):
-        # A goal stated for many places at once (滇中、沿边、滇东北、滇西…) is no goal *of* the one asked about,
+        # A goal stated for many places at once (苏南、苏中、苏北…) is no goal *of* the one asked about,
         # as long as the corpus states goals for it alone.
         focused = [i for i in items if _places_named(i, ws, k) < BROAD_GOAL]
         items = focused or items
