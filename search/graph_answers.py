@@ -70,7 +70,7 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
             sentences = k.containing(surface)
             items.extend(_action_clauses(sentences, surface))
     items = dedupe(items)
-    items, topic = _topic_filter(items, q, {"项目", "工程", "建设", "内容"})
+    items, topic = _topic_filter(items, q, {"项目", "工程", "建设", "内容", "任务", "举措", "措施", "建设任务"})
     where = "、".join(dict.fromkeys(names)) or "该地"
     if not items:
         what = "、".join(topic) + "方面的" if topic else ""
@@ -175,6 +175,15 @@ def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         allowed = {i.uri for key, _ in named for i in queries.goals_by_place(ws.graph, key, year)}
         targets = [t for t in targets if t.uri in allowed]
     metrics = [t for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成", "预期")]
+    if not any(re.search(r"[\u4e00-\u9fff]", t) for t in metrics) and q.years:
+        # An English question names its metric in English, and targets are matched by their Chinese words:
+        # list every target of that year (and place) rather than guess which one is meant.
+        listed = dedupe(targets)
+        if not listed:
+            return Answer(q.text, I.TARGET_VALUE, False, f"语料中没有{q.years[0]}年的量化目标(not found)。")
+        return Answer(q.text, I.TARGET_VALUE, True,
+                      f"{q.years[0]}年的量化目标共{len(listed)}项(the metric named in English is not matched "
+                      f"word for word; all targets of that year are listed)。", tuple(listed))
     # Several metrics may be asked at once (经济总量和常住人口): each picks the targets naming most of the
     # question's words, so 国内生产总值增长 beats 单位国内生产总值能耗.
     words = [v for t in metrics for v in variants(t, k)]

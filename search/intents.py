@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     _r(SECTION_LOOKUP, r"(在|属于|位于|见于|出自).{0,8}哪(一)?(个)?(部分|章|节|篇)|哪(一)?(部分|章|节)(讲|提到|写|涉及|谈)|"
                        r"which (section|chapter|part)|where (does|do|is|are) .*(discuss|mention|cover|say)", ""),
     _r(REGION_MEMBERSHIP, r"(属于|是否属于|是不是|在不在|算不算|包括|包含).{0,12}(吗|么|\?|？|$)|is .+ (part|a member) of|"
-                          r"belongs?|is .+ in (the )?\w+ region", "region"),
+                          r"belongs?|is .+ in (the )?\w+ region|(is|are) .+ (one|among) of", "region"),
     _r(REGION_MEMBERSHIP, r"(涉及|包括|包含|由|覆盖|有)哪(些|几|\d+)个?(州市|州|市|县|县市|县市区|地区|城市)|哪(些|几)个?州市|"
                           r"范围(是|包括|有)|which (prefectures|cities|counties)|members? of|make up", "region"),
     _r(DOCUMENT_METADATA, r"(哪些|哪个|什么)(机关|部门|单位)?(发布|印发|制定|出台)|发文(机关|字号)|文号|发布(日期|时间)|印发(日期|时间)|"

@@ -22,6 +22,9 @@ def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         placed = _project_section(q, ws, k)
         if placed is not None:
             return placed
+    titled = _titled_section(q, ws, k)
+    if titled is not None:
+        return titled
     hits = _passages(q, ws, k, limit=3, cover=True)
     if not hits:
         return Answer(q.text, I.SECTION_LOOKUP, False, "语料中没有找到相关部分。")
@@ -37,6 +40,23 @@ def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     where = " > ".join(best.section_path) or best.title
     return Answer(q.text, I.SECTION_LOOKUP, True, f"相关内容在《{best.title}》「{where}」。", tuple(items),
                   (best.evidence(),))
+
+
+def _titled_section(q: Question, ws: "Workspace", k: Knowledge) -> Answer | None:
+    """A heading that names the question's topic (文旅名县 → (三)培育一批文旅名县) is where the text discusses it."""
+    docs = {d.attrs.get("doc_id") for d in q.documents}
+    for term in sorted((t for t in q.terms if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t)), key=len, reverse=True):
+        for doc_id, source, h in k.headings:
+            if term in h.text and (not docs or doc_id in docs):
+                doc = ws.documents.get(doc_id)
+                items = [Item(a.text, "Section", f"{doc_id}#{a.char_start}",
+                              (Evidence(source, doc_id, a.path, a.char_start, a.char_end, a.text, "outline"),),
+                              {"level": a.level})
+                         for a in doc.headings if tuple(a.path) == tuple(h.path[: len(a.path)])]
+                title = doc.metadata.title or doc.document.title_hint or source
+                return Answer(q.text, I.SECTION_LOOKUP, True, f"相关内容在《{title}》「{' > '.join(h.path)}」。",
+                              tuple(items), items[-1].citations if items else ())
+    return None
 
 
 def _project_section(q: Question, ws: "Workspace", k: Knowledge) -> Answer | None:

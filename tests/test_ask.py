@@ -161,3 +161,14 @@ def test_county_question_lists_its_own_projects_not_the_whole_region(ask):
     a = ask("蒙自有哪些项目？")
     assert a["found"]
     assert len(a["items"]) < 10 and "未逐一列出" in a["answer"]
+
+
+def test_a_heading_that_names_the_topic_is_where_it_is_discussed(ask):
+    a = ask("县域经济意见中关于文旅名县的内容在哪一部分？")
+    assert a["intent"] == "section_lookup" and a["found"]
+    assert a["items"][-1]["label"].endswith("培育一批文旅名县")
+
+
+def test_english_membership_question(ask):
+    a = ask("Is Lijiang one of the border (沿边) prefectures?")
+    assert a["intent"] == "region_membership" and a["answer"].startswith("不属于")
