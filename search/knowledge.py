@@ -29,10 +29,10 @@ class Knowledge:
     goals: list[Item] = field(default_factory=list)   # every goal/target with its attrs (metric, value, year)
     romanised: dict[str, str] = field(default_factory=dict)   # "kunming" → graph key, for English questions
     headings: list = field(default_factory=list)               # (doc_id, source, Heading) of every document
+    place_names: list[tuple[str, str]] = field(default_factory=list)   # (name, key), see corpus_place_names
+    region_sizes: dict[str, int] = field(default_factory=dict)   # region label → number of member places
     exemplar_vectors: object = None                            # intent exemplars, embedded on first need
     title_vectors: object = None                               # document titles, embedded on first need
-    _place_names: list | None = None
-    region_sizes: dict[str, int] = field(default_factory=dict)   # region label → number of member places
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
     _corpus: tuple[int, str, list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -55,18 +55,12 @@ class Knowledge:
             for issuer in d.attrs.get("issuers", []):
                 homes.add(ws.gazetteer.jurisdiction(issuer))
         home = homes.pop() if len(homes) == 1 else None
-        k = cls(places, regions, projects, documents, sentences, home, all_goals(store),
-                romanise_places(places, ws.gazetteer), headings)
-        k._place_names = corpus_place_names(places, ws.gazetteer)
-        k.region_sizes = {r.label: len(queries.region_members(store, r.uri)) for r in regions}
+        k = cls(places, regions, projects, documents, sentences, home, queries.all_goals(store),
+                romanise_places(places, ws.gazetteer), headings, corpus_place_names(places, ws.gazetteer),
+                {r.label: len(queries.region_members(store, r.uri)) for r in regions})
         for s in sentences:
             k.by_doc.setdefault(s.doc_id, []).append(s)
         return k
-
-    def place_names(self) -> list[tuple[str, str]]:
-        """(name, graph key) for the corpus's places: full, short and suffix names of ≥ 2 characters that
-        name one place only, longest first."""
-        return self._place_names or []
 
     def containing(self, *terms: str, doc_id: str | None = None) -> list[Sentence]:
         """Sentences containing every term."""
@@ -101,6 +95,8 @@ _SEPARATOR = "\x00"
 
 
 def corpus_place_names(places: dict[str, Item], gazetteer) -> list[tuple[str, str]]:
+    """(name, graph key) for the corpus's places: full and short names of ≥ 2 characters that name one
+    place only, longest first."""
     owners: dict[str, set[str]] = {}
     for key in places:
         if key not in gazetteer:
@@ -158,9 +154,3 @@ def normalise(text: str) -> str:
     text = QUOTES.sub("", re.sub(r"\s+", "", text))
     return DASHES.sub("-", text).replace("（", "(").replace("）", ")")
 
-
-def all_goals(store) -> list[Item]:
-    """Every goal and target, wherever (or whether) a place is named: value questions search them by metric."""
-    from graph import queries
-
-    return queries.all_goals(store)

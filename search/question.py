@@ -84,7 +84,7 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
     if not (q.places or q.absent_places):
         # The segmenter may glue a name to the next word (水富有哪些 → 水|富有); names the corpus itself
         # uses are safe to look for as plain substrings.
-        for surface, key in k.place_names():
+        for surface, key in k.place_names:
             pos = question.find(surface)
             if pos >= 0 and not _overlaps(covered, pos, pos + len(surface)):
                 q.places.append((key, surface))

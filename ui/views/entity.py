@@ -92,14 +92,18 @@ def item_list(ws: Workspace, items: list[Item], empty: str, note=scope_note) -> 
         st.caption(empty)
         return
     for it in items:
-        with st.container(border=True):
-            head, link = st.columns([4, 1])
-            places = f" · 涉及：{citations.md('、'.join(it.attrs['places']))}" if it.attrs.get("places") else ""
-            mark = badge(it, note)
-            head.markdown(f"**{citations.md(it.label)}**  \n{mark}{places}")
-            with link:
-                nav.entity_link("实体页 →", it.uri)
-            citations.show_evidence(ws, it.citations, limit=1)
+        places = f" · 涉及：{citations.md('、'.join(it.attrs['places']))}" if it.attrs.get("places") else ""
+        card(ws, it, f"{badge(it, note)}{places}")
+
+
+def card(ws: Workspace, it: Item, subtitle: str) -> None:
+    """One related entity: its label, a line about the link, a link to its page and its first citation."""
+    with st.container(border=True):
+        head, link = st.columns([4, 1])
+        head.markdown(f"**{citations.md(it.label)}**  \n{subtitle}")
+        with link:
+            nav.entity_link("实体页 →", it.uri)
+        citations.show_evidence(ws, it.citations, limit=1)
 
 
 def show_place(ws: Workspace, item: Item) -> None:
@@ -149,13 +153,7 @@ def show_goal_items(ws: Workspace, goals: list[Item]) -> None:
         st.caption("没有记录目标。")
         return
     for it in goals:
-        with st.container(border=True):
-            head, link = st.columns([4, 1])
-            mark = badge(it, scope_note)
-            head.markdown(f"**{citations.md(it.label)}**  \n{citations.md(goal_line(it)) or '定性目标'} · {mark}")
-            with link:
-                nav.entity_link("实体页 →", it.uri)
-            citations.show_evidence(ws, it.citations, limit=1)
+        card(ws, it, f"{citations.md(goal_line(it)) or '定性目标'} · {badge(it, scope_note)}")
 
 
 def show_document(ws: Workspace, item: Item) -> None:
