@@ -45,7 +45,16 @@ def _split_long(text: str, span: Span, size: int) -> list[Span]:
         pieces.append(Span(start, cut))
         start = cut
     pieces.append(Span(start, span.char_end))
-    return pieces
+    return [trimmed for piece in pieces if (trimmed := _trim(text, piece)) is not None]
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    """A cut may fall inside a run of spaces: no chunk starts or ends with white space."""
+    piece = text[span.char_start:span.char_end]
+    if not piece.strip():
+        return None
+    lead = len(piece) - len(piece.lstrip())
+    return Span(span.char_start + lead, span.char_start + len(piece.rstrip()))
 
 
 def _own_ranges(sections: tuple[Section, ...]) -> list[tuple[Section, int, int]]:

@@ -97,3 +97,10 @@ def test_offsets_always_index_the_source(blocks, sep, size):
             assert c.char_end <= span.char_start or c.char_start >= span.char_end
     spans = sorted((c.char_start, c.char_end) for c in chunks)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))   # chunks never overlap
+
+
+def test_a_hard_cut_inside_spaces_leaves_no_white_space_at_chunk_ends():
+    sentence = "发展、" + "\u3000" * 30 + "推进城乡融合" * 10 + "。"
+    doc = Document("d", "s.txt", "s.txt", "txt", sentence, "h")
+    *_, chunks = run(doc, size=20)
+    assert chunks and all(c.text == c.text.strip() and c.text == sentence[c.char_start:c.char_end] for c in chunks)
