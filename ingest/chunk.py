@@ -7,9 +7,8 @@ import re
 from typing import Protocol
 
 from ingest.records import Chunk, Cleaned, Document, Section, Span
+from ingest.sentences import sentence_spans
 
-# A sentence ends at 。！？； (full-width or ASCII) plus any closing quotes/brackets right after it.
-_SENTENCE = re.compile(r"[^。！？；!?;．]*(?:[。！？；!?;．]+[”’」』）)\]】]*|$)")
 _SOFT_BREAK = re.compile(r"[，,、：:]")
 
 
@@ -23,15 +22,7 @@ def chunk_id(doc_id: str, start: int, end: int, text: str) -> str:
 
 
 def _sentences(text: str, span: Span) -> list[Span]:
-    line = text[span.char_start:span.char_end]
-    out = []
-    for match in _SENTENCE.finditer(line):
-        piece = match.group()
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append(Span(span.char_start + match.start() + lead,
-                            span.char_start + match.start() + len(piece.rstrip())))
-    return out
+    return [Span(start, end) for start, end in sentence_spans(text, span.char_start, span.char_end)]
 
 
 def _split_long(text: str, span: Span, size: int) -> list[Span]:

@@ -5,21 +5,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from ingest.markers import MARKERS, marker as _marker
 from ingest.records import Cleaned, Document, Heading, Section, Span
 
-_CN = "一二三四五六七八九十百零〇两"
-_DIGIT = "0-9０-９"
-# Marker kinds, tried in order; each regex matches the marker at the start of a trimmed line.
-MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("bian", re.compile(rf"^第[{_CN}{_DIGIT}]+(编|篇|部分)")),      # part level: 编, 篇 (五年规划纲要), 部分
-    ("zhang", re.compile(rf"^第[{_CN}{_DIGIT}]+章")),
-    ("jie", re.compile(rf"^第[{_CN}{_DIGIT}]+节")),
-    ("tiao", re.compile(rf"^第[{_CN}{_DIGIT}]+条")),
-    ("cn_num", re.compile(rf"^[{_CN}]+(、|[.．](?![{_DIGIT}]))")),
-    ("paren_cn", re.compile(rf"^[（(][{_CN}]+[)）]")),
-    ("arabic", re.compile(rf"^[{_DIGIT}]{{1,2}}[.．、](?![{_DIGIT}])")),
-    ("paren_arabic", re.compile(rf"^[（(][{_DIGIT}]{{1,2}}[)）]")),
-)
 # Standalone front/back matter lines that sit at the top level of any outline.
 _PREFACE = re.compile(r"^(前\s*言|序\s*言|引\s*言|导\s*言|结\s*语|结\s*束\s*语|后\s*记|附\s*件\s*[0-9０-９]*|附\s*录)$")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
@@ -33,14 +21,6 @@ _LIST_ITEM_END = ("；", ";", "，", ",", "、", "：", ":")
 class _Candidate:
     kind: str
     span: Span       # the heading text (for 第X条 only the marker: the article itself is body text)
-
-
-def _marker(line: str) -> tuple[str, int] | None:
-    for kind, pattern in MARKERS:
-        match = pattern.match(line)
-        if match:
-            return kind, match.end()
-    return None
 
 
 def _is_heading_line(line: str, marker_end: int) -> bool:
