@@ -6,14 +6,10 @@ import json
 
 import networkx as nx
 
+from graph.export import OTHER_COLOUR, TYPE_COLOURS, colour  # noqa: F401 - one palette for the page and Gephi
+
 MAX_NODES = 250   # beyond this an SVG force view is unreadable and slow; the page asks to narrow the subset
 
-# Fixed colours per entity type so that the legend means the same thing on every page.
-TYPE_COLOURS = {
-    "Place": "#2e86de", "Region": "#48dbfb", "Project": "#ee5253", "Goal": "#10ac84", "Target": "#1dd1a1",
-    "Agency": "#ff9f43", "Document": "#576574", "Section": "#8395a7", "Fact": "#c8d6e5",
-}
-OTHER_COLOUR = "#a55eea"
 TYPE_NAMES_ZH = {
     "Place": "地点", "Region": "区域", "Project": "项目", "Goal": "目标", "Target": "指标",
     "Agency": "机构", "Document": "文件", "Section": "章节", "Fact": "事实",
@@ -26,10 +22,6 @@ def node_type(data: dict) -> str:
 
 def node_label(node: str, data: dict) -> str:
     return str(data.get("label") or data.get("name") or node)
-
-
-def colour(type_name: str) -> str:
-    return TYPE_COLOURS.get(type_name, OTHER_COLOUR)
 
 
 ASPECT = 1.6   # width / height of the drawing; one SVG unit is about one pixel in a typical wide page
@@ -116,7 +108,7 @@ def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "", layere
     edges = []
     for u, v, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
         edges.append({"s": index[u], "t": index[v],
-                      "label": str(data.get("relation") or data.get("label") or "")})
+                      "label": str(data.get("label") or data.get("relation") or "")})
     legend_html = "".join(
         f'<span class="lg"><i style="background:{c}"></i>{html.escape(TYPE_NAMES_ZH.get(t, t))} {html.escape(t)}'
         f' ({n})</span>' for t, c, n in legend(graph))
