@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.furniture import find_furniture
 from ingest.metadata import is_title_line
 from ingest.records import Cleaned, Document, Span
 
@@ -69,7 +70,9 @@ def _is_edge_chrome(line: str) -> bool:
 
 def clean(doc: Document) -> Cleaned:
     """Classify every non-blank line as body or boilerplate; offsets stay those of `doc.text`."""
-    spans = line_spans(doc.text)
+    # Page furniture (page numbers, running headers, doubled fake-bold text) is never content.
+    furniture = find_furniture(doc.text, line_spans(doc.text))
+    spans = list(furniture.body)
     lines = [doc.text[s.char_start:s.char_end] for s in spans]
     chrome = [is_chrome_line(line) for line in lines]
     paragraphs = [i for i, line in enumerate(lines) if _PARAGRAPH.search(line) and not chrome[i]]
@@ -97,5 +100,6 @@ def clean(doc: Document) -> Cleaned:
             i -= 1
     for i in [*range(first), *range(last + 1, len(lines))]:
         chrome[i] = chrome[i] or _is_edge_chrome(lines[i])
-    return Cleaned(body=tuple(s for s, c in zip(spans, chrome) if not c),
-                   boilerplate=tuple(s for s, c in zip(spans, chrome) if c))
+    boilerplate = sorted([*(s for s, c in zip(spans, chrome) if c), *furniture.removed],
+                         key=lambda s: s.char_start)
+    return Cleaned(body=tuple(s for s, c in zip(spans, chrome) if not c), boilerplate=tuple(boilerplate))
