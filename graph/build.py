@@ -198,6 +198,7 @@ class _Builder:
             n = node("project", pr.project_id)
             self.add(n, RDF.type, PKG.Project)
             self.add(n, PKG.key, Literal(pr.project_id))
+            self.add(n, PKG.projectKind, Literal(pr.kind))
             self.labels(n, pr.name, pr.aliases)
             self.state(n, PKG.mentionedIn, self.doc_node, pr.mentions)
         for a in x.agencies:

@@ -11,6 +11,7 @@ from graph.gazetteer import Gazetteer
 from graph.goals import (Context, Quantity, find_goals, find_quantities, plan_period_end, section_context,
                          sentence_tense, sentence_year)
 from graph.lineage import GoalSite, ProjectMention, key_terms, link_projects_to_goals
+from graph.normalise import View, is_wrap, view, wrap_width
 from graph.places import find_places
 from graph.projects import find_alias, find_projects, merge_projects
 from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
@@ -33,9 +34,15 @@ MAX_STATEMENT = 60
 class _Sentence:
     start: int
     end: int
-    text: str
+    text: str                  # the normalised view the rules read (wraps joined, digits half-width)
     section: Section
     paragraph: tuple[int, int]
+    raw: str = ""              # the source text[start:end] evidence cites
+    view: View | None = None
+
+    def source_span(self, a: int, b: int) -> tuple[int, int]:
+        """Document offsets of the view's a:b."""
+        return self.view.source_span(a, b) if self.view else (self.start + a, self.start + b)
 
 
 def extract(doc: IngestedDocument, gazetteer: Gazetteer) -> Extraction:
@@ -76,6 +83,7 @@ class _Extractor:
         meta = doc.metadata
         self.home = gazetteer.jurisdiction(meta.issuers[0]) if meta.issuers else None
         self.issued, self.default_year = document_years(doc)
+        self.wrap = wrap_width(self.text)
         self.sections = {s.section_id: s for s in doc.sections}
         self.ancestors = {s.section_id: self._ancestors(s) for s in doc.sections}
         self.section_years = {s.section_id: self._own_deadline(s) for s in doc.sections}
@@ -121,9 +129,10 @@ class _Extractor:
 
     def evidence(self, s: _Sentence, basis: str = EXPLICIT) -> Evidence:
         return Evidence(self.doc.document.source, self.doc.document.doc_id, s.section.path, s.start, s.end,
-                        s.text, basis)
+                        s.raw or s.text, basis)
 
     def sentences(self) -> Iterator[_Sentence]:
+        """Sentences of every chunk; in a hard-wrapped text a line break inside a paragraph is no end."""
         seen: set[int] = set()
         for chunk in self.doc.chunks:
             section = self.sections.get(chunk.section_id)
@@ -131,7 +140,12 @@ class _Extractor:
                 continue
             pos = chunk.char_start
             for m in _SENTENCE_END.finditer(self.text, chunk.char_start, chunk.char_end):
-                yield from self._sentence(pos, m.end() if m.group(0)[0] not in "\n" else m.start(), section, seen)
+                if m.group(0)[0] == "\n":
+                    if m.end() - m.start() == 1 and is_wrap(self.text, m.start(), self.wrap):
+                        continue
+                    yield from self._sentence(pos, m.start(), section, seen)
+                else:
+                    yield from self._sentence(pos, m.end(), section, seen)
                 pos = m.end()
             yield from self._sentence(pos, chunk.char_end, section, seen)
 
@@ -144,8 +158,15 @@ class _Extractor:
             return
         seen.add(start)
         para_start = self.text.rfind("\n", 0, start) + 1
+        while para_start > 0 and is_wrap(self.text, para_start - 1, self.wrap):
+            para_start = self.text.rfind("\n", 0, para_start - 1) + 1
         para_end = self.text.find("\n", end)
-        yield _Sentence(start, end, self.text[start:end], section, (para_start, para_end if para_end >= 0 else len(self.text)))
+        while para_end >= 0 and is_wrap(self.text, para_end, self.wrap):
+            para_end = self.text.find("\n", para_end + 1)
+        raw = self.text[start:end]
+        v = view(raw, start)
+        yield _Sentence(start, end, v.text, section, (para_start, para_end if para_end >= 0 else len(self.text)),
+                        raw, v if v.offsets is not None else None)
 
     def places_in(self, s: _Sentence) -> list[PlaceMention]:
         scope = [pid for pid, _ in self.scopes.get(s.section.section_id, ())]

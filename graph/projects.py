@@ -6,38 +6,48 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from importlib.resources import files
 
 import jieba
 
 from graph.records import Evidence, Project
 
-# Head nouns that end a project name. "Programme" heads name an undertaking by what it does
-# (畅通工程, 技能提升行动) and need only a descriptive modifier; "facility" heads (铁路, 枢纽, 园区…)
-# name something only when qualified by a place, a quoted name, a bracket or a dash chain —
-# otherwise "物流枢纽" is a category, not a project.
-PROGRAMME_HEADS = ("工程", "行动", "计划", "专项行动", "行动计划")
-FACILITY_HEADS = (
-    "项目", "环线", "枢纽", "中心", "试验区", "示范区", "先行区", "核心区", "基地", "园区", "产业园",
-    "合作区", "通道", "铁路", "高铁", "高速公路", "高速", "公路", "机场", "口岸", "自由贸易港", "枢纽港",
-    "新区", "城市群", "都市圈", "走廊", "经济带", "经济圈", "互换局", "片区", "开发区", "高新区",
-    "保税区", "自贸区", "管道", "水库", "电站", "水电站", "航道", "大桥", "隧道", "组团", "旅游带",
-    "文化旅游带", "城际铁路", "大通道", "物流网", "交易中心", "集聚区", "特区", "水利枢纽",
-    "示范园", "小镇", "中心城市", "廊道", "平台", "目的地", "综合体", "线路", "度假区", "景区",
-)
-# Kinds of infrastructure that a plan names as categories (干线铁路, 排涝通道) unless a place qualifies them.
-_INFRASTRUCTURE = frozenset({"线路", "景区", "铁路", "高铁", "高速公路", "高速", "公路", "机场", "通道", "大通道", "航道", "管道", "水库",
-                             "电站", "水电站", "大桥", "隧道", "物流网", "城际铁路", "枢纽", "水利枢纽", "环线", "走廊",
-                             "项目"})
-# Heads so abstract that a two-character modifier leaves a kind of facility (共享平台, 计量中心).
-_ABSTRACT_HEADS = frozenset({"中心", "平台", "基地", "园区", "综合体"})
-# Areas a plan may build but more often names as the setting of a strategy (长江经济带, 成渝地区双城经济圈):
-# a project only as the direct object of a building verb (打造高品质昆明都市圈).
-AREA_HEADS = frozenset({"经济带", "经济圈", "城市群", "都市圈"})
-# Facility heads specific enough that any non-generic modifier makes a name (环太湖旅游环线).
-STRONG_HEADS = frozenset({
-    "环线", "试验区", "示范区", "先行区", "合作区", "互换局", "新区", "城市群", "都市圈", "经济带", "经济圈",
-    "走廊", "自由贸易港", "高新区", "保税区", "开发区", "自贸区", "片区", "旅游带", "文化旅游带",
-})
+# Head nouns that end a project name, with their kinds and flags: graph/data/project_heads.txt.
+# "Programme" heads name an undertaking by what it does (畅通工程, 技能提升行动) and need only a
+# descriptive modifier; "facility" heads (铁路, 枢纽, 园区…) name something only when qualified by a
+# place, a quoted name, a bracket or a dash chain — otherwise "物流枢纽" is a category, not a project.
+_DATA = files("graph") / "data"
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+_HEAD_ROWS = [(row[0], row[1], frozenset(filter(None, row[2].split(",")))) for row in _data_lines("project_heads.txt")]
+HEAD_KINDS = {head: kind for head, kind, _ in _HEAD_ROWS}
+_FLAGS = {head: flags for head, _, flags in _HEAD_ROWS}
+
+
+def _with(flag: str) -> tuple[str, ...]:
+    return tuple(h for h, _, flags in _HEAD_ROWS if flag in flags)
+
+
+# Pilots, events and policies are named like programmes, by what they do (婴幼儿照护服务示范活动).
+PROGRAMME_HEADS = _with("programme") + _with("pilot") + _with("event")
+FACILITY_HEADS = _with("facility")
+_INFRASTRUCTURE = frozenset(_with("infrastructure"))
+_ABSTRACT_HEADS = frozenset(_with("abstract"))
+AREA_HEADS = frozenset(_with("area"))
+STRONG_HEADS = frozenset(_with("strong"))
+# Heads that need more than a two-character modifier (示范活动, 创新试点 are kinds).
+_NAMED_LIKE_PROGRAMMES = frozenset(_with("pilot") + _with("event"))
+# Document types a 《title》 ends with: a cited or issued policy (graph/data/policy_document_heads.txt).
+POLICY_DOCUMENT_HEADS = tuple(sorted((row[0] for row in _data_lines("policy_document_heads.txt")), key=len,
+                                     reverse=True))
+POLICY_KIND, OTHER_KIND = "政策措施", "其他"
+_QUOTED_NOUNS = {row[0]: row[1] for row in _data_lines("quoted_name_nouns.txt")}
+_QUOTED_VERBS = tuple(sorted((row[0] for row in _data_lines("quoted_name_verbs.txt")), key=len, reverse=True))
 # Kinds of zone rather than zones: named only with a place (深圳经济特区, 昆明综合保税区).
 CATEGORY_NAMES = frozenset({
     "经济特区", "特区", "自贸试验区", "自由贸易试验区", "自贸区", "高新技术产业开发区", "高新技术开发区", "高新区",
@@ -99,7 +109,7 @@ _CATEGORY_START = re.compile(r"^(?:年度|本年度|今年|明年|去年|存量|
 _VAGUE_WORD = re.compile(
     r"一流|更多|更高|更好|高端|优质|良好|有效|特色|多元|多层次|功能|重要|核心|龙头|新兴|先进|有关|相关|对外|开放|"
     r"公共|服务|合作|交流|发展|创新|产业|综合|物流|商贸|科技|数据|信息|能源|交通|生产|加工|贸易|经济|就业|协同|"
-    r"应用|行业级|行业|企业|技术|现代|工程|支撑|创业|[一二三四五六七八九十两]+个?")
+    r"应用|行业级|行业|企业|技术|现代|工程|支撑|创业|[一二三四五六七八九十两]+个?|[\u4e00-\u9fff]{1,3}[型式性]")
 # A standing the text aims at rather than a facility it builds.
 _STATUS = re.compile(r"世界|国际化|国际|区域性国际|全球|全国性|全国一流")
 _STATUS_CENTRE = re.compile(r"(?:经济|金融|航运|消费)中心$")
@@ -190,7 +200,87 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
             if placed == len(segments) and re.match(r"[^。；;]*?等(?:项目|工程|线路|通道)", text[m.end():]) \
                     and sentence_role(text, m.start(), m.end()) == BUILD:
                 found.setdefault((m.start(), m.end()), m.group(1))
+    for a, b, name in _cited_documents(text):
+        found.setdefault((a, b), name)
+    taken = list(found)
+    for a, b, name in _quoted_names(text):
+        if sentence_role(text, a, b) in (CONTEXT, AIM, RESTRICT):
+            continue
+        if not any(x <= a and b <= y or (a <= x and y <= b) for x, y in taken):
+            found.setdefault((a, b), name)
     return [(a, b, sentence[a:b] if name == text[a:b] else name) for a, b, name in _drop_nested(found)]
+
+
+_CITED = re.compile(r"《([^《》]{3,60})》")
+_TRAILING_BRACKET = re.compile(r"(?:[(（][^()（）]{1,12}[)）])+$")
+
+
+def _cited_documents(text: str) -> list[tuple[int, int, str]]:
+    """《X办法》, 《Y规划（2021—2025年）》: policy documents the text cites or issues, spanning the title."""
+    out = []
+    for m in _CITED.finditer(text):
+        title = _TRAILING_BRACKET.sub("", m.group(1)).rstrip("”\"")
+        if title.endswith(POLICY_DOCUMENT_HEADS) and len(title) >= 4:
+            out.append((m.start(1), m.end(1), m.group(1)))
+    return out
+
+
+_QUOTE = re.compile(r"“([^“”]{2,16})”")
+_QUOTE_RUN_END = re.compile(r"等[^，,。；;：:、“”]{0,8}?")
+
+
+def _quoted_names(text: str) -> list[tuple[int, int, str]]:
+    """A quoted phrase named as a programme or policy: followed by a noun that says so (“上云用数赋智”服务),
+    governed by a verb of carrying out (实施“一部手机游X”), or one of a quoted list ending in such a noun
+    (“一网通办”、“最多跑一次”等服务模式)."""
+    out = []
+    quotes = list(_QUOTE.finditer(text))
+    for i, m in enumerate(quotes):
+        inner = m.group(1)
+        if not _name_like(inner):
+            continue
+        noun = next((n for n in sorted(_QUOTED_NOUNS, key=len, reverse=True) if text.startswith(n, m.end())), None)
+        if noun:
+            out.append((m.start(), m.end() + len(noun), m.group(0) + noun))
+            continue
+        before = text[max(0, m.start() - 8):m.start()]
+        if re.search("(?:" + "|".join(_QUOTED_VERBS) + r")[^，,。；;：:、“”]{0,4}$", before) and len(inner) >= 3 \
+                and not re.match(r"[^，,。；;：:、]{0,2}(?:" + "|".join(HEADS) + ")", text[m.end():]):
+            out.append((m.start(), m.end(), m.group(0)))
+            continue
+        # A list of quoted names: “A”、“B”等…模式.
+        j = i
+        while j + 1 < len(quotes) and text[quotes[j].end():quotes[j + 1].start()] in ("、", "，", ","):
+            j += 1
+        if j > i or (i and text[quotes[i - 1].end():m.start()] in ("、", "，", ",")):
+            tail = _QUOTE_RUN_END.match(text, quotes[j].end())
+            rest = text[tail.end():] if tail else ""
+            if tail and any(rest.startswith(n) for n in _QUOTED_NOUNS) and not rest.startswith("建设"):
+                out.append((m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _name_like(inner: str) -> bool:
+    """A quoted phrase that can be a name: not a sentence, a number or a single common word."""
+    if re.search(r"[。；;！？!?]", inner) or re.fullmatch(r"[0-9０-９.%％]+", inner):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]", inner))
+
+
+def project_kind(name: str) -> str:
+    """The kind of project a name's head noun says (工程/项目, 行动/计划, 试点/示范, 平台/园区/基地, 活动,
+    政策措施), 其他 when its head says none."""
+    bare = _TRAILING_BRACKET.sub("", normalise_name(name))
+    if bare.endswith(POLICY_DOCUMENT_HEADS) and (name.startswith("《") or "《" not in name):
+        cited = name.strip("《》")
+        if cited.endswith(POLICY_DOCUMENT_HEADS) or _TRAILING_BRACKET.sub("", cited).endswith(POLICY_DOCUMENT_HEADS):
+            if not any(bare.endswith(h) for h in HEADS if len(h) >= 2 and h not in POLICY_DOCUMENT_HEADS):
+                return POLICY_KIND
+    for noun, kind in sorted(_QUOTED_NOUNS.items(), key=lambda kv: -len(kv[0])):
+        if "”" in name and bare.endswith(noun):
+            return kind
+    head = next((h for h in HEADS if bare.endswith(h)), None)
+    return HEAD_KINDS.get(head, OTHER_KIND) if head else OTHER_KIND
 
 
 @functools.lru_cache(maxsize=1)
@@ -337,7 +427,7 @@ def merge_projects(mentions: Iterable[tuple[str, Evidence, Sequence[str]]]) -> l
             entry[1].append(name)
         if evidence not in entry[2]:
             entry[2].append(evidence)
-    return [Project(pid, name, tuple(aliases), tuple(evs)) for pid, (name, aliases, evs) in by_id.items()]
+    return [Project(pid, name, tuple(aliases), tuple(evs), project_kind(name)) for pid, (name, aliases, evs) in by_id.items()]
 
 
 def leading_verbs_end(text: str) -> int:
@@ -605,6 +695,8 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
             return False  # 现代金融服务、现代物流等集聚区: sectors listed, not places or rivers
     if not 2 < len(name) <= MAX_NAME:
         return False
+    if re.match(r"[0-9０-９]+[.．、)）]|[(（][0-9０-９一二三四五六七八九十]+[)）]", name):
+        return False   # 8．深化工程: a numbered item's fragment, not a name
     if name[0] in "等和与及的、" or re.match(r"^[0-9０-９一二三四五六七八九十百千万几多两]+[个项座条批大所处]", name):
         return False
     if re.search(r"以上|以下|以内|左右", name):
@@ -623,7 +715,8 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
         if _NOT_PROGRAMMES.search(name[: len(bare) - len(head)]) and not (
                 head == "行动计划" and len(modifier) >= 4):   # (新型城镇化战略五年行动计划 is a programme)
             return False
-        if len(modifier) <= _SHORT_MODIFIER and not listed and not _in_programme_list(sentence, start, end):
+        short = _SHORT_MODIFIER + (head in _NAMED_LIKE_PROGRAMMES)
+        if len(modifier) <= short and not listed and not _in_programme_list(sentence, start, end):
             return False
         if head == "计划" and (len(modifier) < 4 or not _PROGRAMME_PLAN.search(bare)):
             return False

@@ -59,6 +59,7 @@ class Project:
     name: str                  # exact span of the first mention
     aliases: tuple[str, ...]
     mentions: tuple[Evidence, ...]
+    kind: str = "其他"          # from the head noun: 工程/项目 | 行动/计划 | 试点/示范 | 平台/园区/基地 | 活动 | 政策措施 | 其他
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Extraction:
     facts: tuple[Fact, ...]
     agencies: tuple[Agency, ...]
     relations: tuple[Relation, ...]
+    place_spans: tuple[tuple[str, int, int], ...] = ()   # (place_id, char_start, char_end) of each mention
 
 
 @dataclass(frozen=True)

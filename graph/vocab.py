@@ -88,6 +88,7 @@ class PKG(DefinedNamespace):
     valueText: URIRef
     targetYear: URIRef
     year: URIRef
+    projectKind: URIRef
 
 
 # Place.kind (graph.records) → ontology class.
