@@ -341,8 +341,9 @@ class SparqlEndpointStore(_SparqlStore):
 
         self.label = f"SPARQL endpoint {query_endpoint}"
         self.read_only = not update_endpoint
+        # POST: named queries with many VALUES run past the 8 KB of URL that servers accept in a GET.
         self._store = SPARQLUpdateStore(query_endpoint, update_endpoint or None, autocommit=True,
-                                        timeout=timeout)
+                                        timeout=timeout, method="POST")
         self.dataset = Dataset(store=self._store, default_union=True)
         self._checked = False
 

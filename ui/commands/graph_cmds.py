@@ -45,6 +45,14 @@ def _echo_items(items, as_json: bool) -> None:
             click.echo(f"    「{c.text}」 {c.source}{' § ' + path if path else ''} [{c.char_start}:{c.char_end}]")
 
 
+def _is_file(text: str) -> bool:
+    """Whether a query argument names a file; a long query is no file name (the OS refuses to look it up)."""
+    try:
+        return "\n" not in text and Path(text).is_file()
+    except OSError:   # ENAMETOOLONG and friends
+        return False
+
+
 @click.group()
 def graph() -> None:
     """Inspect the knowledge graph."""
@@ -76,7 +84,7 @@ def sparql(ctx: click.Context, query: str, as_json: bool) -> None:
 
     if query == "-":
         query = sys.stdin.read()
-    elif Path(query).is_file():
+    elif _is_file(query):
         query = Path(query).read_text(encoding="utf-8")
     form = check_read_only(query)
     result = _store(ctx).query(query)
