@@ -17,6 +17,7 @@ from graph.projects import find_alias, find_projects, merge_projects
 from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
                            PlaceMention, Relation)
 from graph.regions import find_regions, section_scopes
+from graph.tables import find_table_targets
 from ingest.records import IngestedDocument, Section
 
 # Sentence ends; a clause inside a sentence ends at a comma or semicolon too.
@@ -240,6 +241,7 @@ class _Extractor:
             if tense:
                 para_past = tense == "past"
 
+        self._table_targets(goals, goal_sites)
         projects = merge_projects(project_mentions)
         by_name = {}
         for p in projects:
@@ -284,6 +286,31 @@ class _Extractor:
             agencies=agencies,
             relations=tuple(_dedupe(self.relations)),
         )
+
+    def _table_targets(self, goals: dict[str, Goal], goal_sites: list[GoalSite]) -> None:
+        """Targets from indicator tables (指标 | 2015年 | 2020年), one per row, cited by the row."""
+        doc = self.doc.document
+        for row in find_table_targets(self.text, self.issued):
+            section = self._section_at(row.start)
+            if section is None:
+                continue
+            ev = Evidence(doc.source, doc.doc_id, section.path, row.start, row.end, self.text[row.start:row.end])
+            gid = "goal:" + _short_hash(doc.doc_id, row.start, row.metric)
+            if gid in goals:
+                continue
+            places = [(self.home, EXPLICIT)] if self.home else []
+            goals[gid] = Goal(gid, row.metric + row.target.value_text, row.year, row.target,
+                              tuple(p for p, _ in places), ev)
+            goal_sites.append(GoalSite(goals[gid], (row.start, row.end), section.section_id, True))
+            self._concerns(gid, places, ev)
+
+    def _section_at(self, pos: int) -> Section | None:
+        """The deepest section whose text holds `pos`."""
+        best = None
+        for section in self.doc.sections:
+            if section.char_start <= pos < section.char_end and (best is None or section.level > best.level):
+                best = section
+        return best
 
     def _in_chapter_intro(self, s: _Sentence) -> bool:
         """Whether a sentence is in the introduction of a top-level section (before its subsections)."""

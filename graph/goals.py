@@ -5,15 +5,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from graph.numerals import parse_int, parse_number
 from graph.records import Target
 
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
-_NUM = r"(?:[0-9]+(?:\.[0-9]+)?|[零〇○一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-_UNITS = ("个百分点", "平方公里", "平方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
+_NUM = r"(?:[0-9]+(?:\.[0-9]+)?(?:[-—–~～][0-9]+(?:\.[0-9]+)?(?![0-9年]))?|[零〇○一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+_UNITS = ("个百分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
           "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
           "部", "年")
@@ -23,7 +21,8 @@ _VALUE_RE = re.compile(
 
 # Verbs between a metric and its value, with the comparator they imply (before 左右/以上 adjust it).
 _COMPARATORS = (
-    ("不低于", "≥"), ("不少于", "≥"), ("不超过", "≤"), ("不高于", "≤"), ("控制在", "≤"), ("缩小到", "≤"),
+    ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("不大于", "≤"), ("不多于", "≤"), ("不超过", "≤"), ("不高于", "≤"),
+    ("小于", "<"), ("少于", "<"), ("大于", ">"), ("多于", ">"), ("控制在", "≤"), ("缩小到", "≤"),
     ("缩小至", "≤"), ("降低到", "≤"), ("降至", "≤"), ("下降到", "≤"), ("减少到", "≤"), ("低于", "<"),
     ("高于", ">"), ("超过", ">"), ("突破", ">"), ("达到", "≥"), ("达", "≥"), ("提高到", "≥"), ("提升到", "≥"),
     ("增加到", "≥"), ("扩大到", "≥"), ("保持在", "≈"), ("稳定在", "≈"), ("增长", "≥"), ("提高", "≥"),
@@ -33,9 +32,10 @@ _COMPARATORS = (
 _CMP_RE = re.compile("|".join(re.escape(w) for w, _ in _COMPARATORS))
 _CMP = dict(_COMPARATORS)
 # Verbs that put the value before the metric: 建成4万个公共充电桩.
-_BUILD_START = re.compile(r"^(?:建设改造|建成|新建|改造|新增|培育|打造|创建|引进|新开工|开工|累计)+")
+_BUILD_START = re.compile(r"^(?:全年|年内)?(?:建设改造|建成|新建|改造|新增|培育|打造|创建|引进|新开工|开工|累计|完成|明确|认定|遴选|"
+                          r"扶持|支持|设立|布局|建立|发展|转移|培训|解决|安置|减少|增加)+")
 _BUILD_RE = re.compile(r"(?:建成|建设|新建|改造|建设改造|新增|完成|培育|打造|创建|实施|引进|培训|转移|解决|"
-                       r"安置|搬迁|新开工|开工|开通|累计)+$")
+                       r"安置|搬迁|新开工|开工|开通|累计|明确|认定|遴选|设立|布局|建立)+$")
 
 # 要 and 将 only as auxiliaries: not in 主要, 重要, 需要, 要求, 将军 ….
 _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
@@ -91,7 +91,6 @@ class QualitativeGoal:
     year: int | None
 
 
-_CN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _FIVE_YEAR_PLAN = re.compile(r"“?(十?[一二三四五六七八九]?)五”?(?:规划|计划|时期|期间|末)")
 
 
@@ -103,11 +102,7 @@ def plan_period_end(text: str) -> int | None:
     m = _FIVE_YEAR_PLAN.search(text)
     if not m or not m.group(1) and "五”" not in m.group(0):
         return None
-    ordinal = m.group(1)
-    if ordinal.startswith("十"):
-        n = 10 + _CN_ORDINAL.get(ordinal[1:], 0) if len(ordinal) > 1 else 10
-    else:
-        n = _CN_ORDINAL.get(ordinal, 0)
+    n = parse_int(m.group(1)) or 0
     if n < 1:
         return None
     return (1953 + 5 * (n - 1) + 4) if n <= 2 else 1966 + 5 * (n - 3) + 4
@@ -123,32 +118,6 @@ def section_context(path: tuple[str, ...]) -> tuple[bool, bool, bool]:
     return False, False, False
 
 
-def parse_number(text: str) -> float | None:
-    """Arabic or Chinese numerals (1.5, 一千二百, 二〇二五) to a float; None when not a number."""
-    text = unicodedata.normalize("NFKC", text)
-    try:
-        return float(text)
-    except ValueError:
-        pass
-    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch != "点" for ch in text):
-        return None
-    if "点" in text:
-        whole, frac = text.split("点", 1)
-        base = parse_number(whole) if whole else 0.0
-        digits = "".join(str(_CN_DIGITS[c]) for c in frac if c in _CN_DIGITS)
-        return None if base is None else base + (float("0." + digits) if digits else 0.0)
-    if not any(ch in _CN_UNITS for ch in text):   # digit by digit: 二〇二五
-        return float("".join(str(_CN_DIGITS[c]) for c in text))
-    total, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        else:
-            total += (current or 1) * _CN_UNITS[ch]
-            current = 0
-    return float(total + current)
-
-
 def parse_value(text: str) -> Target | None:
     """'1万亿元' → Target(value 1e12, unit 元); comparator from 左右/以上 only; metric empty."""
     m = _VALUE_RE.fullmatch(unicodedata.normalize("NFKC", text).replace("．", "."))
@@ -158,7 +127,7 @@ def parse_value(text: str) -> Target | None:
 
 
 def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: str) -> Target | None:
-    number = parse_number(m.group("num"))
+    number = parse_number(re.split(r"[-—–~～]", m.group("num"))[0])   # a range (1-2个) by its first value
     if number is None:
         return None
     value = number * _MAGNITUDES.get(m.group("mag") or "", 1.0)
@@ -225,7 +194,10 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             if 1900 < named < 2200:
                 year, deadline = named, bool(y.group("to") in ("到", "至") or y.group("before"))
         rel = _relative_year(clause, ctx.doc_year) or _relative_year(sentence_norm[:cstart], ctx.doc_year)
-        for q in _clause_quantities(sentence_norm, cstart, cend, places or []):
+        found = _clause_quantities(sentence_norm, cstart, cend, places or [])
+        if not found and results and results[-1].end == cstart - 1:
+            found = _listed_after(sentence_norm, cstart, cend, results[-1])
+        for q in found:
             metric_start, value_m, verb, metric, end = q
             q_year = year if year is not None else rel
             is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx)
@@ -236,14 +208,31 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 q_year = (ctx.year or ctx.default_year) if not is_fact else _review_year(ctx)
             if not is_fact and q_year is not None and ctx.doc_year and q_year < ctx.doc_year and not deadline:
                 is_fact = True
+            own_year = y is not None and ctx.doc_year is not None and year is not None and year >= ctx.doc_year
             if not is_fact and verb in ("占", "为", "是", "在") and not (
-                    _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section):
+                    _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
+                    or own_year):
                 continue  # 私营工业只占0.4%: a description, unless the sentence plans
             target = _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:
                 continue
             results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
     return results
+
+
+_LISTED_VALUE = re.compile(rf"(?:和|及|以及|、)?(?P<value>{_VALUE_RE.pattern})(?P<noun>[^\d,，;；、和及与的]{{2,16}})$")
+
+
+def _listed_after(sentence: str, cstart: int, cend: int, previous: Quantity) -> list:
+    """培育3家龙头企业，20家骨干企业，100家成长型企业: a clause that is only a value and its noun continues the
+    list of the clause before, when that clause set the value before its metric (a count of things built)."""
+    if not previous.statement or not previous.statement.endswith(previous.target.metric):
+        return []
+    m = _LISTED_VALUE.fullmatch(sentence, cstart, cend)
+    if not m or not _is_quantity(sentence, _VALUE_RE.match(sentence, m.start("value"))):
+        return []
+    value = _VALUE_RE.match(sentence, m.start("value"))
+    return [(cstart, value, None, _clean_metric(m.group("noun")), cend)]
 
 
 def _review_year(ctx: Context) -> int | None:
@@ -339,7 +328,9 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         cmp_m = list(_CMP_RE.finditer(segment))
         verb = None
         metric_text = segment
-        if cmp_m and cmp_m[-1].end() == len(segment.rstrip("约近")):
+        if cmp_m and (cmp_m[-1].end() == len(segment.rstrip("约近")) or re.fullmatch(
+                r"[^,，;；、]{1,12}的", segment[cmp_m[-1].end():]) and cmp_m[-1].group(0) not in ("在", "为", "是", "占")):
+            # (不小于住宅建筑面积的11%: the value is a share of what comes between)
             verb = cmp_m[-1].group(0)
             metric_text = segment[: cmp_m[-1].start()] + (verb if verb in _CHANGE_VERBS else "")
         chinese = not re.match(r"[0-9]", m.group("num"))
@@ -352,11 +343,17 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 start = seg_start + (build.start() if build else len(metric_text))
                 out.append((start, m, verb, _clean_metric(noun.group(0)), m.end() + noun.end()))
                 continue
-        lead = _BUILD_START.match(metric_text)
-        if verb is None and lead and m.group("unit") in _COUNT_UNITS and len(metric_text) - lead.end() >= 2:
-            out.append((seg_start, m, None, _clean_metric(metric_text[lead.end():]), m.end()))
+        time_lead = _METRIC_LEAD.match(metric_text)
+        skip = time_lead.end() if time_lead else 0
+        lead = _BUILD_START.match(metric_text[skip:])
+        if verb is None and lead and m.group("unit") in _COUNT_UNITS | _MEASURE_UNITS \
+                and len(metric_text) - skip - lead.end() >= 2:
+            out.append((seg_start, m, None, _clean_metric(metric_text[skip + lead.end():]), m.end()))
             continue
         planned = _PLANNED.search(sentence, 0, cend) is not None
+        if m.group("approx") and re.match(r"[\u4e00-\u9fff]", sentence[m.end():m.end() + 1]) \
+                and not re.match(r"[的和及与、]", sentence[m.end():m.end() + 1]):
+            continue   # 3岁以下婴幼儿, 5万元以上项目: the value qualifies the noun after it
         if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下") and not (
                 planned and m.group("unit") in _MEASURE_UNITS | {"元"} and m.group("mag")):
             continue
@@ -422,15 +419,17 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     opened = sentence.rfind("“", 0, m.start())
     if opened > sentence.rfind("”", 0, m.start()):
         return False  # inside a slogan: “7个专项行动”, “一张网”
-    if sentence[max(0, m.start() - 1):m.start()] in ("第", "等", "前", "后"):
-        return False
+    if sentence[max(0, m.start() - 1):m.start()] in ("第", "等", "前", "后", "每"):
+        return False   # (每千人口: a rate's base, not a value)
+    if num in ("千", "百", "万", "十") and not m.group("approx"):
+        return False   # 千人, 百姓: a word, not a number
     after = sentence[m.end():m.end() + 2]
-    if after[:1] in ("年", "月", "日", "号", "届", "次", "期", "类", "级", "型") or re.match(r"[州县市省]|地区|国家|城市", after):
+    if after[:1] in ("年", "月", "日", "号", "届", "次", "期", "类", "级", "型") or re.match(r"[州县市省](?!级)|地区|国家|城市", after):
         return False
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:到[0-9]{4}年(?:底)?|至[0-9]{4}年|[0-9]{4}年(?:底|末)?|今年|明年|其中|力争|确保|"
+_METRIC_LEAD = re.compile(r"(?:到[0-9]{4}年(?:底)?|至[0-9]{4}年|[0-9]{4}年(?:底|末)?|今年|明年|其中|力争|确保|按照|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要|将|的|和|及|与|、|约|年均|"
                           r"比上年|同比|分别|累计|共|总共|\s)+")
 
@@ -452,7 +451,8 @@ def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int
 
 
 def _clean_metric(text: str) -> str:
-    text = re.sub(r"(?:到[0-9]{4}年)?(?:平均|分别|拟按|按|再|约|共|均|要|将|必须|争取|力争|继续|努力|只|则)+$", "",
+    text = re.sub(r"[(（][^()（）]*$", "", text)   # an unclosed bracket: the list it opens was cut
+    text = re.sub(r"(?:到[0-9]{4}年)?(?:平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则)+$", "",
                   text.strip(" 、,，的和及与"))
     return text.strip(" 、,，的和及与")[-30:]
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from graph.gazetteer import Gazetteer
+from graph.numerals import parse_int
 from graph.places import find_places, word_tags, words_of
 from graph.records import EXPLICIT, SECTION_SCOPE, Evidence, Place
 from ingest.records import IngestedDocument, Section
@@ -30,7 +31,6 @@ _AIM_TAGS = frozenset({"v", "vn", "vd", "ad", "a", "l", "an"})
 # Tags a region's name may carry in jieba's dictionary (滇西 ns, 沿边 f); most are unknown to it.
 _NAME_LIKE_TAGS = frozenset({"", "ns", "f", "j", "nz", "s"})
 _HEADING_MARKER = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇0-9]+[编章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*")
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass(frozen=True)
@@ -162,14 +162,7 @@ def _stated_count(listing: str) -> int | None:
 
 
 def _number(token: str) -> int:
-    if token.isdigit():
-        return int(token)
-    if token.startswith("十"):
-        return 10 + _CN_DIGITS.get(token[1:], 0)
-    if "十" in token:
-        tens, _, units = token.partition("十")
-        return _CN_DIGITS[tens] * 10 + _CN_DIGITS.get(units, 0)
-    return _CN_DIGITS[token]
+    return parse_int(token) or 0
 
 
 def _member_cue(sentence: str) -> re.Match | None:

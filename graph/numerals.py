@@ -1,0 +1,39 @@
+"""Numbers written in Arabic or Chinese numerals (1.5, 一千二百, 二〇二五, 三百万) to floats, through cn2an."""
+from __future__ import annotations
+
+import functools
+import logging
+import unicodedata
+
+# cn2an reads 〇 but not the look-alikes ○ (white circle) and 零's variants printed in old documents.
+_LOOK_ALIKES = str.maketrans({"○": "〇", "Ｏ": "〇", "O": "〇"})
+
+
+def parse_number(text: str) -> float | None:
+    """Arabic or Chinese numerals to a float; None when `text` is no number."""
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    return _chinese(text.translate(_LOOK_ALIKES))
+
+
+@functools.lru_cache(maxsize=4096)
+def _chinese(text: str) -> float | None:
+    import cn2an
+
+    # cn2an logs a warning for some inputs it then reads anyway; the value is what matters here.
+    logging.getLogger("cn2an").setLevel(logging.ERROR)
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def parse_int(text: str) -> int | None:
+    """An integer in Arabic or Chinese numerals (十四 → 14), None when it is none."""
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
