@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import unicodedata
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
@@ -14,6 +15,16 @@ from ingest.records import Document
 
 SUPPORTED = (".txt", ".html", ".htm", ".pdf", ".docx", ".jsonl")
 _UTF8_BOM = b"\xef\xbb\xbf"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024   # the `max_file_mb` setting's default
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What one file yields: its documents, and the problems of lines that could not be read (collections)."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[str, ...] = ()   # one-line messages, e.g. "line 3: not valid JSON (…)"
+    skipped: tuple[str, ...] = ()    # sources of the unreadable lines ("name.jsonl#3"): their stored versions stay
 
 
 def doc_id_for(source: str) -> str:
@@ -21,8 +32,23 @@ def doc_id_for(source: str) -> str:
     return "d" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
 
 
-def read_documents(path: Path, source: str | None = None) -> list[Document]:
-    """Decode one file into documents (one per line for .jsonl); `source` defaults to the file name."""
+def read_documents(path: Path, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> list[Document]:
+    """Decode one file into documents (one per line for .jsonl); `source` defaults to the file name.
+
+    Any problem, including one bad line of a collection, raises `InputError`; `read_file` reads
+    the good lines of a collection and reports the bad ones.
+    """
+    result = read_file(path, source, max_bytes)
+    if result.problems:
+        raise InputError(str(path), result.problems[0])
+    return list(result.documents)
+
+
+def read_file(path: Path, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Decode one file; a collection's unreadable lines are reported in `problems`, its good lines kept.
+
+    Files above `max_bytes` are refused before they are read (None: no limit).
+    """
     path = Path(path)
     source = source or path.name
     suffix = path.suffix.lower()
@@ -32,6 +58,10 @@ def read_documents(path: Path, source: str | None = None) -> list[Document]:
         raise InputError(str(path), f"unsupported file type {suffix or '(no extension)'!r} "
                                     f"(supported: {', '.join(SUPPORTED)})")
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(str(path), f"file is {size / 2**20:.1f} MB, above the {max_bytes / 2**20:g} MB limit "
+                                        "(setting max_file_mb; split the file or raise the limit)")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(str(path), f"cannot read file ({exc.strerror or exc})") from None
@@ -45,8 +75,8 @@ def read_documents(path: Path, source: str | None = None) -> list[Document]:
     if not text.strip():
         raise InputError(str(path), "no text found in the document")
     fmt = "html" if suffix == ".htm" else suffix[1:]
-    return [Document(doc_id=doc_id_for(source), source=source, path=str(path), format=fmt, text=text,
-                     content_hash=hashlib.sha256(data).hexdigest(), title_hint=title)]
+    return ReadResult((Document(doc_id=doc_id_for(source), source=source, path=str(path), format=fmt, text=text,
+                                content_hash=hashlib.sha256(data).hexdigest(), title_hint=title),))
 
 
 def decode_text(path: Path, data: bytes) -> str:
@@ -61,9 +91,33 @@ def decode_text(path: Path, data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
+    text = str(best) if best is not None else None
+    if text is None or not _plausible_cjk(text):
+        # Short GBK texts (a dozen characters) give charset-normalizer too little to go on, and it picks
+        # Korean or Thai code pages; GB18030 (a superset of GBK) wins when it decodes to Chinese text.
+        try:
+            gb = data.decode("gb18030")
+        except UnicodeDecodeError:
+            gb = None
+        if gb is not None and _plausible_cjk(gb):
+            text = gb
+    if text is None:
         raise InputError(str(path), "undecodable bytes: no text encoding fits (not UTF-8, GB18030, …)")
-    return _normalise_newlines(str(best))
+    return _normalise_newlines(text)
+
+
+def _is_cjk(char: str) -> bool:
+    cp = ord(char)
+    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x3000 <= cp <= 0x303F
+            or 0xFF00 <= cp <= 0xFFEF or 0x2000 <= cp <= 0x206F)
+
+
+def _plausible_cjk(text: str) -> bool:
+    """Most non-ASCII characters are CJK ideographs or CJK punctuation, and there is at least one ideograph."""
+    wide = [c for c in text if ord(c) > 0x7F and not c.isspace()]
+    if not wide or not any(0x4E00 <= ord(c) <= 0x9FFF for c in wide):
+        return False
+    return sum(map(_is_cjk, wide)) >= 0.95 * len(wide)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -89,15 +143,20 @@ def _html_text(path: Path, data: bytes) -> tuple[str, str | None]:
 
 def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise InputError(str(path), "PDF is encrypted")
+        # An empty user password only restricts printing or copying: the text is readable.
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(str(path), "PDF is encrypted with a password (remove the password first)")
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(str(path), f"not a readable PDF ({exc})") from None
+    except DependencyError as exc:   # AES needs the `cryptography` package
+        raise InputError(str(path), f"PDF is encrypted and cannot be decrypted here ({exc})") from None
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf reports damaged files under many exception types
+        raise InputError(str(path), f"not a readable PDF ({type(exc).__name__}: {exc})") from None
     text = "\n".join(pages)
     if not text.strip():
         raise InputError(str(path), "PDF has no text layer (scanned pages need OCR first)")
@@ -120,20 +179,28 @@ def _docx_text(path: Path, data: bytes) -> tuple[str, str | None]:
     return _normalise_newlines(text), title
 
 
-def _read_jsonl(path: Path, source: str, data: bytes) -> list[Document]:
+def _read_jsonl(path: Path, source: str, data: bytes) -> ReadResult:
     text = decode_text(path, data)
     documents = []
+    problems: list[str] = []
+    skipped: list[str] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"line {number}: not valid JSON ({exc.msg})") from None
+            problems.append(f"line {number}: not valid JSON ({exc.msg})")
+            skipped.append(f"{source}#{number}")
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("content"), str):
-            raise InputError(str(path), f"line {number}: expected an object with a string 'content'")
+            problems.append(f"line {number}: expected an object with a string 'content'")
+            skipped.append(f"{source}#{number}")
+            continue
         if not record["content"].strip():
-            raise InputError(str(path), f"line {number}: 'content' is empty")
+            problems.append(f"line {number}: 'content' is empty")
+            skipped.append(f"{source}#{number}")
+            continue
         line_source = f"{source}#{number}"
         title = record.get("title")
         documents.append(Document(
@@ -142,8 +209,9 @@ def _read_jsonl(path: Path, source: str, data: bytes) -> list[Document]:
             content_hash=hashlib.sha256(line.encode("utf-8")).hexdigest(),
             title_hint=title.strip() if isinstance(title, str) and title.strip() else None))
     if not documents:
-        raise InputError(str(path), "no documents in the collection")
-    return documents
+        raise InputError(str(path), problems[0] if len(problems) == 1 else "no documents in the collection"
+                         + (f" ({len(problems)} bad lines, first: {problems[0]})" if problems else ""))
+    return ReadResult(tuple(documents), tuple(problems), tuple(skipped))
 
 
 def normalise_radicals(text: str) -> str:

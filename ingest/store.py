@@ -69,17 +69,30 @@ class DocumentStore:
 
     def manifest(self) -> dict[str, tuple[str, str]]:
         """source → (doc_id, content_hash) for every stored document."""
+        return {source: (doc_id, content_hash) for source, (doc_id, content_hash, _) in self._entries().items()}
+
+    def origins(self) -> dict[str, str]:
+        """source → the resolved path the document was read from (sources stored before this was kept: absent)."""
+        return {source: path for source, (_, _, path) in self._entries().items() if path}
+
+    def state(self) -> dict[str, str]:
+        """doc_id → content_hash: what the graph and the index must hold to be up to date."""
+        return {doc_id: content_hash for doc_id, content_hash in self.manifest().values()}
+
+    def _entries(self) -> dict[str, tuple[str, str, str]]:
         if not self.manifest_path.exists():
             return {}
         try:
             raw = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-            return {source: (entry["doc_id"], entry["content_hash"]) for source, entry in raw["sources"].items()}
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            return {source: (entry["doc_id"], entry["content_hash"], entry.get("path", ""))
+                    for source, entry in raw["sources"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise WorkspaceError(f"{self.manifest_path}: unreadable document manifest ({exc})") from None
 
-    def _write_manifest(self, manifest: dict[str, tuple[str, str]]) -> None:
-        payload = {"version": FORMAT_VERSION,
-                   "sources": {s: {"doc_id": d, "content_hash": h} for s, (d, h) in sorted(manifest.items())}}
+    def _write_manifest(self, entries: dict[str, tuple[str, str, str]]) -> None:
+        sources = {s: {"doc_id": d, "content_hash": h, **({"path": p} if p else {})}
+                   for s, (d, h, p) in sorted(entries.items())}
+        payload = {"version": FORMAT_VERSION, "sources": sources}
         write_text_atomic(self.manifest_path, json.dumps(payload, ensure_ascii=False, indent=1))
 
     def _doc_path(self, doc_id: str) -> Path:
@@ -89,9 +102,10 @@ class DocumentStore:
         """Store (or replace) a document; the document file is written before the manifest names it."""
         data = json.dumps(to_jsonable(doc), ensure_ascii=False, separators=(",", ":"))
         write_text_atomic(self._doc_path(doc.document.doc_id), data)
-        manifest = self.manifest()
-        manifest[doc.document.source] = (doc.document.doc_id, doc.document.content_hash)
-        self._write_manifest(manifest)
+        entries = self._entries()
+        origin = str(Path(doc.document.path).resolve()) if doc.document.path else ""
+        entries[doc.document.source] = (doc.document.doc_id, doc.document.content_hash, origin)
+        self._write_manifest(entries)
 
     def has(self, doc_id: str) -> bool:
         return self._doc_path(doc_id).exists()
@@ -111,7 +125,7 @@ class DocumentStore:
 
     def remove(self, doc_id: str) -> bool:
         """Forget a document; returns whether it was stored. The manifest is updated first."""
-        manifest = self.manifest()
+        manifest = self._entries()
         kept = {s: e for s, e in manifest.items() if e[0] != doc_id}
         if len(kept) != len(manifest):
             self._write_manifest(kept)

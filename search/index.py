@@ -45,6 +45,23 @@ def _chunk_from_json(line: str) -> Chunk:
     return Chunk(**row)
 
 
+def _complete_dir(root: Path) -> Path:
+    """`root`, or the previous index when a swap was interrupted between its two renames (root gone, .old kept)."""
+    old = root.with_name(f".{root.name}.old")
+    if not (root / META_FILE).is_file() and (old / META_FILE).is_file():
+        return old
+    return root
+
+
+def _remove_stale_builds(root: Path) -> None:
+    """Build directories left by a run that was killed; only one ingest runs at a time (the ingest lock)."""
+    for stale in root.parent.glob(f".{root.name}.build.*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    old = root.with_name(f".{root.name}.old")
+    if old.exists() and (root / META_FILE).is_file():
+        shutil.rmtree(old, ignore_errors=True)
+
+
 class SearchIndex:
     """Chunks searchable by meaning (dense), by words (BM25) or both (hybrid, fused by rank)."""
 
@@ -61,38 +78,63 @@ class SearchIndex:
     def embedder_name(self) -> str:
         return self.meta["embedder"]
 
+    @property
+    def documents(self) -> dict[str, str]:
+        """doc_id → content hash of every document whose chunks the index holds (empty for older indexes)."""
+        return dict(self.meta.get("documents", {}))
+
     @classmethod
     def build(cls, chunks: Sequence[Chunk], embedder: Embedder, root: Path, ann_threshold: int = 20000,
-              progress: bool = True, cache_dir: Path | None = None) -> "SearchIndex":
+              progress: bool = True, cache_dir: Path | None = None, documents: Mapping[str, str] | None = None,
+              checkpoint: Callable[[str], None] | None = None, extra_meta: Mapping | None = None) -> "SearchIndex":
         """Index `chunks` into `root`, replacing what was there; only chunk texts never seen by this
-        embedder are embedded (the rest come from the cache in `cache_dir`)."""
+        embedder are embedded (the rest come from the cache in `cache_dir`).
+
+        documents: doc_id → content hash of the documents the chunks come from, recorded in the index so
+        that a later run can tell whether it is up to date. checkpoint: called with "embed" once the
+        vectors are cached and "index" while the new index is being written (a test hook for crash tests).
+        """
         root = Path(root)
         unique = list({c.chunk_id: c for c in chunks}.values())
         ids = [c.chunk_id for c in unique]
         cache = EmbeddingCache(cache_dir or default_cache_dir(root))
         vectors = cache.embed_passages([c.text for c in unique], embedder, progress=progress)
+        if checkpoint:
+            checkpoint("embed")
         dense = DenseIndex.build(ids, vectors, ann_threshold=ann_threshold)
         bm25 = BM25Index.build(ids, [c.tokens for c in unique])
-        meta = {"format": FORMAT_VERSION, "embedder": embedder.name, "dim": embedder.dim,
-                "chunks": len(unique), "dense": dense.kind}
+        meta = {**(extra_meta or {}), "format": FORMAT_VERSION, "embedder": embedder.name, "dim": embedder.dim,
+                "chunks": len(unique), "dense": dense.kind, "documents": dict(sorted((documents or {}).items()))}
 
         root.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_builds(root)
         build = Path(tempfile.mkdtemp(prefix=f".{root.name}.build.", dir=root.parent))
         try:
             write_text_atomic(build / CHUNKS_FILE, "".join(_chunk_to_json(c) + "\n" for c in unique))
             dense.save(build / "dense")
+            if checkpoint:
+                checkpoint("index")
             bm25.save(build / "bm25")
             # meta.json last: its presence marks a complete index.
-            write_text_atomic(build / META_FILE, json.dumps(meta, indent=2))
+            write_text_atomic(build / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False))
             replace_dir_atomic(build, root)
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
             raise
         return cls(unique, dense, bm25, meta)
 
+    @staticmethod
+    def read_meta(root: Path) -> dict | None:
+        """The index's meta.json (what it holds, which embedder made it), or None when there is no complete index."""
+        root = _complete_dir(Path(root))
+        try:
+            return json.loads((root / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
     @classmethod
     def load(cls, root: Path) -> "SearchIndex":
-        root = Path(root)
+        root = _complete_dir(Path(root))
         if not (root / META_FILE).is_file():
             raise WorkspaceError(f"no search index in {root}: run `policykg ingest` first")
         meta = json.loads((root / META_FILE).read_text(encoding="utf-8"))

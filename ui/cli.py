@@ -7,13 +7,32 @@ from pathlib import Path
 
 import click
 
-from ingest.errors import PolicyKGError
+from ingest.errors import PolicyKGError, WorkspaceError
 from ui.settings import SETTINGS, load_settings
 
 SETTINGS_HELP = "\n".join(f"  {name:<24} {help}" for name, _, help in SETTINGS)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+class PolicyKGGroup(click.Group):
+    """Turns a failure caused by an ingest running at the same time into one line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (PolicyKGError, click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            from ui.settings import Settings
+            from ui.workspace import ingest_in_progress
+
+            settings = ctx.obj
+            if isinstance(settings, Settings) and ingest_in_progress(settings.workspace):
+                raise WorkspaceError(f"an ingest is in progress in {settings.workspace}: try again when it has "
+                                     f"finished ({type(exc).__name__})") from exc
+            raise
+
+
+@click.group(cls=PolicyKGGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
              epilog="\b\nSettings (policykg.toml [policykg] table, or POLICYKG_<NAME> variables):\n" + SETTINGS_HELP)
 @click.option("--config", type=click.Path(path_type=Path), default=None,
               help="Configuration file (default: ./policykg.toml if present).")
@@ -45,7 +64,9 @@ def _register() -> None:
 def main(argv: list[str] | None = None) -> int:
     _register()
     try:
-        cli.main(args=argv, prog_name="policykg", standalone_mode=False)
+        # Not standalone: click would exit the process itself; its return value is the exit status of
+        # commands that call ctx.exit(n) (`ingest` with failed files) and must not be dropped.
+        status = cli.main(args=argv, prog_name="policykg", standalone_mode=False)
     except PolicyKGError as exc:
         click.echo(f"policykg: error: {exc}", err=True)
         return 2
@@ -57,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":

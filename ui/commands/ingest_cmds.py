@@ -49,8 +49,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, rebuild: bo
     """Read documents (.txt .html .pdf .docx .jsonl; default: the corpus folder) into the workspace,
     then bring the knowledge graph and the search indexes up to date.
 
-    Unchanged files are skipped; changed files replace their earlier records. Bad files are
-    reported one per line (exit code 1) while the good ones are still stored.
+    Unchanged files are skipped; changed files replace their earlier records; a file with the same
+    content as one already ingested is ingested once. Bad files are reported one per line (exit code 1)
+    while the good ones are still stored. A run also completes whatever an interrupted run left undone.
     """
     from ingest.pipeline import summary_line
     from ui.workspace import Workspace
@@ -64,9 +65,14 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, rebuild: bo
             click.echo(summary_line(doc, report.status(doc.document.source)))
     for source in report.removed:
         click.echo(f"removed   {source}")
+    for source, twin in report.duplicates:
+        click.echo(f"duplicate {source}: same content as {twin}, ingested once")
+    for what in report.completed:
+        click.echo(f"completed {what} (left unfinished by an earlier run)")
     indexed = f", {report.chunks_indexed} chunks indexed" if report.chunks_indexed else ""
+    duplicates = f", {len(report.duplicates)} duplicates" if report.duplicates else ""
     click.echo(f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-               f"{len(report.failed)} failed{indexed} → {settings.workspace}")
+               f"{len(report.failed)} failed{duplicates}{indexed} → {settings.workspace}")
     for path, message in report.failed:
         click.echo(f"policykg: error: {path}: {message}", err=True)
     if report.failed:
@@ -76,7 +82,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, rebuild: bo
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (metadata and headings) instead of a tree.")
-def outline(file: Path, as_json: bool) -> None:
+@click.pass_obj
+def outline(settings: Settings, file: Path, as_json: bool) -> None:
     """Show the metadata and heading tree recovered from FILE (nothing is stored)."""
     from ingest.clean import clean
     from ingest.metadata import extract_metadata
@@ -84,7 +91,7 @@ def outline(file: Path, as_json: bool) -> None:
     from ingest.read import read_documents
 
     results = []
-    for doc in read_documents(file):
+    for doc in read_documents(file, max_bytes=settings.max_file_mb * 2**20):
         cleaned = clean(doc)
         results.append(metadata_json(doc, extract_metadata(doc, cleaned), outline_of(doc, cleaned)))
     if as_json:
