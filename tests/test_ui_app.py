@@ -293,3 +293,61 @@ def test_graph_page_refuses_to_draw_past_the_size_cap(workspace_dir, monkeypatch
     assert not at.get("iframe")
     assert at.warning and "超过显示上限 2" in at.warning[0].value
     assert len(at.get("download_button")) == 2   # the subset can still be exported
+
+
+# --- what readers see: labels, one notion of direct, citations that open their document -----------
+RAW_KEYS = re.compile(r"\b(direct|scope|via|basis|intent|value_text|projects_by_place|section_scope)\b\s*[：:=]|"
+                      r"[：:]\s*(True|False)\b|policykg\.example")
+
+
+def test_reach_is_one_vocabulary_for_every_item():
+    from ui.views import labels
+
+    assert labels.reach({"direct": True, "scope": "direct", "via": ["region", "self"]}) == labels.DIRECT
+    assert labels.reach({"direct": False, "basis": "section_scope", "via": ["self"]}) == labels.SECTION
+    assert labels.reach({"direct": False, "basis": "explicit", "via": ["region"]}) == labels.REGION
+    assert labels.reach({"direct": False, "basis": "explicit", "via": ["self"]}) == labels.SENTENCE
+    assert labels.reach({"year": 2025}) is None
+    shown = labels.describe_attrs({"direct": True, "scope": "direct", "via": ["self"], "basis": "explicit",
+                                   "places": ["昭通市"], "year": 2025}, labels.ZH)
+    assert shown == "涉及地点：昭通市 · 年份：2025" and not RAW_KEYS.search(shown)
+    assert labels.describe_attrs({"places": ["昭通市", "曲靖市"]}, labels.EN) == "Places: 昭通市, 曲靖市"
+    assert labels.language("Which projects involve Zhaotong?") == labels.EN and labels.language("昭通") == labels.ZH
+
+
+def test_ask_page_shows_no_raw_keys_and_links_each_citation_to_its_document(workspace_dir):
+    at = run_page("ask", workspace_dir, q="哪些项目涉及昭通")
+    shown = texts(at)
+    assert "机场" in shown and not RAW_KEYS.search(shown), RAW_KEYS.search(shown)
+    assert "直接点名" in shown                                           # the same words as `policykg ask`
+    link = re.search(r'href="documents\?doc=([^&"]+)&amp;start=(\d+)&amp;end=(\d+)"', shown)
+    assert link, "a citation opens its passage in the Documents page"
+    doc = run_page("documents", workspace_dir, doc=link.group(1), start=link.group(2), end=link.group(3))
+    page = texts(doc)
+    assert '<mark id="pkg-passage"' in page and "二、重点任务" in page    # highlighted, with its section path
+    assert not RAW_KEYS.search(page)
+
+
+def test_an_english_question_gets_english_page_labels(workspace_dir):
+    at = run_page("ask", workspace_dir, q="Which projects involve Zhaotong?")
+    shown = texts(at)
+    assert "Question type" in shown and "open in document" in shown and not RAW_KEYS.search(shown)
+    assert any(link.proto.label == "Entity page →" for link in at.get("page_link"))
+
+
+def test_entity_pages_have_a_short_stable_address(workspace_dir):
+    at = run_page("entity", workspace_dir, id="place/adcode:530600")
+    assert at.title[0].value == "昭通市"
+    assert not RAW_KEYS.search(texts(at))
+    links = [link.proto for link in at.get("page_link") if link.proto.label == "云南省"]
+    assert links and "id=place" in links[0].query_string and "policykg.example" not in links[0].query_string
+
+
+def test_cli_answer_uses_the_page_vocabulary():
+    from ui.commands.ask_cmds import render
+
+    answer = {"question": "哪些项目涉及昭通", "found": True, "answer": "…", "citations": [], "items": [
+        {"label": "甲", "type": "Project", "citations": [], "attrs": {"direct": True, "scope": "direct"}},
+        {"label": "乙", "type": "Project", "citations": [], "attrs": {"direct": False, "basis": "section_scope"}}]}
+    out = render(answer)
+    assert "甲 (项目 · 直接点名)" in out and "乙 (项目 · 经章节范围)" in out and "section_scope" not in out

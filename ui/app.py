@@ -24,8 +24,23 @@ def settings_from_args(argv: list[str]) -> Settings:
     return load_settings(args.config)
 
 
+def page_icon():
+    """The tab icon, drawn here: a Material or emoji icon makes the browser fetch it from a font or emoji host."""
+    from PIL import Image, ImageDraw
+
+    icon = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(icon)
+    hubs = ((32, 14), (12, 48), (52, 48))
+    for a in hubs:
+        draw.line([a, (32, 34)], fill=(87, 101, 116, 255), width=5)
+    draw.ellipse((22, 24, 42, 44), fill=(238, 82, 83, 255))
+    for (x, y), colour in zip(hubs, ((46, 134, 222, 255), (16, 172, 132, 255), (255, 159, 67, 255))):
+        draw.ellipse((x - 9, y - 9, x + 9, y + 9), fill=colour)
+    return icon
+
+
 def main() -> None:
-    st.set_page_config(page_title="PolicyKG 政策知识图谱", page_icon=":material/hub:", layout="wide")
+    st.set_page_config(page_title="PolicyKG 政策知识图谱", page_icon=page_icon(), layout="wide")
     try:
         st.session_state[state.SETTINGS_KEY] = settings_from_args(sys.argv[1:])
     except PolicyKGError as exc:

@@ -7,6 +7,7 @@ import json
 import networkx as nx
 
 from graph.export import OTHER_COLOUR, TYPE_COLOURS, colour  # noqa: F401 - one palette for the page and Gephi
+from graph.vocab import ID
 
 MAX_NODES = 250   # beyond this an SVG force view is unreadable and slow; the page asks to narrow the subset
 
@@ -92,7 +93,7 @@ def legend(graph: nx.Graph) -> list[tuple[str, str, int]]:
 def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "", layered: bool = False) -> str:
     """A self-contained page: drag to pan, wheel to zoom, drag nodes, click a node to highlight its links.
 
-    `entity_url`, when given, is a URL prefix (e.g. "./entity?entity=") opened in the parent page on double
+    `entity_url`, when given, is a URL prefix (e.g. "./entity?id=") followed by the short entity id, opened in the parent page on double
     click. `layered` draws a tree by the nodes' `layer` attribute instead of a force layout.
     """
     width = round(height * ASPECT)
@@ -103,7 +104,9 @@ def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "", layere
         data = graph.nodes[n]
         x, y = pos[n]
         t = node_type(data)
-        nodes.append({"id": n, "label": node_label(n, data), "type": t, "x": round(x, 1), "y": round(y, 1),
+        ref = n[len(str(ID)):] if n.startswith(str(ID)) else n   # the app's short entity id (entity?id=…)
+        nodes.append({"id": n, "ref": ref, "label": node_label(n, data), "type": t, "tl": f"{TYPE_NAMES_ZH.get(t, t)} {t}",
+                      "x": round(x, 1), "y": round(y, 1),
                       "c": colour(t), "deg": graph.degree(n)})
     edges = []
     for u, v, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
@@ -153,7 +156,7 @@ const lines = D.edges.map(e => vp.appendChild(el("line", {}, e.label)));
 const groups = D.nodes.map((n, i) => {
   const g = el("g", {"data-i": i});
   const r = Math.min(18, 8 + Math.sqrt(n.deg) * 2);
-  g.appendChild(el("circle", {r: r, fill: n.c}, n.label + "\\n" + n.type + "\\n" + n.id));
+  g.appendChild(el("circle", {r: r, fill: n.c}, n.label + "\\n" + n.tl));
   const label = el("text", {x: r + 3, y: 5});
   label.textContent = n.label.length > 13 ? n.label.slice(0, 12) + "…" : n.label;
   g.appendChild(label);
@@ -238,7 +241,7 @@ function openInApp(url) {
 }
 svg.addEventListener("dblclick", ev => {
   const g = ev.target.closest("g[data-i]");
-  if (g && D.entityUrl) openInApp(D.entityUrl + encodeURIComponent(D.nodes[+g.dataset.i].id));
+  if (g && D.entityUrl) openInApp(D.entityUrl + encodeURIComponent(D.nodes[+g.dataset.i].ref));
 });
 </script></body></html>
 """

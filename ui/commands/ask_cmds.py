@@ -6,6 +6,7 @@ import json
 import click
 
 from ui.settings import Settings
+from ui.views import labels
 from ui.workspace import Workspace
 
 
@@ -21,10 +22,14 @@ def render(answer: dict) -> str:
             notes.append(citation)
         return f"[{notes.index(citation) + 1}]"
 
+    lang = labels.language(answer.get("question", ""))
     for n, item in enumerate(answer["items"], start=1):
         refs = "".join(ref(c) for c in item["citations"][:3])
-        basis = item.get("attrs", {}).get("basis")
-        lines.append(f"  {n}. {item['label']} ({item['type']}{', ' + basis if basis else ''}) {refs}")
+        attrs = item.get("attrs", {})
+        # The same words as the web page: the item's kind and how it reaches the place asked about.
+        kind = labels.say(labels.TYPES[item["type"]], lang) if item["type"] in labels.TYPES else item["type"]
+        how = labels.reach_label(attrs, lang)
+        lines.append(f"  {n}. {item['label']} ({kind}{' · ' + how if how else ''}) {refs}")
     for c in answer["citations"]:
         ref(c)
     if notes:

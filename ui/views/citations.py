@@ -9,13 +9,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from graph.records import Evidence
+from ui.views import labels, nav
 
 if TYPE_CHECKING:
     from ui.workspace import Workspace
 
 CONTEXT_CHARS = 240   # at most this much paragraph on each side of the citation, so long paragraphs stay readable
-BASIS_ZH = {"explicit": "原文明确", "section_scope": "章节范围推断", "admin_data": "行政区划数据",
-            "metadata": "文件头信息", "outline": "章节结构"}
+BASIS_ZH = {k: v[0] for k, v in labels.BASIS.items()}
 
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~$"})
@@ -73,26 +73,31 @@ def document_title(ws: Workspace, doc_id: str, source: str) -> str:
     return stored.metadata.title or stored.document.title_hint or source
 
 
-def evidence_html(ev: Evidence, text: str | None, title: str) -> str:
+def evidence_html(ev: Evidence, text: str | None, title: str, lang: str = labels.ZH) -> str:
+    """The cited words highlighted in their paragraph, under the document › section breadcrumbs, with a link
+    that opens the passage in its document (the Documents page, at a stable URL)."""
     crumbs = " › ".join(html.escape(p) for p in (title, *ev.section_path))
     if text is not None and text[ev.char_start:ev.char_end] == ev.text:
         ex = excerpt(text, ev.char_start, ev.char_end)
     else:   # offsets no longer match the stored text: show the cited words alone rather than a wrong paragraph
         ex = Excerpt("", ev.text, "")
-    basis = BASIS_ZH.get(ev.basis, ev.basis)
+    basis = labels.say(labels.BASIS[ev.basis], lang) if ev.basis in labels.BASIS else ev.basis
+    href = html.escape(nav.document_url(ev.doc_id, ev.char_start, ev.char_end))
     return (f'<div class="pkg-cite"><div style="font-size:0.85em;color:#555">{crumbs}'
-            f' <span style="color:#888">· {html.escape(basis)} · {html.escape(ev.source)}'
-            f' [{ev.char_start}:{ev.char_end}]</span></div>'
+            f' <span style="color:#888">· {html.escape(basis)} ·</span>'
+            f' <a class="pkg-open" href="{href}" target="_self">{html.escape(ev.source)}'
+            f' [{ev.char_start}:{ev.char_end}] · {html.escape(labels.text("open_in_document", lang))} ↗</a></div>'
             f'<div style="line-height:1.7">{html.escape(ex.before)}'
             f'<mark style="background:#ffe58f;padding:0 2px">{html.escape(ex.cited)}</mark>'
             f'{html.escape(ex.after)}</div></div>')
 
 
-def show_evidence(ws: Workspace, evidence: tuple[Evidence, ...] | list[Evidence], limit: int = 3) -> None:
+def show_evidence(ws: Workspace, evidence: tuple[Evidence, ...] | list[Evidence], limit: int = 3,
+                  lang: str = labels.ZH) -> None:
     """Each citation in its paragraph; beyond `limit`, the rest in a collapsed expander."""
     for i, ev in enumerate(evidence):
         if i == limit:
-            more = st.expander(f"另外 {len(evidence) - limit} 条出处")
+            more = st.expander(labels.text("more_sources", lang, n=len(evidence) - limit))
         target = st if i < limit else more
-        target.markdown(evidence_html(ev, document_text(ws, ev.doc_id), document_title(ws, ev.doc_id, ev.source)),
-                        unsafe_allow_html=True)
+        target.markdown(evidence_html(ev, document_text(ws, ev.doc_id), document_title(ws, ev.doc_id, ev.source),
+                                      lang), unsafe_allow_html=True)

@@ -1,6 +1,7 @@
 """Documents page: what is ingested (metadata, outline tree) and uploading a new document."""
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,11 +10,12 @@ import streamlit as st
 
 from ingest.errors import PolicyKGError
 from ingest.records import IngestedDocument
-from ui.views import state, subset
+from ui.views import citations, nav, state, subset
 from ui.views.citations import md
 from ui.workspace import BuildReport, Workspace
 
 UPLOAD_TYPES = ["txt", "html", "htm", "pdf", "docx"]
+PASSAGE_CONTEXT = 1200   # characters of the section shown before and after a cited passage
 
 
 def upload_dir(settings) -> Path:
@@ -57,10 +59,65 @@ def summary_row(doc: IngestedDocument) -> dict[str, object]:
             "规模 Size": f"{len(doc.sections)} 节 · {len(doc.chunks)} 块"}
 
 
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def innermost_section(doc: IngestedDocument, start: int, end: int):
+    """The deepest section whose text holds [start, end) (None when no section does)."""
+    holding = [s for s in doc.sections if s.char_start <= start and end <= s.char_end]
+    return max(holding, key=lambda s: (s.level, s.char_start), default=None)
+
+
+def passage_html(doc: IngestedDocument, start: int | None, end: int | None) -> tuple[str, tuple[str, ...]]:
+    """The section around a passage, the passage highlighted, and the section's path (the whole text if no span)."""
+    text = doc.document.text
+    if start is None or end is None or not (0 <= start < end <= len(text)):
+        return html.escape(text), ()
+    section = innermost_section(doc, start, end)
+    lo, hi = (section.char_start, section.char_end) if section is not None else (0, len(text))
+    # At most this much of a long section on each side, so the passage is on screen when the page opens.
+    lo, hi = max(lo, start - PASSAGE_CONTEXT), min(hi, end + PASSAGE_CONTEXT)
+    body = (html.escape(text[lo:start]) + '<mark id="pkg-passage" style="background:#ffe58f;padding:0 2px">'
+            + html.escape(text[start:end]) + "</mark>" + html.escape(text[end:hi]))
+    return body, tuple(section.path) if section is not None else ()
+
+
+def show_document_text(ws: Workspace, doc_id: str, start: int | None, end: int | None) -> None:
+    """`documents?doc=<doc_id>&start=&end=`: a document's text at a cited passage, with its section path."""
+    stored = citations.stored_document(ws, doc_id)
+    if stored is None:
+        st.warning(f"工作区中没有这份文件 No such document：`{doc_id}`")
+        return
+    title = stored.metadata.title or stored.document.title_hint or stored.document.source
+    st.subheader(title)
+    body, path = passage_html(stored, start, end)
+    crumbs = " › ".join((title, *path)) if path else title
+    st.caption(f"来源 Source：`{stored.document.source}`" + (f" · 字符 characters [{start}:{end}]" if path or
+                                                               (start is not None and end is not None) else ""))
+    if path:
+        st.markdown(f"**章节 Section**：{md(crumbs)}")
+    st.markdown(f'<div class="pkg-doc" style="white-space:pre-wrap;line-height:1.8;border:1px solid #ddd;border-radius:6px;padding:12px 16px">{body}</div>', unsafe_allow_html=True)
+    with st.expander("元数据与提纲 Metadata and outline"):
+        left, right = st.columns([1, 1])
+        left.markdown("\n".join(f"- **{k}**：{md(v)}" for k, v in metadata_rows(stored).items()))
+        right.markdown(outline_markdown(stored))
+    if st.button("全部文档 All documents", icon=":material/arrow_back:"):
+        st.query_params.clear()
+        st.rerun()
+
+
 def show() -> None:
     st.title("文档")
     st.caption("Ingested documents, their metadata and outline · 上传新文件并导入")
     ws = state.workspace()
+    doc_id = st.query_params.get("doc")
+    if doc_id:
+        show_document_text(ws, doc_id, _int(st.query_params.get("start")), _int(st.query_params.get("end")))
+        return
     show_upload(ws)
     docs = sorted(ws.documents.all(), key=lambda d: d.document.source)
     st.subheader(f"已导入 {len(docs)} 份文件")
@@ -75,6 +132,8 @@ def show() -> None:
             left.markdown("\n".join(f"- **{k}**：{md(v)}" for k, v in metadata_rows(doc).items()))
             right.markdown("**提纲 Outline**")
             right.markdown(outline_markdown(doc))
+            st.page_link(nav.page("documents"), label="阅读原文 Read the text →",
+                         query_params={"doc": doc.document.doc_id})
 
 
 @dataclass(frozen=True)

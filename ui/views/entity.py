@@ -8,33 +8,35 @@ import streamlit as st
 from graph import describe, queries
 from graph.records import Item
 from graph.vocab import node
-from ui.views import ask, citations, nav, pickers, state
+from ui.views import ask, citations, labels, nav, pickers, state
 
 if TYPE_CHECKING:
     from ui.workspace import Workspace
 
-VIA_ZH = ask.VIA_ZH
 BASIS_ZH = citations.BASIS_ZH
 
 
 def show() -> None:
+    """`entity?id=place/adcode:530600` (the stable address; `?entity=<IRI>` is read too)."""
     ws = state.workspace()
-    uri = st.query_params.get("entity")
+    ref = st.query_params.get("id") or st.query_params.get("entity")
+    uri = nav.entity_uri(ref) if ref else None
     if not uri:
         st.title("实体")
         st.caption("Entity pages: places, projects, goals · 输入名称查找")
         picked = pickers.entity_picker(ws, "查找实体 Find", ("Place", "Project", "Goal", "Agency", "Document"),
                                        key="entity_find")
         if picked:
-            st.query_params["entity"] = picked
+            st.query_params["id"] = nav.entity_id(picked)
             st.rerun()
         return
     item = describe.describe(ws.graph, uri)
     if item is None:
-        st.warning(f"图谱中没有这个实体：{uri}")
+        st.warning(f"图谱中没有这个实体 No such entity：`{nav.entity_id(uri)}`")
         return
     st.title(item.label)
-    st.caption(f"{pickers.TYPE_ZH.get(item.type, item.type)} {item.type} · {uri}")
+    zh, en = labels.TYPES.get(item.type, (item.type, item.type))
+    st.caption(f"{zh} {en} · `{nav.entity_id(uri)}`")
     if item.type == "Project":
         show_project(ws, item)
     elif item.type in ("Goal", "Target", "Fact"):
@@ -49,45 +51,34 @@ def show() -> None:
             citations.show_evidence(ws, item.citations)
 
 
-FIELD_ZH = {"id": "标识 ID", "adcode": "行政区划代码 adcode", "aliases": "别名 Aliases", "year": "年份 Year",
-            "metric": "指标 Metric", "value": "数值 Value", "unit": "单位 Unit", "comparator": "比较 Comparator",
-            "value_text": "原文数值 Value text", "source": "来源 Source", "format": "格式 Format",
-            "doc_number": "文号 Number", "dates": "日期 Dates", "issuers": "发文机关 Issuers",
-            "addressees": "主送 Addressees", "planning_period": "规划期 Period"}
-
-
-def field_text(value: object) -> str:
-    return "、".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+def field_text(key: str, value: object) -> str:
+    return labels.value_text(key, value, labels.ZH)
 
 
 def show_fields(item: Item) -> None:
-    lines = [f"- **{FIELD_ZH.get(k, k)}**：{citations.md(field_text(v))}" for k, v in item.attrs.items()]
+    lines = [f"- **{labels.attr_label(k, labels.ZH)} {labels.attr_label(k, labels.EN)}**："
+             f"{citations.md(field_text(k, v))}" for k, v in item.attrs.items() if k not in labels.REACH_KEYS]
     if lines:
         st.markdown("\n".join(lines))
 
 
-def scope_note(item: Item) -> str:
-    """How a relation reaches the entity: directly, through a sub-division or region, or by section scope."""
-    notes = [VIA_ZH.get(v, v) for v in item.attrs.get("via", []) if v != "self"]
-    basis = item.attrs.get("basis")
-    if basis and basis != "explicit":
-        notes.append(BASIS_ZH.get(basis, basis))
-    return " · ".join(notes) or "直接"
+def basis_note(it: Item) -> str:
+    basis = it.attrs.get("basis", "")
+    return " ".join(labels.BASIS[basis]) if basis in labels.BASIS else ""
 
 
-def is_direct(item: Item) -> bool:
-    """Stated in a sentence about this very entity (not only about a sub-division, a region or a section)."""
-    if "direct" in item.attrs:   # computed by the query from basis, path and the link's confidence
-        return bool(item.attrs["direct"]) and "self" in item.attrs.get("via", ["self"])
-    return "self" in item.attrs.get("via", ["self"]) and item.attrs.get("basis", "explicit") == "explicit"
+def badge(item: Item, note=None) -> str:
+    """A coloured marker saying how the relation reaches this entity, in the same words as the Ask page and
+    `policykg ask`: named directly, via a place inside it, via a region, via the section, or the same sentence."""
+    code = labels.reach(item.attrs)
+    if code is not None:
+        zh, en = labels.REACH[code]
+        return f":{ask.REACH_COLOURS[code]}-badge[{zh} {en}]"
+    extra = note(item) if note else basis_note(item)
+    return f":blue-badge[{extra}]" if extra else ""
 
 
-def badge(item: Item, note=scope_note) -> str:
-    """A coloured marker: green for a relation stated about this entity, orange for one reached indirectly."""
-    return ":green-badge[直接 direct]" if is_direct(item) else f":orange-badge[间接 · {note(item) or '推断'}]"
-
-
-def item_list(ws: Workspace, items: list[Item], empty: str, note=scope_note) -> None:
+def item_list(ws: Workspace, items: list[Item], empty: str, note=None) -> None:
     if not items:
         st.caption(empty)
         return
@@ -126,15 +117,15 @@ def show_place(ws: Workspace, item: Item) -> None:
             st.write("、".join(c.name for c in children) or "—")
     if item.type == "Region":
         st.subheader("区域成员 Members")
-        item_list(ws, queries.region_members(ws.graph, item.uri), "没有记录成员。",
-                  note=lambda it: BASIS_ZH.get(it.attrs.get("basis", ""), ""))
+        item_list(ws, queries.region_members(ws.graph, item.uri), "没有记录成员。", note=basis_note)
     else:
         regions = queries.regions_of(ws.graph, item.uri)
         st.subheader(f"所属区域 Regions（{len(regions)}）")
         item_list(ws, regions, "不属于文件定义的任何区域。")
     projects = queries.projects_by_place(ws.graph, item.uri)
-    direct = sum(map(is_direct, projects))
-    st.subheader(f"涉及的项目 Projects（{len(projects)}：直接 {direct}，间接 {len(projects) - direct}）")
+    counts = {code: sum(labels.reach(p.attrs) == code for p in projects) for code in labels.REACH}
+    split = "，".join(f"{labels.REACH[c][0]} {n}" for c, n in counts.items() if n)
+    st.subheader(f"涉及的项目 Projects（{len(projects)}{'：' + split if split else ''}）")
     item_list(ws, projects, "没有项目涉及这里。")
     goals = queries.goals_by_place(ws.graph, item.uri)
     st.subheader(f"目标与指标 Goals & targets（{len(goals)}）")
@@ -153,14 +144,16 @@ def show_goal_items(ws: Workspace, goals: list[Item]) -> None:
         st.caption("没有记录目标。")
         return
     for it in goals:
-        card(ws, it, f"{citations.md(goal_line(it)) or '定性目标'} · {badge(it, scope_note)}")
+        card(ws, it, " · ".join(p for p in (citations.md(goal_line(it)) or "定性目标 qualitative", badge(it)) if p))
 
 
 def show_document(ws: Workspace, item: Item) -> None:
     """A document's header fields as the graph records them (the Documents page shows its outline)."""
     for meta in queries.document_metadata(ws.graph, item.attrs.get("id")):
         show_fields(Item(meta.label, meta.type, meta.uri, (), {k: v for k, v in meta.attrs.items() if k != "doc_id"}))
-    st.page_link(nav.page("documents"), label="文档列表与提纲 Documents →")
+    doc_id = item.attrs.get("id")
+    st.page_link(nav.page("documents"), label="原文、元数据与提纲 Text, metadata and outline →",
+                 query_params={"doc": doc_id} if doc_id else None)
 
 
 def show_goal(ws: Workspace, item: Item) -> None:
@@ -176,8 +169,7 @@ def show_goal(ws: Workspace, item: Item) -> None:
     citations.show_evidence(ws, item.citations)
     projects = describe.projects_serving(ws.graph, item.uri)
     st.subheader(f"服务该目标的项目 Projects serving it（{len(projects)}）")
-    item_list(ws, projects, "没有项目明确服务于这个目标。",
-              note=lambda it: BASIS_ZH.get(it.attrs.get("basis", ""), ""))
+    item_list(ws, projects, "没有项目明确服务于这个目标。", note=basis_note)
 
 
 def show_project(ws: Workspace, item: Item) -> None:
@@ -192,7 +184,7 @@ def show_project(ws: Workspace, item: Item) -> None:
     if places:
         # Places named in one sentence share its citation: details folded away so the lineage stays in view.
         with st.expander("各地点的出处与实体页 Evidence per place"):
-            item_list(ws, places, "", note=lambda it: BASIS_ZH.get(it.attrs.get("basis", ""), ""))
+            item_list(ws, places, "", note=basis_note)
     st.subheader("项目 → 章节 → 目标 Project → section → goal")
     st.markdown("**① 项目在原文中的出处 Mentions**")
     citations.show_evidence(ws, tuple(e for m in mentions for e in m.citations))

@@ -23,5 +23,5 @@ def show() -> None:
         st.warning(f"子图有 {n} 个节点，超过显示上限 {graphview.MAX_NODES}。请选择地点或目标、减少实体类型或降低深度；"
                    "也可以直接导出整个子图，在 Gephi 中查看。")
     else:
-        st.iframe(graphview.render_html(g, height=620, entity_url="./entity?entity="), height=700)
+        st.iframe(graphview.render_html(g, height=620, entity_url="./entity?id="), height=700)
     exporting.download_buttons(g, chosen, key="graph")

@@ -41,10 +41,12 @@ def show() -> None:
     st.title("溯源")
     st.caption("Trace a project up to its goals · 项目 → 章节 → 目标")
     ws = state.workspace()
-    uri = st.query_params.get("project")
+    ref = st.query_params.get("project")
+    uri = nav.entity_uri(ref) if ref else None
     picked = pickers.entity_picker(ws, "项目 Project", ("Project",), key="trace_project")
     if picked and picked != uri:
-        st.query_params["project"] = uri = picked
+        uri = picked
+        st.query_params["project"] = nav.entity_id(picked)
     if not uri:
         st.info("输入项目名称的一部分并选择一个项目。")
         return
@@ -53,12 +55,13 @@ def show() -> None:
     st.subheader(project.label)
     nav.entity_link("实体页 →", project.uri)
     g = lineage(items)
-    st.iframe(graphview.render_html(g, height=420, entity_url="./entity?entity=", layered=True), height=520)
+    st.iframe(graphview.render_html(g, height=420, entity_url="./entity?id=", layered=True), height=520)
     st.markdown("**项目出处 Mentions**")
     citations.show_evidence(ws, project.citations, limit=2)
     for s in (i for i in items if i.type == "Section"):
-        st.markdown(f"- 章节：{citations.md(' › '.join([s.attrs.get('document', ''), *s.attrs.get('path', [])]))}")
+        st.markdown(f"- 章节 Section：{citations.md(' › '.join([s.attrs.get('document', ''), *s.attrs.get('path', [])]))}")
     for goal in (i for i in items if i.type == "Goal"):
-        how = "明确服务" if goal.attrs.get("basis") != "outline" else "同一章节的目标（章节结构推断）"
-        st.markdown(f"**目标：{citations.md(goal.label)}** · {how}")
+        how = ("明确服务 stated as served" if goal.attrs.get("basis") != "outline"
+               else "同一章节的目标（章节结构推断） a goal of the same section (from the outline)")
+        st.markdown(f"**目标 Goal：{citations.md(goal.label)}** · {how}")
         citations.show_evidence(ws, goal.citations, limit=1)
