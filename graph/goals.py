@@ -333,6 +333,9 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             # (不小于住宅建筑面积的11%: the value is a share of what comes between)
             verb = cmp_m[-1].group(0)
             metric_text = segment[: cmp_m[-1].start()] + (verb if verb in _CHANGE_VERBS else "")
+        if m.group("approx") and re.match(r"[\u4e00-\u9fff]", sentence[m.end():m.end() + 1]) \
+                and not re.match(r"[的和及与、]", sentence[m.end():m.end() + 1]):
+            continue   # 3岁以下婴幼儿, 5万元以上项目: the value qualifies the noun after it
         chinese = not re.match(r"[0-9]", m.group("num"))
         if chinese and (verb is None or m.group("unit") not in _MEASURE_UNITS):
             continue
@@ -351,9 +354,6 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             out.append((seg_start, m, None, _clean_metric(metric_text[skip + lead.end():]), m.end()))
             continue
         planned = _PLANNED.search(sentence, 0, cend) is not None
-        if m.group("approx") and re.match(r"[\u4e00-\u9fff]", sentence[m.end():m.end() + 1]) \
-                and not re.match(r"[的和及与、]", sentence[m.end():m.end() + 1]):
-            continue   # 3岁以下婴幼儿, 5万元以上项目: the value qualifies the noun after it
         if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下") and not (
                 planned and m.group("unit") in _MEASURE_UNITS | {"元"} and m.group("mag")):
             continue
@@ -412,7 +412,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
         return False  # durations
     if not (unit or m.group("mag") or m.group("approx") in ("左右", "上下")):
         # A bare number is a value only right after a comparator (缩小到2.7); else an ordinal or code.
-        if not re.search(r"(?:到|至|为|在)$", sentence[max(0, m.start() - 3):m.start()]) or "." not in num:
+        if not re.search(r"(?:到|至|为|在|于)$", sentence[max(0, m.start() - 3):m.start()]) or "." not in num:
             return False
     if re.fullmatch(r"[0-9]{4}", num) and not (unit or m.group("mag")):
         return False  # a year

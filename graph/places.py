@@ -147,7 +147,116 @@ def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
         step = _match_at(text, position, gazetteer, scope, home, segmented, found)
         position += max(step, 1)
     kept = _resolve_lists(text, found, gazetteer)
+    kept += _abbreviated(text, gazetteer, scope, segmented, kept)
+    kept.sort(key=lambda c: c.start)
     return [PlaceMention(c.place_id, c.surface, c.start, c.end) for c in kept]
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    from importlib.resources import files
+
+    text = (files("graph") / "data" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def _province_abbreviations() -> dict[str, str]:
+    return {row[0]: row[1] for row in _data_lines("province_abbreviations.txt")}
+
+
+@functools.lru_cache(maxsize=1)
+def _region_suffixes() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in _data_lines("region_suffixes.txt")), key=len, reverse=True))
+
+
+_INITIALS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _prefecture_initials(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """First character of each prefecture's short name → the prefectures (昆 → 昆明市)."""
+    key = id(gazetteer)
+    if key not in _INITIALS:
+        out: dict[str, list[str]] = {}
+        for place in gazetteer.places():
+            if place.kind == "prefecture" and place.short_names:
+                out.setdefault(place.short_names[0][0], []).append(place.place_id)
+        _INITIALS.clear()
+        _INITIALS[key] = {k: tuple(v) for k, v in out.items()}
+    return _INITIALS[key]
+
+
+def _province_by_abbreviation(gazetteer: Gazetteer, char: str) -> str | None:
+    name = _province_abbreviations().get(char)
+    if not name:
+        return None
+    ids = [f.place_id for f in gazetteer.forms(name) if gazetteer.get(f.place_id).kind == "province"]
+    return ids[0] if len(ids) == 1 else None
+
+
+# After an abbreviation a direction names part of it (滇西, 黔东南), never a prefecture's initial.
+_DIRECTIONS = frozenset("东西南北中")
+
+
+def _prefecture_by_initial(gazetteer: Gazetteer, char: str, scope: _Scope) -> str | None:
+    if char in _DIRECTIONS:
+        return None
+    options = _prefecture_initials(gazetteer).get(char, ())
+    near = [pid for pid in options if scope.closeness(gazetteer, pid) > 0]
+    if len(near) == 1:
+        return near[0]
+    return options[0] if len(options) == 1 and not near else None
+
+
+def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Words,
+                 kept: list[_Candidate]) -> list[_Candidate]:
+    """Places written by abbreviation: run-ons of one-character abbreviations before a region word
+    (京津冀, 成渝地区, 昆玉红旅游) and bracketed completions (昆(明)玉(溪)同城化, 麒(麟)沾(益))."""
+    taken = [(c.start, c.end) for c in kept]
+    out: list[_Candidate] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    # Bracketed completions: two or more X(Y) in a row, each X+Y a place's short name.
+    for m in re.finditer(r"(?:[\u4e00-\u9fff][(（][\u4e00-\u9fff]{1,2}[)）]){2,}", text):
+        items = [(i.start(), i.end(), i.group(1) + i.group(2))
+                 for i in re.finditer(r"([\u4e00-\u9fff])[(（]([\u4e00-\u9fff]{1,2})[)）]", m.group(0))]
+        resolved = []
+        for a, b, name in items:
+            options = [f.place_id for f in gazetteer.forms(name) if f.form == SHORT]
+            near = [pid for pid in options if scope.closeness(gazetteer, pid) > 0] or options
+            resolved.append(near[0] if len(near) == 1 else None)
+        if all(resolved) and free(m.start(), m.end()):
+            for (a, b, name), pid in zip(items, resolved):
+                out.append(_Candidate(m.start() + a, m.start() + b, text[m.start() + a:m.start() + b], pid, False, False))
+    # Run-ons of one-character abbreviations.
+    suffixes = _region_suffixes()
+    i = 0
+    while i < len(text):
+        j = i
+        chars: list[str] = []
+        while j < len(text) and text[j] not in chars and (
+                text[j] in _province_abbreviations() or text[j] in _prefecture_initials(gazetteer)):
+            chars.append(text[j])
+            j += 1
+        if len(chars) < 2:
+            i += 1
+            continue
+        # The longest run that ends before a region word (京津冀地区) or, for three or more, at a word end.
+        ids = [_province_by_abbreviation(gazetteer, text[k]) or _prefecture_by_initial(gazetteer, text[k], scope)
+               for k in range(i, j)]
+        done = False
+        for end in range(j, i + 1, -1):
+            if not (text.startswith(suffixes, end) or (end - i >= 3 and end in segmented.bounds)):
+                continue
+            run = ids[: end - i]
+            if i in segmented.bounds and free(i, end) and all(run) and len(set(run)) == len(run):
+                out.extend(_Candidate(i + k, i + k + 1, text[i + k], pid, False, False) for k, pid in enumerate(run))
+                i, done = end, True
+                break
+        if not done:
+            i += 1
+    return out
 
 
 def _match_at(text: str, i: int, gazetteer: Gazetteer, scope: _Scope, home: str | None,

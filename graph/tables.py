@@ -52,6 +52,8 @@ def find_table_targets(text: str, doc_year: int | None) -> list[TableTarget]:
             i += 1
             continue   # a table of results (规划目标 / 实现情况) looks back
         col = columns.index(target_year)
+        labels = _header_labels(line)
+        growth = next((k for k, label in enumerate(labels) if columns[k] is None and "增" in label), None)
         i += 1
         gap = 0
         while i < len(lines) and gap <= _MAX_GAP:
@@ -62,16 +64,13 @@ def find_table_targets(text: str, doc_year: int | None) -> list[TableTarget]:
                 # A wrapped indicator name: the row goes on in the next line.
                 nxt = lines[i + 1]
                 if _ROW.match("1." + nxt[2]) and not _NUMBERED.match(nxt[2]):
-                    row = _row(text, start, nxt[1], line.strip() + nxt[2].strip(), columns, col, target_year)
-                    if row:
-                        out.append(row)
+                    joined = line.strip() + nxt[2].strip()
+                    out += _rows(text, start, nxt[1], joined, columns, col, target_year, growth, labels)
                     i += 2
                     gap = 0
                     continue
             if _ROW.match(line):
-                row = _row(text, start, end, line, columns, col, target_year)
-                if row:
-                    out.append(row)
+                out += _rows(text, start, end, line, columns, col, target_year, growth, labels)
                 gap = 0
             else:
                 gap += 1
@@ -84,6 +83,23 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     for line in text.split("\n"):
         out.append((pos, pos + len(line), line))
         pos += len(line) + 1
+    return out
+
+
+def _header_labels(line: str) -> list[str]:
+    """The header's column labels (2015年, 2020年, 年均增速), units in brackets left out."""
+    tokens = [t for t in re.split(r"\s+", _HEADER.sub("", line).strip()) if t]
+    return [t for t in tokens if not re.fullmatch(r"[（(][^()（）]*[)）]", t)]
+
+
+def _rows(text: str, start: int, end: int, line: str, columns: list[int | None], col: int, year: int,
+          growth: int | None, labels: list[str]) -> list[TableTarget]:
+    """The row's target and, with a growth column (年均增速), the growth the plan sets for it."""
+    out = [row for row in (_row(text, start, end, line, columns, col, year),) if row]
+    if growth is not None:
+        row = _row(text, start, end, line, columns, growth, year, suffix=labels[growth], unit="%")
+        if row:
+            out.append(row)
     return out
 
 
@@ -101,7 +117,7 @@ def _header_columns(line: str) -> list[int | None] | None:
 
 
 def _row(text: str, start: int, end: int, line: str, columns: list[int | None], col: int,
-         year: int) -> TableTarget | None:
+         year: int, suffix: str = "", unit: str | None = None) -> TableTarget | None:
     m = _ROW.match(line)
     if not m:
         return None
@@ -113,8 +129,9 @@ def _row(text: str, start: int, end: int, line: str, columns: list[int | None], 
         return None   # — (no target) or 〔…〕 (a five-year total)
     name = m.group("name").strip()
     unit_m = _UNIT.search(name)
-    unit = unit_m.group(1) if unit_m else ""
-    metric = name[: unit_m.start()].strip() if unit_m else name
+    metric = (name[: unit_m.start()].strip() if unit_m else name) + suffix
+    if unit is None:
+        unit = unit_m.group(1) if unit_m else ""
     parsed = parse_value(value.group("num") + (unit if unit in ("%",) or re.fullmatch(r"(?:万亿|亿|万|千)?[^\d]*", unit)
                                                else ""))
     if parsed is None:
