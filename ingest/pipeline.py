@@ -70,13 +70,19 @@ def is_corpus_file(path: Path) -> bool:
     return not path.name.startswith(".") and not path.name.lower().startswith("readme")
 
 
-def iter_files(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """(file, source name) pairs; directories are walked in sorted order, sources relative to them."""
+def iter_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[tuple[Path, str]]:
+    """(file, source name) pairs; directories are walked in sorted order, sources relative to them.
+
+    Directories in `exclude` (the workspace, when it sits inside the corpus) are not walked.
+    """
+    skip = [Path(p).resolve() for p in exclude]
     for path in paths:
         path = Path(path)
         if path.is_dir():
             for file in sorted(path.rglob("*")):
                 rel = file.relative_to(path)
+                if skip and any(file.resolve().is_relative_to(s) for s in skip):
+                    continue
                 if file.is_file() and not any(part.startswith(".") for part in rel.parts) and is_corpus_file(file):
                     yield file, rel.as_posix()
         else:
@@ -107,7 +113,7 @@ def unique_source(file: Path, source: str, claimed: Mapping[str, Path], origins:
 def ingest_paths(paths: Iterable[Path], store: DocumentStore, segmenter: Segmenter, chunk_size: int = 260,
                  progress: bool = True, *, max_bytes: int | None = DEFAULT_MAX_BYTES, prepare: Prepare | None = None,
                  fresh_segmenter: Callable[[], Segmenter] | None = None,
-                 checkpoint: Checkpoint | None = None) -> IngestReport:
+                 checkpoint: Checkpoint | None = None, exclude: Iterable[Path] = ()) -> IngestReport:
     """Ingest files and directories into `store`; bad files are reported, the rest still ingested.
 
     Nothing is written until every file has been read and processed; a document whose processing (or
@@ -123,7 +129,7 @@ def ingest_paths(paths: Iterable[Path], store: DocumentStore, segmenter: Segment
     seen: set[Path] = set()
     pending: list[tuple[Path, Document, bool]] = []   # (file, document, replaces a stored version)
     to_remove: list[tuple[str, str]] = []            # (source, doc_id)
-    for file, source in iter_files(paths):
+    for file, source in iter_files(paths, exclude):
         if not file.exists():
             report.failed.append((str(file), "no such file or directory"))
             continue
@@ -173,6 +179,9 @@ def ingest_paths(paths: Iterable[Path], store: DocumentStore, segmenter: Segment
         report.failed.append((f"{file} ({doc.source})" if doc.source != file.name else str(file), message))
 
     try:
+        if processed and segmenter.harvested:
+            # First: a run killed after storing some documents then re-cuts the rest with the same words.
+            store.add_vocabulary(segmenter.harvested)
         for source, doc_id in to_remove:
             store.remove(doc_id)
             report.removed.append(source)
@@ -182,8 +191,6 @@ def ingest_paths(paths: Iterable[Path], store: DocumentStore, segmenter: Segment
                 checkpoint("store")
             (report.updated if replaces else report.added).append(doc.source)
             report.documents.append(ingested)
-        if processed and segmenter.harvested:
-            store.add_vocabulary(segmenter.harvested)
     except OSError as exc:
         raise WorkspaceError(f"{store.root}: cannot write the document store ({exc.strerror or exc})") from None
     return report

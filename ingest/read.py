@@ -5,6 +5,7 @@ import functools
 import hashlib
 import io
 import json
+import logging
 import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
@@ -129,8 +130,16 @@ def _txt_text(path: Path, data: bytes) -> tuple[str, str | None]:
     return decode_text(path, data), None
 
 
+def _quiet(logger: str) -> None:
+    # Readers' own warnings ("EOF marker not found", "discarding data") would reach the CLI's stderr
+    # beside our one-line error for the same file.
+    logging.getLogger(logger).setLevel(logging.ERROR)
+
+
 def _html_text(path: Path, data: bytes) -> tuple[str, str | None]:
     import trafilatura
+
+    _quiet("trafilatura")
 
     html = decode_text(path, data)
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
@@ -143,8 +152,9 @@ def _html_text(path: Path, data: bytes) -> tuple[str, str | None]:
 
 def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None]:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, PdfReadError
+    from pypdf.errors import DependencyError
 
+    _quiet("pypdf")
     try:
         reader = PdfReader(io.BytesIO(data))
         # An empty user password only restricts printing or copying: the text is readable.

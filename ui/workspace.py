@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ingest.atomic import write_text_atomic
-from ingest.errors import PolicyKGError, WorkspaceError
+from ingest.errors import WorkspaceError
 from ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -291,7 +291,8 @@ class Workspace:
                                            cache_dir=self.root / "cache" / "segmenter")
             ingested = ingest_paths(paths, self.documents, segmenter, self.settings.chunk_size, progress,
                                     max_bytes=self.settings.max_file_mb * 2**20, prepare=graph.put,
-                                    fresh_segmenter=fresh, checkpoint=self._checkpoint)
+                                    fresh_segmenter=fresh, checkpoint=self._checkpoint,
+                                    exclude=[self.root])
             self.__dict__.pop("segmenter", None)   # it learnt words of documents that may have failed
             report = BuildReport(list(ingested.added), list(ingested.updated), list(ingested.unchanged),
                                  list(ingested.removed), list(ingested.failed), documents=list(ingested.documents),
