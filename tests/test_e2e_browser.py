@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -9,7 +10,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -71,18 +72,38 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    shots = []
+def requests_made() -> list[str]:
+    """Every URL the browser asked for while the tests ran (the page may fetch nothing from another host)."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def page(server, requests_made):
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"])
         context = browser.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+        context.on("request", lambda request: requests_made.append(request.url))
         pg = context.new_page()
         pg.set_default_timeout(30_000)
         yield pg
         context.close()
         browser.close()
+    foreign = sorted({u for u in requests_made if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                      and urlsplit(u).hostname != "127.0.0.1"})
+    assert requests_made and not foreign, f"requests to other hosts: {foreign}"
+
+
+# What a reader must never see: internal keys and values, or the graph's placeholder IRIs.
+RAW_KEYS = re.compile(r"\b(direct|scope|via|basis|intent|value_text|projects_by_place|section_scope|record_id)"
+                      r"\b\s*[：:=]|[：:]\s*(True|False)\b|policykg\.example")
+
+
+def no_raw_keys(pg) -> None:
+    shown = pg.locator("[data-testid=stMain]").inner_text()
+    found = RAW_KEYS.search(shown)
+    assert not found, f"raw key on the page: {found.group(0)!r}"
 
 
 @pytest.fixture(scope="module")
@@ -106,10 +127,11 @@ def snap(pg, shots: Path, name: str) -> None:
     print(f"screenshot: {path}")
 
 
-def test_ask_then_open_an_entity_page(server, page, shots):
+def test_ask_then_open_a_citation_and_an_entity_page(server, page, shots):
     base, _, _ = server
-    page.goto(base)
+    page.goto(f"{base}/ask")                       # the Ask page's own address (not only "/") resolves
     settle(page)
+    assert page.get_by_text("Page not found").count() == 0
     page.get_by_label("问题 Question").fill("哪些项目涉及昭通")
     page.get_by_role("button", name="提问 Ask").click()
     page.wait_for_selector("mark")            # a citation, highlighted inside its paragraph
@@ -117,28 +139,54 @@ def test_ask_then_open_an_entity_page(server, page, shots):
     assert page.locator("[data-testid=stAlertContentSuccess]").count() == 1   # the answer line
     assert page.locator(".pkg-cite").count() >= 3
     assert "昭通" in page.locator("mark").first.inner_text() or page.locator("text=昭通").count()
+    assert page.get_by_text("直接点名").count() >= 1
+    no_raw_keys(page)
     snap(page, shots, "1-ask")
 
+    cited = page.locator(".pkg-cite mark").first.inner_text()
+    page.locator("a.pkg-open").first.click()      # the citation opens its passage in the document
+    page.wait_for_url("**/documents?doc=*")
+    settle(page)
+    assert page.locator("#pkg-passage").inner_text().strip() == cited.strip()
+    assert page.get_by_text("章节 Section").count() == 1
+    no_raw_keys(page)
+    snap(page, shots, "2-document-passage")
+
+    page.go_back()                                # the answer is still there: the question is in the URL
+    page.wait_for_selector(".pkg-cite")
+    settle(page)
     page.get_by_role("link", name="实体页 →").first.click()
-    page.wait_for_url("**/entity?entity=*")
+    page.wait_for_url("**/entity?id=*")
     settle(page)
     assert page.locator("h1").first.inner_text().strip()
     assert page.locator("[data-testid=stHeading]").count() >= 2
-    snap(page, shots, "2-entity-project")
+    no_raw_keys(page)
+    snap(page, shots, "3-entity-project")
+
+
+def test_an_english_question_gets_english_labels(server, page, shots):
+    base, _, _ = server
+    page.goto(f"{base}/ask?q=Which%20projects%20involve%20Zhaotong%3F")
+    page.wait_for_selector("mark")
+    settle(page)
+    assert page.get_by_text("Entity page →").count() >= 1 and page.get_by_text("named directly").count() >= 1
+    no_raw_keys(page)
+    snap(page, shots, "4-ask-english")
 
 
 def test_place_entity_page(server, page, shots):
     base, _, _ = server
-    page.goto(f"{base}/entity?entity={quote('https://policykg.example/id/place/adcode:530600', safe='')}")
+    page.goto(f"{base}/entity?id=place/adcode:530600")
     settle(page)
     assert page.locator("h1").first.inner_text().strip() == "昭通市"
     assert page.get_by_text("涉及的项目").count() == 1
-    snap(page, shots, "3-entity-place")
+    no_raw_keys(page)
+    snap(page, shots, "5-entity-place")
 
 
 def test_graph_page_draws_offline(server, page, shots):
     base, _, _ = server
-    page.goto(f"{base}/entity?entity={quote('https://policykg.example/id/place/adcode:530600', safe='')}")
+    page.goto(f"{base}/entity?id=place/adcode:530600")
     settle(page)
     page.get_by_role("link", name="在图谱中查看 Graph →").click()
     page.wait_for_url("**/graph?place=*")
@@ -146,9 +194,10 @@ def test_graph_page_draws_offline(server, page, shots):
     frame = page.frame_locator("iframe").first
     frame.locator("svg circle").first.wait_for()
     assert frame.locator("svg circle").count() > 3
-    snap(page, shots, "4-graph")
+    no_raw_keys(page)
+    snap(page, shots, "6-graph")
     frame.locator("svg circle").first.dblclick()   # a node opens its entity page in the app
-    page.wait_for_url("**/entity?entity=*")
+    page.wait_for_url("**/entity?id=*")
     settle(page)
     assert page.locator("h1").first.inner_text().strip()
 
@@ -160,7 +209,8 @@ def test_export_downloads_parse(server, page, shots, tmp_path):
     page.goto(f"{base}/export")
     settle(page)
     page.get_by_role("button", name="下载 GEXF").wait_for()
-    snap(page, shots, "5-export")
+    no_raw_keys(page)
+    snap(page, shots, "7-export")
     for label, reader in (("下载 GEXF", nx.read_gexf), ("下载 GRAPHML", nx.read_graphml)):
         with page.expect_download() as info:
             page.get_by_role("button", name=label).click()
@@ -183,14 +233,14 @@ def test_documents_page_and_uploads(server, page, shots, tmp_path):
     page.goto(f"{base}/documents")
     settle(page)
     assert page.get_by_text("已导入 2 份文件").count() == 1
-    snap(page, shots, "6-documents")
+    snap(page, shots, "8-documents")
 
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"\x00\x01 this is not a pdf")
     upload(page, bad)
     page.get_by_text("无法导入 broken.pdf").wait_for()
     settle(page)
-    snap(page, shots, "7-bad-upload")
+    snap(page, shots, "9-bad-upload")
     assert not (corpus / "uploads" / "broken.pdf").exists()
     assert page.get_by_text("已导入 2 份文件").count() == 1   # the workspace is unchanged
 
@@ -201,6 +251,6 @@ def test_documents_page_and_uploads(server, page, shots, tmp_path):
     done.or_(failed).wait_for()
     settle(page)
     assert not failed.count(), failed.inner_text()
-    snap(page, shots, "8-good-upload")
+    snap(page, shots, "10-good-upload")
     assert page.get_by_text("已导入 3 份文件").count() == 1
     assert (corpus / "uploads" / "大理通知.txt").exists()
