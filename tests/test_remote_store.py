@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,14 +25,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(seed_workspace, tmp_path_factory):
-    """`oxigraph serve --union-default-graph` holding the seed workspace's graph (loaded through /store)."""
+@contextmanager
+def oxigraph_server(location: Path):
+    """`oxigraph serve --union-default-graph` on a free loopback port, stopped afterwards; yields its base URL."""
     binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(binary).exists():
         pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
     port = _free_port()
-    location = tmp_path_factory.mktemp("oxigraph-server")
     proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
                              "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -44,14 +44,26 @@ def server(seed_workspace, tmp_path_factory):
                 time.sleep(0.1)
         else:
             pytest.fail("oxigraph serve did not start")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def endpoints(base: str) -> dict[str, str]:
+    return {"graph_store": "sparql", "sparql_query_endpoint": base + "/query",
+            "sparql_update_endpoint": base + "/update"}
+
+
+@pytest.fixture(scope="module")
+def server(seed_workspace, tmp_path_factory):
+    """A server holding the seed workspace's graph (loaded through the graph store protocol's /store)."""
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-server")) as base:
         data = seed_workspace.graph.serialize("nquads")
         request = urllib.request.Request(base + "/store", data=data, method="POST",
                                          headers={"Content-Type": "application/n-quads"})
         urllib.request.urlopen(request, timeout=60).read()
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +129,23 @@ def test_ui_serves_a_workspace_whose_graph_is_remote(remote_settings, tmp_path, 
                                      "POLICYKG_SPARQL_UPDATE_ENDPOINT": remote_settings.sparql_update_endpoint})
     assert result.exit_code == 0, result.output
     assert served and served[0].graph_store == "sparql"
+
+
+def test_up_ingests_into_the_server_then_serves(tmp_path, monkeypatch):
+    """`policykg up` with the README's remote configuration: the corpus goes to the server, then the UI starts."""
+    from ui.commands import serve_cmds
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "tongzhi.txt").write_text("关于加快建设大理机场的通知\n一、建设大理机场改扩建工程。\n", encoding="utf-8")
+    served = []
+    monkeypatch.setattr(serve_cmds, "serve", lambda settings, host, port: served.append(settings) or 0)
+    _register()
+    with oxigraph_server(tmp_path / "server") as base:
+        env = {f"POLICYKG_{k.upper()}": v for k, v in endpoints(base).items()}
+        result = CliRunner().invoke(cli, ["-w", str(tmp_path / "ws"), "--embedder", "fake", "up"],
+                                    catch_exceptions=False, env={**env, "POLICYKG_CORPUS": str(corpus)})
+        assert result.exit_code == 0, result.output
+        assert served and not (tmp_path / "ws" / "graph").exists()     # the graph went to the server
+        store = SparqlEndpointStore(base + "/query", "")
+        assert store.query("ASK { ?p a pkg:Project ; skos:prefLabel ?l FILTER(CONTAINS(?l, '大理机场')) }").askAnswer
