@@ -105,15 +105,29 @@ class _Edge:
     attrs: dict
 
 
+SPRING_LIMIT = 300   # above this many nodes a force layout takes seconds to minutes; a spiral by type is instant
+
+
 def _positions(graph: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """A seeded layout so the file opens as a picture in Gephi; the same graph always gets the same positions."""
-    simple = nx.Graph()
-    simple.add_nodes_from(nodes)
-    simple.add_edges_from(sorted({tuple(sorted((str(u), str(v)))) for u, v in graph.edges() if u != v}))
+    """Starting positions so the file opens as a picture in Gephi (run ForceAtlas2 from there); deterministic.
+
+    Small graphs get a seeded force layout; large ones a sunflower spiral with hubs at the centre, grouped
+    by node type.
+    """
     if not nodes:
         return {}
-    raw = nx.spring_layout(simple, seed=7, iterations=50, scale=1000.0) if len(nodes) > 1 else {nodes[0]: (0.0, 0.0)}
-    return {n: (round(float(raw[n][0]), 2), round(float(raw[n][1]), 2)) for n in nodes}
+    if len(nodes) <= SPRING_LIMIT:
+        simple = nx.Graph()
+        simple.add_nodes_from(nodes)
+        simple.add_edges_from(sorted({tuple(sorted((str(u), str(v)))) for u, v in graph.edges() if u != v}))
+        raw = nx.spring_layout(simple, seed=7, iterations=50, scale=1000.0) if len(nodes) > 1 else \
+            {nodes[0]: (0.0, 0.0)}
+        return {n: (round(float(raw[n][0]), 2), round(float(raw[n][1]), 2)) for n in nodes}
+    order = sorted(nodes, key=lambda n: (str(graph.nodes[n].get("type", "")), -graph.degree(n), n))
+    golden = math.pi * (3.0 - math.sqrt(5.0))
+    step = 1000.0 / math.sqrt(len(order))
+    return {n: (round(step * math.sqrt(i) * math.cos(i * golden), 2), round(step * math.sqrt(i) * math.sin(i * golden), 2))
+            for i, n in enumerate(order)}
 
 
 def _prepare(graph: nx.Graph) -> tuple[list[_Node], list[_Edge]]:

