@@ -1,65 +1,92 @@
-"""Natural-language questions → cited answers: link entities, recognise the intent, answer from graph or text."""
+"""Natural-language questions → cited answers: link the slots, choose the focus, execute, fall back on the entity."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from search import focus as F
+from search import framing
 from search import graph_answers as G
-from search import intents as I
+from search import statements as S
 from search import text_answers as T
+from search import timeline as TL
 from search.knowledge import Knowledge
-from search.question import Question, link
+from search.question import Question, absent_years, covers, link, meaningful
 from search.records import Answer
 
 if TYPE_CHECKING:
-    from ui.workspace import Workspace
+    from search.corpus import Corpus
 
 log = logging.getLogger(__name__)
 
+Handler = Callable[[Question, "Corpus", Knowledge], Answer]
 
-def answer(question: str, ws: "Workspace") -> Answer:
+
+def answer(question: str, corpus: "Corpus") -> Answer:
     question = question.strip()
     if not question:
-        return Answer(question, I.SEMANTIC, False, "请输入问题。")
-    k = ws.knowledge
-    q = link(question, ws, k)
-    intent = I.classify(question, q.linked())
-    if intent == I.SEMANTIC and (q.places or q.regions or q.projects):
-        intent = _nearest_intent(question, ws, k) or intent
-    log.info("intent=%s places=%s regions=%s projects=%s subject=%s terms=%s", intent, q.places,
-             [r.label for r in q.regions], [p.label for p in q.projects], q.subject, q.terms)
+        return Answer(question, F.SEMANTIC, False, "请输入问题。")
+    if not meaningful(question):
+        return framing.frame(question, Answer(question, F.SEMANTIC, False,
+                                              "问题中没有可查找的词语(not found in the corpus)。"))
+    k = corpus.knowledge
+    q = link(question, corpus, k)
+    focus = F.choose(q.masked(), q.slots(), corpus.embedder, Path(corpus.root) / "cache")
+    log.info("focus=%s masked=%s places=%s regions=%s projects=%s docs=%s years=%s terms=%s", focus, q.masked(),
+             q.places, [r.label for r in q.regions], [p.label for p in q.projects],
+             [d.label for d in q.documents], q.years, q.terms)
+    return framing.frame(question, _execute(focus, q, corpus, k))
+
+
+def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
+    absent = _absent_part(focus, q, k)
+    if absent:
+        return Answer(q.text, focus, False, absent)
+    handler = HANDLERS.get(focus, T.semantic)
+    result = handler(q, corpus, k)
+    if result.found or handler is T.semantic:
+        return result
+    # A handler that cannot answer is no evidence of absence: answer from what the text says about the linked
+    # entity, or from the passages of the constrained documents — but only with evidence that covers every
+    # constraint of the question (the entity, the year, the topic); otherwise the passages are context.
+    fallback = None
+    if q.places or q.regions or q.projects or q.subject:
+        fallback = S.entity_statements(q, corpus, k)
+    if (fallback is None or not fallback.found) and q.terms:
+        fallback = T.semantic(q, corpus, k)
+    if fallback is None or not fallback.found:
+        return result
+    covering = tuple(i for i in fallback.items if covers(" ".join(c.text for c in i.citations), q, corpus, k))
+    if covering:
+        return Answer(q.text, focus, True, fallback.answer + " " + T.quote(covering), covering,
+                      tuple(c for i in covering for c in i.citations[:1]))
+    return Answer(q.text, focus, False, result.answer + " 以下原文段落可能相关:", fallback.items, fallback.citations)
+
+
+def _absent_part(focus: str, q: Question, k: Knowledge) -> str | None:
+    """The part of the question the corpus lacks (a place, a year's document), named; None if all is there."""
     if q.absent_places and not (q.places or q.regions or q.projects):
         names = "、".join(dict.fromkeys(q.absent_places))
-        return Answer(question, intent, False, f"语料中没有关于{names}的内容(not found in the corpus)。")
-    handler: Callable[[Question, "Workspace", Knowledge], Answer] = HANDLERS.get(intent, T.semantic)
-    result = handler(q, ws, k)
-    if not result.found and intent != I.SEMANTIC and handler is not T.semantic and q.terms:
-        fallback = T.semantic(q, ws, k)
-        if fallback.found:
-            # Still not found: the passages are context for the reader, not an answer.
-            return Answer(question, intent, False, result.answer + " 以下原文段落可能相关:", fallback.items,
-                          fallback.citations)
-    return result
+        return f"语料中没有关于{names}的内容(not found in the corpus)。"
+    missing = absent_years(q, k)
+    if missing and focus not in (F.TIMELINE, F.CROSS_DOCUMENT):
+        return "语料中没有" + "、".join(missing) + "(not found in the corpus)。"
+    return None
 
 
-def _nearest_intent(question: str, ws: "Workspace", k: Knowledge) -> str | None:
-    """No cue word matched, but an entity is linked: ask which exemplar question this one is closest to."""
-    if k.exemplar_vectors is None:
-        k.exemplar_vectors = ws.embedder.embed_queries([text for _, text in I.EXEMPLARS])
-    vector = ws.embedder.embed_queries([question])[0]
-    return I.nearest_exemplar(vector, k.exemplar_vectors)
-
-
-HANDLERS: dict[str, Callable[[Question, "Workspace", Knowledge], Answer]] = {
-    I.PROJECTS_BY_PLACE: G.projects_by_place,
-    I.GOALS_BY_PLACE: G.goals_by_place,
-    I.TARGET_VALUE: G.target_value,
-    I.PARENT_GOAL: G.parent_goal,
-    I.REGION_MEMBERSHIP: G.region_membership,
-    I.DOCUMENT_METADATA: G.document_metadata,
-    I.SECTION_LOOKUP: T.section_lookup,
-    I.COUNT: T.count,
-    I.COMPARE: T.compare,
-    I.CROSS_DOCUMENT: T.cross_document,
-    I.SEMANTIC: T.semantic,
+HANDLERS: dict[str, Handler] = {
+    F.PROJECTS: G.projects_by_place,
+    F.GOALS: G.goals_by_place,
+    F.TARGET_VALUE: G.target_value,
+    F.PARENT_GOAL: G.parent_goal,
+    F.MEMBERSHIP: G.region_membership,
+    F.METADATA: G.document_metadata,
+    F.SECTION: T.section_lookup,
+    F.COUNT: T.count,
+    F.COMPARE: T.compare,
+    F.CROSS_DOCUMENT: T.cross_document,
+    F.TIMELINE: TL.timeline,
+    F.STATEMENTS: S.entity_statements,
+    F.SEMANTIC: T.semantic,
 }

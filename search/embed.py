@@ -54,6 +54,8 @@ def _batched(texts: Sequence[str], encode: Callable[[list[str]], np.ndarray], di
 class FakeEmbedder:
     """Deterministic hashing-trick vectors over character bigrams: fast, no model, for tests."""
 
+    semantic = False   # hashed character pairs carry no meaning: callers must not read similarity as sense
+
     def __init__(self, dim: int = 256):
         self.dim = dim
         self.name = f"fake:bigram-{dim}"

@@ -5,14 +5,18 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import Evidence, Item
-from search import intents as I
+from search import focus as F
 from search.knowledge import Knowledge, normalise, topic_words
 from search.question import MAX_LABEL, Question, dedupe, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around
 
 if TYPE_CHECKING:
-    from ui.workspace import Workspace
+    from search.corpus import Corpus
+
+def in_documents(item: Item, docs: set[str]) -> bool:
+    return any(c.doc_id in docs for c in item.citations)
+
 
 def places_and_regions(q: Question) -> list[tuple[str, str]]:
     return [(key, surface) for key, surface in q.places] + [(r.attrs.get("id") or r.uri, r.label) for r in q.regions]
@@ -33,7 +37,7 @@ def _topic_filter(items: list[Item], q: Question, drop: set[str]) -> tuple[list[
 
 
 
-def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def projects_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
     items: list[Item] = []
@@ -74,7 +78,7 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     where = "、".join(dict.fromkeys(names)) or "该地"
     if not items:
         what = "、".join(topic) + "方面的" if topic else ""
-        return Answer(q.text, I.PROJECTS_BY_PLACE, False, f"语料中没有找到涉及{where}的{what}项目。")
+        return Answer(q.text, F.PROJECTS, False, f"语料中没有找到涉及{where}的{what}项目。")
     # Named in the sentence (the place itself or a place inside it) first; then those that reach it only
     # through a region it belongs to or the scope of the section they stand in.
     items = [explicit_first(_mark_scope(i)) for i in items]
@@ -84,7 +88,7 @@ def projects_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     listed = {i.uri for i in items}
     more = len({u for u in wide if u not in listed})
     tail = f"(另有{more}个项目只是面向其所属区域整体,未逐一列出,见该地实体页。)" if more else ""
-    return Answer(q.text, I.PROJECTS_BY_PLACE, True,
+    return Answer(q.text, F.PROJECTS, True,
                   f"涉及{where}的项目共{len(items)}个:{direct}个在原文中直接点名{rest}。{tail}", tuple(items))
 
 
@@ -128,33 +132,43 @@ def _action_clauses(sentences: list[Sentence], name: str) -> list[Item]:
     return out
 
 
-def goals_by_place(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def goals_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
     year = q.years[0] if q.years else None
     items: list[Item] = []
     names = []
-    for key, surface in places_and_regions(q) or ([(k.home, "全省")] if k.home else []):
-        names.append(surface)
-        items.extend(queries.goals_by_place(ws.graph, key, year))
+    docs = q.document_ids()
+    if docs and not places_and_regions(q):
+        names = [k.title(d) for d in docs]
+        items = [g for g in k.goals if in_documents(g, docs) and (year is None or g.attrs.get("year") == year)]
+    else:
+        for key, surface in places_and_regions(q) or ([(k.home, "全省")] if k.home else []):
+            names.append(surface)
+            items.extend(queries.goals_by_place(ws.graph, key, year))
+        if docs:
+            items = [g for g in items if in_documents(g, docs)]
     items = dedupe(items)
+    items, topic = _topic_filter(items, q, {"目标", "发展", "发展目标", "主要目标", "总体目标", "规划", "预期", "主要",
+                                            "任务", "指标", "实现", "达到", "提出", "阶段"})
     where = "、".join(names) or "该地"
     if not items:
         when = f"{year}年" if year else ""
-        return Answer(q.text, I.GOALS_BY_PLACE, False, f"语料中没有找到{where}{when}的目标。")
+        what = "、".join(topic) + "方面的" if topic else ""
+        return Answer(q.text, F.GOALS, False, f"语料中没有找到{where}{when}{what}目标。")
     if places_and_regions(q):
         # A goal stated for many places at once (苏南、苏中、苏北…) is no goal *of* the one asked about,
         # as long as the corpus states goals for it alone.
         focused = [i for i in items if _places_named(i, ws, k) < BROAD_GOAL]
         items = focused or items
-    return Answer(q.text, I.GOALS_BY_PLACE, True, f"{where}{f'到{year}年' if year else ''}的目标共{len(items)}项。",
+    return Answer(q.text, F.GOALS, True, f"{where}{f'到{year}年' if year else ''}的目标共{len(items)}项。",
                   tuple(items))
 
 
 BROAD_GOAL = 3
 
 
-def _places_named(item: Item, ws: "Workspace", k: Knowledge) -> int:
+def _places_named(item: Item, ws: "Corpus", k: Knowledge) -> int:
     from graph.places import find_places
 
     text = item.citations[0].text if item.citations else item.label
@@ -163,13 +177,14 @@ def _places_named(item: Item, ws: "Workspace", k: Knowledge) -> int:
     return len(regions) + len(places)
 
 
-def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
     year = q.years[0] if q.years else None
     named = places_and_regions(q)
+    docs = q.document_ids()
     targets = [g for g in k.goals if ("value" in g.attrs or "value_text" in g.attrs)
-               and (year is None or g.attrs.get("year") == year)]
+               and (year is None or g.attrs.get("year") == year) and (not docs or in_documents(g, docs))]
     if named and not all(key == k.home for key, _ in named):
         # a place other than the whole jurisdiction: only targets stated for it (or inside it)
         allowed = {i.uri for key, _ in named for i in queries.goals_by_place(ws.graph, key, year)}
@@ -180,8 +195,8 @@ def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         # list every target of that year (and place) rather than guess which one is meant.
         listed = dedupe(targets)
         if not listed:
-            return Answer(q.text, I.TARGET_VALUE, False, f"语料中没有{q.years[0]}年的量化目标(not found)。")
-        return Answer(q.text, I.TARGET_VALUE, True,
+            return Answer(q.text, F.TARGET_VALUE, False, f"语料中没有{q.years[0]}年的量化目标(not found)。")
+        return Answer(q.text, F.TARGET_VALUE, True,
                       f"{q.years[0]}年的量化目标共{len(listed)}项(the metric named in English is not matched "
                       f"word for word; all targets of that year are listed)。", tuple(listed))
     # Several metrics may be asked at once (经济总量和常住人口): each picks the targets naming most of the
@@ -199,11 +214,11 @@ def target_value(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     chosen = dedupe(chosen)
     if not chosen:
         when = f"{year}年" if year else ""
-        return Answer(q.text, I.TARGET_VALUE, False,
+        return Answer(q.text, F.TARGET_VALUE, False,
                       f"语料中没有找到{when}{'、'.join(q.terms) or '该指标'}的目标值。")
     parts = [t.label for t in chosen]
     when = f"到{year}年," if year else ""
-    return Answer(q.text, I.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
+    return Answer(q.text, F.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
 
 
 BASIS_RANK = {"explicit": 0, "metadata": 1, "admin_data": 2, "outline": 3, "section_scope": 4}
@@ -227,7 +242,7 @@ def _home_section(project: Item, sections: list[Item]) -> Item | None:
     return min(sections, key=score) if sections else None
 
 
-def home_section(project: Item, ws: "Workspace", k: Knowledge, sections: list[Item] | None = None) -> Item | None:
+def home_section(project: Item, ws: "Corpus", k: Knowledge, sections: list[Item] | None = None) -> Item | None:
     """The section about a project: one whose heading names it, else the one mentioning it most."""
     named = [Item(h.text, "Section", f"{doc_id}#{h.char_start}",
                   (Evidence(source, doc_id, h.path, h.char_start, h.char_end, h.text, "outline"),),
@@ -242,7 +257,7 @@ def home_section(project: Item, ws: "Workspace", k: Knowledge, sections: list[It
     return _home_section(project, sections)
 
 
-def parent_goal(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def parent_goal(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
     project = q.projects[0]
@@ -250,7 +265,7 @@ def parent_goal(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
     goals = [i for i in chain if i.type == "Goal"]
     sections = [i for i in chain if i.type == "Section"]
     if not goals and not sections:
-        return Answer(q.text, I.PARENT_GOAL, False, f"没有找到{project.label}对应的目标。")
+        return Answer(q.text, F.PARENT_GOAL, False, f"没有找到{project.label}对应的目标。")
     # Goals the text links to the project come first; outline neighbours only fill in when there are none.
     goals.sort(key=lambda g: (BASIS_RANK.get(g.attrs.get("basis", "outline"), 9), g.label))
     stated = [g for g in goals if g.attrs.get("basis") == "explicit"]
@@ -264,11 +279,11 @@ def parent_goal(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         items.append(explicit_first(home))
     goal_text = ";".join(g.label for g in goals)
     items += [explicit_first(g) for g in goals]
-    return Answer(q.text, I.PARENT_GOAL, True, where + (f"对应的目标:{goal_text}。" if goals else ""),
+    return Answer(q.text, F.PARENT_GOAL, True, where + (f"对应的目标:{goal_text}。" if goals else ""),
                   tuple(items))
 
 
-def region_membership(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def region_membership(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
     boolean = re.search(r"(吗|么|是否|是不是|在不在|算不算)[？?]?$|^(is|does|are) ", q.text, re.I)
@@ -278,34 +293,91 @@ def region_membership(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         belongs = queries.regions_of(ws.graph, key)
         hit = [r for r in belongs if r.uri == region.uri]
         if hit:
-            return Answer(q.text, I.REGION_MEMBERSHIP, True, f"是。{surface}属于{region.label}。", tuple(hit))
+            return Answer(q.text, F.MEMBERSHIP, True, f"是。{surface}属于{region.label}。", tuple(hit))
         members = queries.region_members(ws.graph, region.uri)
         others = "、".join(r.label for r in belongs)
         tail = f"{surface}属于{others}。" if others else ""
         cites = tuple(c for m in members[:1] for c in m.citations[:1])
-        return Answer(q.text, I.REGION_MEMBERSHIP, True,
+        return Answer(q.text, F.MEMBERSHIP, True,
                       f"不属于。{region.label}的范围不包括{surface}。{tail}", tuple(belongs), cites)
     if q.regions:
         region = q.regions[0]
         members = queries.region_members(ws.graph, region.uri)
         if members:
             names = "、".join(m.label for m in members)
-            return Answer(q.text, I.REGION_MEMBERSHIP, True, f"{region.label}包括{len(members)}个:{names}。",
+            return Answer(q.text, F.MEMBERSHIP, True, f"{region.label}包括{len(members)}个:{names}。",
                           tuple(members))
     if q.places:
         key, surface = q.places[0]
         belongs = queries.regions_of(ws.graph, key)
         if belongs:
-            return Answer(q.text, I.REGION_MEMBERSHIP, True,
+            return Answer(q.text, F.MEMBERSHIP, True,
                           f"{surface}属于:{'、'.join(r.label for r in belongs)}。", tuple(belongs))
-    return Answer(q.text, I.REGION_MEMBERSHIP, False, "语料中没有找到该区域的范围定义。")
+    return Answer(q.text, F.MEMBERSHIP, False, "语料中没有找到该区域的范围定义。")
 
 
-def document_metadata(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
+SESSION = re.compile(r"^(.+?(?:会议|大会))(?:关于|审议)")
+
+
+def _delivery(doc: Item, ws: "Corpus", k: Knowledge) -> list[Item]:
+    """Who delivered a document of a yearly series and which session approved it, when a resolution dated
+    the same year (…关于政府工作报告的决议) or the document's own opening says so."""
+    doc_id = doc.attrs.get("doc_id")
+    year = k.doc_years.get(doc_id)
+    series = [name for name, ids in k.series_docs.items() if doc_id in ids]
+    if year is None or not series:
+        return []
+    from search.question import document_kinds
+
+    kind = next((z for z, _ in document_kinds() if z in series[0]), series[0])
+    members = set().union(*k.series_docs.values())
+    resolutions = [d for d in k.documents if d.attrs.get("doc_id") not in members and kind in d.label
+                   and k.doc_years.get(d.attrs.get("doc_id")) == year]
+    items: list[Item] = []
+    own = ws.documents.get(doc_id)
+    sources = [(own, 600)] + [(ws.documents.get(r.attrs.get("doc_id")), None) for r in resolutions]
+    for ingested, limit in sources:
+        if ingested is None:
+            continue
+        text = ingested.document.text if limit is None else ingested.document.text[:limit]
+        m = SPEAKER.search(text)
+        if m and not any(i.attrs.get("field") == "speaker" for i in items):
+            items.append(Item(m.group(2), "Agency", f"{doc.uri}#speaker",
+                              (_text_evidence(ingested, m.start(), m.end(0)),), {"field": "speaker", "role": m.group(1)}))
+    for r in resolutions:
+        ingested = ws.documents.get(r.attrs.get("doc_id"))
+        if ingested is None:
+            continue
+        m = SESSION.match(r.label)
+        if m:
+            pos = ingested.document.text.find(m.group(1))
+            cites = (_text_evidence(ingested, pos, pos + len(m.group(1))),) if pos >= 0 else ()
+            items.append(Item(m.group(1), "Value", f"{r.uri}#session", cites, {"field": "session"}))
+        for date in r.attrs.get("dates", [])[:1]:
+            y, mo, d = (int(x) for x in date.split("-"))
+            label = f"{y}年{mo}月{d}日"
+            pos = ingested.document.text.find(label)
+            cites = (_text_evidence(ingested, pos, pos + len(label)),) if pos >= 0 else ()
+            items.append(Item(label, "Value", f"{r.uri}#approved", cites, {"field": "approved", "iso": date}))
+    return items
+
+
+def _text_evidence(ingested, start: int, end: int) -> Evidence:
+    src = ingested.document
+    path = ()
+    for section in ingested.sections:
+        if section.char_start <= start < section.char_end and len(section.path) >= len(path):
+            path = tuple(section.path)
+    return Evidence(src.source, src.doc_id, path, start, end, src.text[start:end], "metadata")
+
+
+def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     docs = q.documents or (k.documents if len(k.documents) == 1 else [])
     if not docs:
-        return Answer(q.text, I.DOCUMENT_METADATA, False, "请指明是哪一份文件(可用《标题》)。")
+        return Answer(q.text, F.METADATA, False, "请指明是哪一份文件(可用《标题》)。")
     doc = docs[0]
+    delivery = _delivery(doc, ws, k)
     a = doc.attrs
     ingested = ws.documents.get(a["doc_id"])
     spans = ingested.metadata.spans if ingested else {}
@@ -337,4 +409,13 @@ def document_metadata(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         parts.append(f"规划期{s}—{e}年")
     if number:
         items.append(Item(number, "Value", f"{doc.uri}#number", cite("doc_number"), {"field": "doc_number"}))
-    return Answer(q.text, I.DOCUMENT_METADATA, True, ",".join(parts) + "。", tuple(items), cite("title"))
+    for i in delivery:
+        field = i.attrs["field"]
+        parts.append({"speaker": f"{i.attrs.get('role', '')}{i.label}所作", "session": f"经{i.label}审议批准",
+                      "approved": f"决议{i.label}通过"}[field])
+    items += delivery
+    for name in a.get("addressees", []):
+        items.append(Item(name, "Agency", f"{doc.uri}#to-{name}", cite("addressees"), {"role": "addressee"}))
+    if a.get("addressees"):
+        parts.append(f"主送{'、'.join(a['addressees'])}")
+    return Answer(q.text, F.METADATA, True, ",".join(parts) + "。", tuple(items), cite("title"))

@@ -13,7 +13,7 @@ from graph.records import Item
 from search.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
-    from ui.workspace import Workspace
+    from search.corpus import Corpus
 
 
 @dataclass
@@ -34,10 +34,14 @@ class Knowledge:
     exemplar_vectors: object = None                            # intent exemplars, embedded on first need
     title_vectors: object = None                               # document titles, embedded on first need
     by_doc: dict[str, list[Sentence]] = field(default_factory=dict)
+    doc_years: dict[str, int] = field(default_factory=dict)     # doc_id → the year the document is of
+    series: dict[str, set[int]] = field(default_factory=dict)   # "政府工作报告" → years of that yearly series
+    series_docs: dict[str, set[str]] = field(default_factory=dict)   # series name → its doc_ids
+    doc_names: dict[str, str] = field(default_factory=dict)     # doc_id → title, title hint and opening lines
     _corpus: tuple[int, str, list[int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def build(cls, ws: "Workspace") -> "Knowledge":
+    def build(cls, ws: "Corpus") -> "Knowledge":
         from graph import queries
 
         store = ws.graph
@@ -47,8 +51,12 @@ class Knowledge:
         documents = queries.document_metadata(store)
         sentences: list[Sentence] = []
         headings: list[tuple[str, str, object]] = []
+        names: dict[str, str] = {}
         for doc in ws.documents.all():
             sentences.extend(split_sentences(doc))
+            # A question names a document by its title; a title recovered badly still stands in the opening lines.
+            names[doc.document.doc_id] = " ".join(filter(None, (doc.metadata.title, doc.document.title_hint,
+                                                                 doc.document.text[:300])))
             headings.extend((doc.document.doc_id, doc.document.source, h) for h in doc.headings)
         homes = set()
         for d in documents:
@@ -60,7 +68,12 @@ class Knowledge:
                 {r.label: len(queries.region_members(store, r.uri)) for r in regions})
         for s in sentences:
             k.by_doc.setdefault(s.doc_id, []).append(s)
+        k.doc_years, k.series, k.series_docs = yearly_series(documents)
+        k.doc_names = names
         return k
+
+    def title(self, doc_id: str) -> str:
+        return next((d.label for d in self.documents if d.attrs.get("doc_id") == doc_id), doc_id)
 
     def containing(self, *terms: str, doc_id: str | None = None) -> list[Sentence]:
         """Sentences containing every term."""
@@ -92,6 +105,27 @@ class Knowledge:
 
 
 _SEPARATOR = "\x00"
+
+
+TITLE_YEAR = re.compile(r"^((?:19|20)\d\d)年(.+?)(?:[（(](?:摘要|草案)[）)])?$")
+MIN_SERIES = 3   # documents sharing a title after their year make a yearly series (annual reports)
+
+
+def yearly_series(documents: list[Item]) -> tuple[dict[str, int], dict[str, set[int]], dict[str, set[str]]]:
+    """The year each document is of (from its title, else its date) and the yearly series the titles form."""
+    years: dict[str, int] = {}
+    groups: dict[str, dict[str, int]] = {}
+    for d in documents:
+        doc_id = d.attrs.get("doc_id")
+        m = TITLE_YEAR.match(d.label.strip())
+        if m:
+            years[doc_id] = int(m.group(1))
+            groups.setdefault(m.group(2), {})[doc_id] = int(m.group(1))
+        elif d.attrs.get("dates"):
+            years[doc_id] = int(str(d.attrs["dates"][0])[:4])
+    series = {name: set(g.values()) for name, g in groups.items() if len(g) >= MIN_SERIES}
+    members = {name: set(groups[name]) for name in series}
+    return years, series, members
 
 
 def corpus_place_names(places: dict[str, Item], gazetteer) -> list[tuple[str, str]]:

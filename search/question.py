@@ -3,17 +3,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from graph.records import Item
+from search.focus import SLOT_DOCUMENT, SLOT_PLACE, SLOT_PROJECT, SLOT_SECTION, SLOT_YEAR, Slots, mask
 from search.knowledge import Knowledge, normalise
 
 if TYPE_CHECKING:
-    from ui.workspace import Workspace
+    from search.corpus import Corpus
 
 MAX_LABEL = 60
 YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?=年|\b)")
+# A section named by its number: 第五章, 第二节, 第三部分, (三), chapter 5, part two.
+SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[（(][一二三四五六七八九十]+[）)]|"
+                         r"\b(?:chapter|section|part)\s+(?:\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                         re.I)
 QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{1,40})[”\"》」』]")
 # Words that carry the question's form, not its topic.
 FORM_WORDS = set("""建设项目 项目建设 重点项目 一章 一节 哪一章 哪一节 哪章 哪节 章 节 篇 各有 两份 两个 文件中 份 哪些 哪个 哪 什么 多少 几 几个 怎么 怎样 如何 是否 是不是 吗 呢 么 的 了 和 与 及 或 在 有 要 将 是 对 对应 属于
@@ -37,6 +44,19 @@ class Question:
     quoted: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)                   # topic words left once entities are removed
     subject: str | None = None                                       # an unlinked name the question is about
+    sections: list[str] = field(default_factory=list)                # "第五章", "chapter 5", "（三）"
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # linked stretches → slot token (focus.mask)
+
+    def slots(self) -> Slots:
+        return Slots(places=len(self.places) + len(self.regions), projects=len(self.projects),
+                     documents=len(self.documents), years=len(set(self.years)), sections=len(self.sections),
+                     subject=bool(self.subject))
+
+    def document_ids(self) -> set[str]:
+        return {d.attrs.get("doc_id") for d in self.documents if d.attrs.get("doc_id")}
+
+    def masked(self) -> str:
+        return mask(self.text, self.spans)
 
     def linked(self) -> dict[str, int]:
         return {"place": len(self.places) + (1 if self.subject else 0), "region": len(self.regions),
@@ -45,25 +65,38 @@ class Question:
 
 # ------------------------------------------------------------------------------------------------ linking
 
-def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
+def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     from graph.places import find_places
 
     q = Question(question)
     q.years = [int(y) for y in YEAR.findall(question)]
+    q.spans += [(m.start(), m.end(), SLOT_YEAR) for m in YEAR.finditer(question)]
     q.quoted = QUOTED.findall(question)
+    for m in SECTION_REF.finditer(question):
+        q.sections.append(m.group(0))
+        q.spans.append((m.start(), m.end(), SLOT_SECTION))
     covered: list[tuple[int, int]] = []
+    # A document's name first: the places and programme names inside it (广州…实施方案, “十四五”…规划)
+    # qualify the document, they are not what the question is about.
+    q.documents, doc_spans = link_documents(question, k)
+    q.spans += [(a, b, SLOT_DOCUMENT) for a, b in doc_spans]
+    covered += doc_spans
 
+    # A named project before the places inside its name (大滇西旅游环线 is not a question about 滇西).
+    _add_projects(q, question, k, covered, exact=True)
     for region in sorted(k.regions, key=lambda r: -len(r.label)):
         pos = question.find(region.label)
         if pos >= 0 and not _overlaps(covered, pos, pos + len(region.label)):
             q.regions.append(region)
             covered.append((pos, pos + len(region.label)))
+            q.spans.append((pos, pos + len(region.label), SLOT_PLACE))
 
     absent_ids = []
     for m in find_places(question, ws.gazetteer, home=k.home):
         if _overlaps(covered, m.start, m.end):
             continue
         covered.append((m.start, m.end))
+        q.spans.append((m.start, m.end, SLOT_PLACE))
         if m.place_id in k.place_keys:
             q.places.append((m.place_id, m.surface))
         else:
@@ -80,6 +113,7 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
         if key and all(key != have for have, _ in q.places):
             q.places.append((key, word))
             covered.append((m.start(), m.start() + len(word)))
+            q.spans.append((m.start(), m.start() + len(word), SLOT_PLACE))
 
     if not (q.places or q.absent_places):
         # The segmenter may glue a name to the next word (水富有哪些 → 水|富有); names the corpus itself
@@ -89,13 +123,15 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
             if pos >= 0 and not _overlaps(covered, pos, pos + len(surface)):
                 q.places.append((key, surface))
                 covered.append((pos, pos + len(surface)))
+                q.spans.append((pos, pos + len(surface), SLOT_PLACE))
 
-    q.projects = _link_projects(question, k)
-    for p in q.projects:
-        pos = normalise(question).find(normalise(p.label))
-        if pos >= 0:
-            covered.append((pos, pos + len(p.label)))
-    q.documents = _link_documents(question, k)
+    if not q.projects:
+        _add_projects(q, question, k, covered, exact=False)
+    if not q.documents and k.series:
+        # "2019年的报告", "the 2019 report": the one document of a yearly series for that year
+        wanted = set(asked_years(q))
+        q.documents = [d for d in k.documents if k.doc_years.get(d.attrs.get("doc_id")) in wanted
+                       and any(d.attrs.get("doc_id") in ids for ids in k.series_docs.values())]
     if not q.documents and re.search(r"[A-Za-z]{3}", question) and DOCUMENT_WORDS.search(question):
         q.documents = _link_documents_across_languages(question, ws, k)
 
@@ -108,13 +144,92 @@ def link(question: str, ws: "Workspace", k: Knowledge) -> Question:
         if token in FORM_WORDS or token.lower() in EN_STOP or YEAR.fullmatch(token) or len(token.strip()) < 2:
             continue
         rest.append(token)
-    q.terms = list(dict.fromkeys(rest))
+    q.terms = list(dict.fromkeys(chinese_terms(question) + rest))
     if not (q.places or q.regions or q.projects or q.absent_places):
         q.subject = _subject(question, k)
     return q
 
 
+def _add_projects(q: Question, question: str, k: Knowledge, covered: list[tuple[int, int]], exact: bool) -> None:
+    nq = normalise(question)
+    for p in _link_projects(question, k):
+        named = normalise(p.label) in nq
+        if exact and not named:
+            continue
+        pos = nq.find(normalise(p.label))
+        if pos >= 0 and _overlaps(covered, pos, pos + len(p.label)):
+            continue
+        q.projects.append(p)
+        if pos >= 0:
+            covered.append((pos, pos + len(p.label)))
+            q.spans.append((pos, pos + len(p.label), SLOT_PROJECT))
+
+
 SINGLE_FORM = set("的了和与及或在有要将是对吗呢么各中里到至从为以被把给向能会这那该其之年个")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "english_words.txt"
+    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+                     for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def english_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    path = Path(__file__).parent / "data" / "english_terms.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, words = line.split("\t")
+            rows.append((phrase.strip().lower(), tuple(words.split("|"))))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def chinese_term_groups(question: str) -> list[tuple[str, ...]]:
+    """For each English phrase of the question, the Chinese words for it (GDP growth → 国内生产总值, 经济增长)."""
+    text = " " + re.sub(r"[^a-z0-9-]+", " ", question.lower()) + " "
+    out: list[tuple[str, ...]] = []
+    for phrase, words in english_terms():
+        if f" {phrase} " in text:
+            out.append(words)
+            text = text.replace(f" {phrase} ", " | ")
+    return out
+
+
+def chinese_terms(question: str) -> list[str]:
+    return [w for group in chinese_term_groups(question) for w in group]
+
+
+def meaningful(question: str) -> bool:
+    """Does the question hold anything to look up? Two Chinese characters, or an English word that is one."""
+    if len(re.findall(r"[\u4e00-\u9fff]", question)) >= 2:
+        return True
+    return any(w in english_words() for w in re.findall(r"[a-z]+", question.lower()))
+
+
+# A year the question asks *about* (2019年的报告, the 2019 report), not a target date (到2025年, by 2025).
+TARGET_DATE = re.compile(r"(到|至|截至|截止|by|until|before)\s*$", re.I)
+
+
+def asked_years(q: Question) -> list[int]:
+    out = []
+    for m in YEAR.finditer(q.text):
+        if not TARGET_DATE.search(q.text[max(0, m.start() - 6):m.start()]):
+            out.append(int(m.group(1)))
+    return list(dict.fromkeys(out))
+
+
+def absent_years(q: Question, k: Knowledge) -> list[str]:
+    """'2020年的政府工作报告' when the corpus holds a yearly series of documents that lacks that year."""
+    if q.documents or not k.series:
+        return []
+    missing = []
+    for year in asked_years(q):
+        if not any(year in years for years in k.series.values()):
+            name = max(k.series, key=lambda n: len(k.series[n]))
+            missing.append(f"{year}年的{name}")
+    return missing
 
 
 def _merge_singles(tokens: list[str]) -> list[str]:
@@ -159,6 +274,119 @@ def _link_projects(question: str, k: Knowledge) -> list[Item]:
     return [p for score, p in best[:1]]
 
 
+@lru_cache(maxsize=1)
+def document_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    path = Path(__file__).parent / "data" / "document_kinds.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            zh, en = line.split("\t")
+            rows.append((zh.strip(), tuple(w.strip().lower() for w in en.split("|"))))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", text)
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+# A title named in the question by its words and its kind: 县域经济意见, 2019年政府工作报告, 这份托育意见.
+MENTION_STOP = re.compile(r"[，。？！?,.;；：:、\s]|哪些|哪个|什么|多少|是否|有没有|谁|关于(?=.{0,2}$)")
+MIN_TITLE_SHARE = 0.6
+
+
+def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[int, int]]]:
+    """Documents the question names, and the stretches of the question that name them."""
+    quoted = [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"《([^》]{2,80})》", question)]
+    for start, end, title in quoted:
+        docs = _best_titles(title, None, k)
+        if docs:
+            return docs, [(start, end)]
+    found: list[tuple[float, list[Item], tuple[int, int]]] = []
+    mentioned = False    # a document kind is named: no loose title match when none of its kind fits
+    for kind, english in document_kinds():
+        for m in re.finditer(re.escape(kind), question):
+            mentioned = True
+            left = question[max(0, m.start() - 24):m.start()]
+            stops = list(MENTION_STOP.finditer(left))
+            begin = m.start() - len(left) + (stops[-1].end() if stops else 0)
+            mention = question[begin:m.start()]
+            year = YEAR.search(mention)
+            core = YEAR.sub("", mention).replace("年", "", 1 if year else 0)
+            core = re.sub(r"这份|这个|这一|该|本|此|那份|^的", "", core)
+            docs = _best_titles(core, kind, k, int(year.group(1)) if year else None)
+            if docs:
+                found.append((len(core) + len(kind), docs, (begin, m.end())))
+        for word in english:
+            for m in re.finditer(rf"\b{re.escape(word)}s?\b", question, re.I):
+                mentioned = True
+                left = question[max(0, m.start() - 80):m.start()]
+                groups = chinese_term_groups(left)
+                year = YEAR.search(left)
+                docs = _best_titles_by_words(groups, kind, k, int(year.group(1)) if year else None) \
+                    if (groups or year) else []
+                core = "".join(g[0] for g in groups)
+                if docs:
+                    at = max(0, m.start() - len(left) + (left.lower().rfind(" the ") + 1 if " the " in left.lower() else 0))
+                    found.append((len(core) + len(word) / 4, docs, (at, m.end())))
+    if not found:
+        return ([] if mentioned else _link_documents(question, k)), []
+    score, docs, span = max(found, key=lambda t: t[0])
+    return docs, [span]
+
+
+def of_kind(title: str, kind: str) -> bool:
+    """Is the titled document of this kind? Its last kind word decides (…的决议 is a resolution, not a report);
+    a notice also stands for the document it issues (关于印发…规划的通知)."""
+    if kind not in title:
+        return False
+    ends = [(title.rfind(z) + len(z), z) for z, _ in document_kinds() if z in title]
+    last = max(ends)[1] if ends else kind
+    return last == kind or kind.endswith(last) or last.endswith(kind) or last == "通知"
+
+
+def _best_titles(core: str, kind: str | None, k: Knowledge, year: int | None = None,
+                 require_core: bool = True) -> list[Item]:
+    """Titles sharing most of the mention's character pairs (and its kind and year); several on a tie."""
+    grams = _bigrams(core)
+    if require_core and not grams and year is None:
+        # "这份意见", "规划": the corpus's one document of that kind, if it has only one
+        of = [d for d in k.documents if kind and of_kind(d.label, kind)]
+        return of if len(of) == 1 else []
+    scored = []
+    for d in k.documents:
+        title = k.doc_names.get(d.attrs.get("doc_id"), d.label)
+        if kind and not of_kind(d.label, kind):
+            continue
+        if year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year:
+            continue
+        share = len(grams & _bigrams(title)) / len(grams) if grams else 1.0
+        if share >= MIN_TITLE_SHARE:
+            scored.append((share, d))
+    if not scored:
+        return []
+    top = max(s for s, _ in scored)
+    best = [d for s, d in scored if s == top]
+    return best if len(best) <= 3 else []
+
+
+def _best_titles_by_words(groups: list[tuple[str, ...]], kind: str, k: Knowledge, year: int | None) -> list[Item]:
+    """English mentions: the titles holding most of the translated words (any alternative of each)."""
+    scored = []
+    for d in k.documents:
+        title = k.doc_names.get(d.attrs.get("doc_id"), d.label)
+        if not of_kind(d.label, kind) or (year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year):
+            continue
+        share = sum(1 for g in groups if any(w in title for w in g)) / len(groups) if groups else 1.0
+        if share >= MIN_TITLE_SHARE:
+            scored.append((share, d))
+    if not scored:
+        return []
+    top = max(s for s, _ in scored)
+    best = [d for s, d in scored if s == top]
+    return best if len(best) <= 3 else []
+
+
 def _link_documents(question: str, k: Knowledge) -> list[Item]:
     """Documents the question names: by 《title》, or by a long enough shared stretch of the title."""
     nq = normalise(question)
@@ -167,13 +395,13 @@ def _link_documents(question: str, k: Knowledge) -> list[Item]:
     for d in k.documents:
         title = normalise(d.label)
         m = SequenceMatcher(None, nq, title).find_longest_match(0, len(nq), 0, len(title))
-        if m.size >= 4:
-            # a year in the question picks the one document of a series (2019年政府工作报告)
+        if m.size >= 6:
             scored.append((m.size + sum(4 for y in years if y in title), d))
     if not scored:
         return []
     top = max(s for s, _ in scored)
-    return [d for s, d in scored if s == top]
+    best = [d for s, d in scored if s == top]
+    return best if len(best) <= 2 else []
 
 
 DOCUMENT_WORDS = re.compile(r"\b(plan|opinions?|notice|report|document|outline|issued|published)\b", re.I)
@@ -183,7 +411,7 @@ TITLE_MIN_COSINE = 0.74
 TITLE_MARGIN = 0.01
 
 
-def _link_documents_across_languages(question: str, ws: "Workspace", k: Knowledge) -> list[Item]:
+def _link_documents_across_languages(question: str, ws: "Corpus", k: Knowledge) -> list[Item]:
     """An English question naming a Chinese document ("the regional coordination plan"): the title closest
     in meaning, if it is close enough."""
     import numpy as np
@@ -218,6 +446,37 @@ def _subject(question: str, k: Knowledge) -> str | None:
 
 
 # ------------------------------------------------------------------------------------------------ answering
+
+
+def entity_names(q: Question, corpus: "Corpus") -> list[str]:
+    """Every surface form of the linked entities: a place's full and short names, region and project labels."""
+    names: list[str] = []
+    for key, surface in q.places:
+        names.append(surface)
+        if key in corpus.gazetteer:
+            place = corpus.gazetteer.get(key)
+            names += [place.name, *[n for n in place.short_names if len(n) >= 2]]
+    names += [r.label for r in q.regions] + [p.label for p in q.projects]
+    if q.subject:
+        names.append(q.subject)
+    return [n for n in dict.fromkeys(names) if n and len(n) >= 2]
+
+
+def covers(text: str, q: Question, corpus: "Corpus", k: Knowledge) -> bool:
+    """Does this evidence speak to every constraint of the question: the linked entity, a year not already
+    fixed by a linked document, and at least half of the Chinese topic words?"""
+    names = entity_names(q, corpus)
+    if names and not any(n in text for n in names):
+        return False
+    doc_years = {k.doc_years.get(d) for d in q.document_ids()}
+    for year in set(q.years) - doc_years:
+        if str(year) not in text:
+            return False
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
+    if not cjk:
+        return True
+    known = sum(1 for t in cjk if t in text or (len(t) >= 4 and t[:2] in text and t[-2:] in text))
+    return known * 2 >= len(cjk)
 
 
 def corpus_key(term: str, k: Knowledge) -> str | None:

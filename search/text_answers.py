@@ -5,16 +5,21 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.records import Evidence, Item
-from search import intents as I
+from search import focus as F
 from search.knowledge import Knowledge
 from search.question import MAX_LABEL, Question, corpus_key, dedupe, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses
 
 if TYPE_CHECKING:
-    from ui.workspace import Workspace
+    from search.corpus import Corpus
 
-def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def section_lookup(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
+    from search.structure import structure
+
+    outline = structure(q, ws, k)
+    if outline is not None:
+        return outline
     enumerated = _enumeration(q, k)
     if enumerated is not None:
         return enumerated
@@ -27,7 +32,7 @@ def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         return titled
     hits = _passages(q, ws, k, limit=3, cover=True)
     if not hits:
-        return Answer(q.text, I.SECTION_LOOKUP, False, "语料中没有找到相关部分。")
+        return Answer(q.text, F.SECTION, False, "语料中没有找到相关部分。")
     best = hits[0]
     doc = ws.documents.get(best.doc_id)
     items = []
@@ -38,11 +43,11 @@ def section_lookup(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
                               (Evidence(best.source, best.doc_id, h.path, h.char_start, h.char_end, h.text, "outline"),),
                               {"level": h.level}))
     where = " > ".join(best.section_path) or best.title
-    return Answer(q.text, I.SECTION_LOOKUP, True, f"相关内容在《{best.title}》「{where}」。", tuple(items),
+    return Answer(q.text, F.SECTION, True, f"相关内容在《{best.title}》「{where}」。", tuple(items),
                   (best.evidence(),))
 
 
-def _titled_section(q: Question, ws: "Workspace", k: Knowledge) -> Answer | None:
+def _titled_section(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
     """A heading that names the question's topic (文旅名县 → (三)培育一批文旅名县) is where the text discusses it."""
     docs = {d.attrs.get("doc_id") for d in q.documents}
     for term in sorted((t for t in q.terms if len(t) >= 2 and re.search(r"[\u4e00-\u9fff]", t)), key=len, reverse=True):
@@ -54,12 +59,12 @@ def _titled_section(q: Question, ws: "Workspace", k: Knowledge) -> Answer | None
                               {"level": a.level})
                          for a in doc.headings if tuple(a.path) == tuple(h.path[: len(a.path)])]
                 title = doc.metadata.title or doc.document.title_hint or source
-                return Answer(q.text, I.SECTION_LOOKUP, True, f"相关内容在《{title}》「{' > '.join(h.path)}」。",
+                return Answer(q.text, F.SECTION, True, f"相关内容在《{title}》「{' > '.join(h.path)}」。",
                               tuple(items), items[-1].citations if items else ())
     return None
 
 
-def _project_section(q: Question, ws: "Workspace", k: Knowledge) -> Answer | None:
+def _project_section(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
     """Where a named project is set out: the section about it, as the chain of headings above it."""
     from search.graph_answers import home_section
 
@@ -78,7 +83,7 @@ def _project_section(q: Question, ws: "Workspace", k: Knowledge) -> Answer | Non
                               (Evidence(doc.document.source, cite.doc_id, h.path, h.char_start, h.char_end, h.text,
                                         "outline"),), {"level": h.level}))
     title = doc.metadata.title if doc else ""
-    return Answer(q.text, I.SECTION_LOOKUP, True, f"{project.label}在《{title}》「{' > '.join(path)}」。",
+    return Answer(q.text, F.SECTION, True, f"{project.label}在《{title}》「{' > '.join(path)}」。",
                   tuple(items), tuple(home.citations[:1]))
 
 
@@ -103,7 +108,7 @@ def _enumeration(q: Question, k: Knowledge) -> Answer | None:
             if len(parts) >= 2:
                 items = tuple(Item(s.text[a:b], "Project", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),))
                               for a, b in parts)
-                return Answer(q.text, I.SECTION_LOOKUP, True, f"{key}共{len(items)}项:" +
+                return Answer(q.text, F.SECTION, True, f"{key}共{len(items)}项:" +
                               "、".join(i.label for i in items) + "。", items, (s.evidence(),))
     return None
 
@@ -121,7 +126,7 @@ def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def count(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     m = re.search(r"多少(个|家|座|条|所|项|处|万|亿)?([\u4e00-\u9fff]{0,6}?)(?=[通有被实达建完？?，,。]|$)", q.text)
     unit = (m.group(1) or "") + (m.group(2) or "") if m else ""
     # The text may list what the question runs together: 州市 ↔ 州、市, 县市区 ↔ 县、市、区.
@@ -141,15 +146,15 @@ def count(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
             if score and (best is None or score > best[0]):
                 best = (score, s, (a, b))
     if best is None:
-        return Answer(q.text, I.COUNT, False, "语料中没有找到这个数字。")
+        return Answer(q.text, F.COUNT, False, "语料中没有找到这个数字。")
     _, s, (a, b) = best
     clause = s.text[a:b]
     value = number.search(clause).group(0)
-    return Answer(q.text, I.COUNT, True, f"{value}({clause})。",
+    return Answer(q.text, F.COUNT, True, f"{value}({clause})。",
                   (Item(value, "Value", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),)),), (s.evidence(a, b),))
 
 
-def compare(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def compare(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     names = [surface for _, surface in q.places] + [r.label for r in q.regions]
     shorts = [_short(n) for n in names]
     grams = _bigrams([t for t in q.terms if t not in ("差距", "相差", "相比", "比较", "对比", "多大")])
@@ -162,13 +167,13 @@ def compare(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
         if topical and re.search(r"\d", s.text):
             found.append((mentioned, topical, s))
     if not found:
-        return Answer(q.text, I.COMPARE, False, f"语料中没有找到{'与'.join(names)}的可比数据。")
+        return Answer(q.text, F.COMPARE, False, f"语料中没有找到{'与'.join(names)}的可比数据。")
     found.sort(key=lambda t: (-t[0], -t[1], t[2].char_start))
     top = [s for m, t, s in found[:2] if m == found[0][0]]
     text = " ".join(s.text for s in top)
     items = tuple(Item(s.text if len(s.text) <= MAX_LABEL else s.text[:MAX_LABEL], "Value",
                        f"{s.doc_id}#{s.char_start}", (s.evidence(),)) for s in top)
-    return Answer(q.text, I.COMPARE, True, text, items, tuple(s.evidence() for s in top))
+    return Answer(q.text, F.COMPARE, True, text, items, tuple(s.evidence() for s in top))
 
 
 def _bigrams(terms: list[str]) -> set[str]:
@@ -184,8 +189,27 @@ def _short(name: str) -> str:
 
 
 
-def cross_document(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
-    candidates = q.quoted or q.terms[:1]
+# Characters of question words and of the question's own frame (两份文件中各有…): never part of a topic phrase.
+NOT_TOPIC = re.compile(r"[哪什么多少几吗呢谁怎如何各]|文件|报告|提到|出现|内容|分别|两份|哪些|有关|关于")
+
+
+def topic_phrase(q: Question, k: Knowledge) -> str | None:
+    """The longest stretch of the question (2–10 characters, no question words) that the corpus itself uses:
+    沪滇合作 stays one topic even though 沪 and 滇 are places."""
+    text = q.text
+    for size in range(min(10, len(text)), 1, -1):
+        for i in range(len(text) - size + 1):
+            piece = text[i:i + size]
+            if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9“”]+", piece) or NOT_TOPIC.search(piece):
+                continue
+            if piece.strip("“”") and k.containing(piece.strip("“”")):
+                return piece.strip("“”")
+    return None
+
+
+def cross_document(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
+    phrase = None if q.quoted else topic_phrase(q, k)
+    candidates = q.quoted or ([phrase] if phrase else q.terms[:1])
     keys = [key for key in (corpus_key(t, k) for t in candidates) if key]
     items: list[Item] = []
     per_doc: dict[str, int] = {}
@@ -199,13 +223,13 @@ def cross_document(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
             per_doc[s.title] = per_doc.get(s.title, 0) + 1
     items = dedupe(items)
     if not items:
-        return Answer(q.text, I.CROSS_DOCUMENT, False, f"语料中没有找到关于{'、'.join(keys)}的内容。")
+        return Answer(q.text, F.CROSS_DOCUMENT, False, f"语料中没有找到关于{'、'.join(keys)}的内容。")
     summary = ";".join(f"《{t}》{n}处" for t, n in per_doc.items())
-    return Answer(q.text, I.CROSS_DOCUMENT, True, f"{'、'.join(keys)}出现在{len(per_doc)}份文件中:{summary}。",
+    return Answer(q.text, F.CROSS_DOCUMENT, True, f"{'、'.join(keys)}出现在{len(per_doc)}份文件中:{summary}。",
                   tuple(items))
 
 
-def _passages(q: Question, ws: "Workspace", k: Knowledge, limit: int = 5, cover: bool = False) -> list[Sentence]:
+def _passages(q: Question, ws: "Corpus", k: Knowledge, limit: int = 5, cover: bool = False) -> list[Sentence]:
     """Best-matching chunks from hybrid search, as sentences-with-context (the chunk text).
 
     cover: put chunks that contain more of the question's topic words first (for "where is X discussed").
@@ -236,7 +260,7 @@ def _passages(q: Question, ws: "Workspace", k: Knowledge, limit: int = 5, cover:
 ENGLISH_MIN_COSINE = 0.78   # multilingual-e5-small: unrelated English questions score below this on Chinese text
 
 
-def _supported(q: Question, ws: "Workspace", k: Knowledge) -> bool:
+def _supported(q: Question, ws: "Corpus", k: Knowledge) -> bool:
     """Does the corpus speak of what the question asks? Embeddings always find *something* nearest, so
     a Chinese question needs at least half of its topic words in the corpus, an English one a close passage."""
     cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
@@ -250,15 +274,21 @@ def _supported(q: Question, ws: "Workspace", k: Knowledge) -> bool:
     return bool(best) and best[0].score >= ENGLISH_MIN_COSINE
 
 
-def semantic(q: Question, ws: "Workspace", k: Knowledge) -> Answer:
+def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     if not _supported(q, ws, k):
-        return Answer(q.text, I.SEMANTIC, False, "语料中没有找到与此相关的内容(not found in the corpus)。")
+        return Answer(q.text, F.SEMANTIC, False, "语料中没有找到与此相关的内容(not found in the corpus)。")
     passages = _passages(q, ws, k, limit=5)
     if not passages:
-        return Answer(q.text, I.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")
+        return Answer(q.text, F.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")
     items = tuple(Item(_passage_label(p), "Passage", f"{p.doc_id}#{p.char_start}", (p.evidence(),),
                        {"document": p.title}) for p in passages)
-    return Answer(q.text, I.SEMANTIC, True, f"最相关的{len(items)}段原文如下。", items, tuple(p.evidence() for p in passages))
+    return Answer(q.text, F.SEMANTIC, True, f"最相关的{len(items)}段原文如下。", items, tuple(p.evidence() for p in passages))
+
+
+def quote(items, limit: int = 3) -> str:
+    """The first cited sentences, quoted, so that the answer itself states the value it found."""
+    texts = list(dict.fromkeys(c.text for i in items for c in i.citations[:1]))[:limit]
+    return " ".join(f"「{t}」" for t in texts)
 
 
 def _passage_label(p: Sentence) -> str:

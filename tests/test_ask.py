@@ -171,4 +171,4 @@ def test_a_heading_that_names_the_topic_is_where_it_is_discussed(ask):
 
 def test_english_membership_question(ask):
     a = ask("Is Lijiang one of the border (沿边) prefectures?")
-    assert a["intent"] == "region_membership" and a["answer"].startswith("不属于")
+    assert a["intent"] == "region_membership" and a["answer"].startswith("No") and "不属于" in a["answer"]

@@ -1,0 +1,188 @@
+"""What a question asks (its focus), learnt by nearest neighbours over a bank of exemplar questions.
+
+The question is first masked: the places, projects, documents, years and section references it names
+become slot tokens (〈地〉, 〈项目〉 …), so one exemplar stands for every entity. Two similarities vote:
+character n-grams weighted by TF-IDF over the bank (robust for Chinese and for any embedder), and the
+embedder's own vectors (paraphrases, English). A focus whose slots the question does not fill (a parent
+goal needs a project, a comparison two places or years) is passed over for the next best.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+PROJECTS = "projects_by_place"
+GOALS = "goals_by_place"
+TARGET_VALUE = "target_value"
+PARENT_GOAL = "parent_goal_of_project"
+SECTION = "section_lookup"
+MEMBERSHIP = "region_membership"
+METADATA = "agency_of_document"
+COMPARE = "compare_places"
+COUNT = "count"
+CROSS_DOCUMENT = "cross_document"
+TIMELINE = "timeline"
+STATEMENTS = "entity_statements"
+SEMANTIC = "semantic_passage"
+
+SLOT_PLACE, SLOT_PROJECT, SLOT_DOCUMENT, SLOT_YEAR, SLOT_SECTION = "〈地〉", "〈项目〉", "〈文件〉", "〈年〉", "〈章〉"
+BANK = Path(__file__).parent / "data" / "focus_bank.tsv"
+NEIGHBOURS = 3
+EMBEDDING_WEIGHT = 0.6   # the lexical vote is the anchor; the embedding vote breaks paraphrase ties
+
+
+@dataclass(frozen=True)
+class Slots:
+    """How many of each slot the question fills (after linking)."""
+
+    places: int = 0
+    projects: int = 0
+    documents: int = 0
+    years: int = 0
+    sections: int = 0
+    subject: bool = False
+
+    def satisfies(self, focus: str) -> bool:
+        if focus == PARENT_GOAL:
+            return self.projects > 0
+        if focus == MEMBERSHIP:
+            return self.places > 0
+        if focus == COMPARE:
+            return self.places >= 2 or self.years >= 2
+        if focus == STATEMENTS:
+            return self.places > 0 or self.projects > 0 or self.subject
+        if focus == PROJECTS:
+            return self.places > 0 or self.subject or self.documents > 0 or self.years > 0
+        return True
+
+
+@dataclass(frozen=True)
+class Exemplar:
+    focus: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def exemplars() -> tuple[Exemplar, ...]:
+    out = []
+    for line in BANK.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        focus, text = line.split("\t", 1)
+        out.append(Exemplar(focus.strip(), text.strip()))
+    return tuple(out)
+
+
+def features(text: str) -> Counter:
+    """Character 1–3-grams of the Chinese text (slot tokens kept whole) and word 1–2-grams of the English."""
+    text = text.lower()
+    feats: Counter = Counter()
+    words = re.findall(r"[a-z]+", text)
+    feats.update(f"w:{w}" for w in words)
+    feats.update(f"w:{a}_{b}" for a, b in zip(words, words[1:]))
+    units = re.findall(r"〈[^〉]+〉|[\u4e00-\u9fff]", text)
+    for n in (1, 2, 3):
+        feats.update("c:" + "".join(units[i:i + n]) for i in range(len(units) - n + 1))
+    return feats
+
+
+class FocusModel:
+    """TF-IDF nearest-neighbour vote over the exemplar bank, optionally joined by embedding similarity."""
+
+    def __init__(self, bank: Sequence[Exemplar]):
+        self.bank = tuple(bank)
+        self.labels = sorted({e.focus for e in self.bank})
+        counts = [features(e.text) for e in self.bank]
+        df = Counter(f for c in counts for f in c)
+        n = len(self.bank)
+        self.idf = {f: math.log((1 + n) / (1 + d)) + 1 for f, d in df.items()}
+        self.vectors = [self._weigh(c) for c in counts]
+        self.embedded: dict[str, np.ndarray] = {}     # embedder name → the bank's query vectors
+        self.digest = hashlib.sha1("\n".join(f"{e.focus}\t{e.text}" for e in self.bank).encode()).hexdigest()[:16]
+
+    def bank_vectors(self, embedder, cache_dir: Path | None = None) -> np.ndarray:
+        """The bank embedded as queries, once per embedder (kept on disk: a fresh `ask` process must not pay
+        for embedding hundreds of exemplars)."""
+        name = getattr(embedder, "name", type(embedder).__name__)
+        if name in self.embedded:
+            return self.embedded[name]
+        path = None
+        if cache_dir is not None:
+            key = hashlib.sha1(f"{name}\0{self.digest}".encode()).hexdigest()[:16]
+            path = Path(cache_dir) / f"focus-bank-{key}.npy"
+            if path.exists():
+                try:
+                    self.embedded[name] = np.load(path)
+                    return self.embedded[name]
+                except (OSError, ValueError):
+                    pass
+        vectors = embedder.embed_queries([e.text for e in self.bank])
+        self.embedded[name] = vectors
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp.npy")
+                np.save(tmp, vectors)
+                tmp.replace(path)
+            except OSError:
+                pass   # a read-only workspace: embed again next time
+        return vectors
+
+    def _weigh(self, counts: Counter) -> dict[str, float]:
+        vec = {f: (1 + math.log(c)) * self.idf.get(f, 0.0) for f, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {f: v / norm for f, v in vec.items() if v}
+
+    def lexical(self, masked: str) -> np.ndarray:
+        q = self._weigh(features(masked))
+        return np.array([sum(w * v.get(f, 0.0) for f, w in q.items()) for v in self.vectors], dtype=np.float32)
+
+    def rank(self, masked: str, embedder=None, cache_dir: Path | None = None) -> list[tuple[str, float]]:
+        """Foci by score, best first."""
+        sims = self.lexical(masked)
+        if embedder is not None and getattr(embedder, "semantic", True):
+            dense = self.bank_vectors(embedder, cache_dir) @ embedder.embed_queries([masked])[0]
+            # Cosines of a sentence embedder sit in a narrow high band; centre them so both votes count.
+            dense = (dense - float(np.median(dense))) * 2.0
+            sims = sims + EMBEDDING_WEIGHT * dense
+        scores = []
+        for label in self.labels:
+            own = np.sort(np.array([s for s, e in zip(sims, self.bank) if e.focus == label]))[::-1]
+            scores.append((label, float(own[:NEIGHBOURS].mean())))
+        return sorted(scores, key=lambda t: -t[1])
+
+
+@lru_cache(maxsize=1)
+def default_model() -> FocusModel:
+    return FocusModel(exemplars())
+
+
+def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = None,
+           model: FocusModel | None = None) -> str:
+    """The best-scoring focus whose slots the question fills."""
+    ranked = (model or default_model()).rank(masked, embedder, cache_dir)
+    for label, _ in ranked:
+        if slots.satisfies(label):
+            return label
+    return SEMANTIC
+
+
+def mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """Replace the linked spans (start, end, slot token) with their tokens, left to right, without overlaps."""
+    out, pos = [], 0
+    for start, end, token in sorted(spans, key=lambda t: (t[0], -t[1])):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(token)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

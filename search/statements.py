@@ -1,0 +1,78 @@
+"""What the corpus says about one linked entity (a place, region, project or named thing), filtered by the
+question's focus words and grouped in document order — the grounded answer for questions about an entity."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.records import Item
+from search import focus as F
+from search.knowledge import Knowledge, topic_words
+from search.question import MAX_LABEL, Question, dedupe, entity_names
+from search.records import Answer
+from search.sentences import Sentence, clause_around
+
+if TYPE_CHECKING:
+    from search.corpus import Corpus
+
+MAX_STATEMENTS = 8
+
+
+@lru_cache(maxsize=1)
+def statement_cues() -> dict[str, tuple[str, ...]]:
+    data = json.loads((Path(__file__).parent / "data" / "statement_cues.json").read_text(encoding="utf-8"))
+    return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def cue_words(q: Question) -> tuple[list[str], list[str]]:
+    """(topic words, focus cue words) of the question: 定位 asks for sentences that say 建设成为/打造成 …"""
+    cues = statement_cues()
+    focus = [w for t in q.terms for w in cues.get(t, cues.get(t.lower(), ()))]
+    topical = [t for t in q.terms if t not in cues and t.lower() not in cues]
+    return topic_words(topical), list(dict.fromkeys(focus))
+
+
+def entity_sentences(q: Question, corpus: "Corpus", k: Knowledge) -> list[tuple[float, Sentence, str]]:
+    """(score, sentence, the name it mentions) for sentences about the entity in the constrained documents."""
+    docs = {d.attrs.get("doc_id") for d in q.documents}
+    topical, focus = cue_words(q)
+    scored: dict[tuple[str, int], tuple[float, Sentence, str]] = {}
+    for name in entity_names(q, corpus):
+        for s in k.containing(name):
+            if docs and s.doc_id not in docs:
+                continue
+            in_heading = any(name in h for h in s.section_path)
+            score = (2.0 * sum(1 for w in topical if w in s.text) + sum(1 for w in focus if w in s.text)
+                     + 0.5 * in_heading + 0.1 * len(name))
+            key = (s.doc_id, s.char_start)
+            if key not in scored or scored[key][0] < score:
+                scored[key] = (score, s, name)
+    rows = list(scored.values())
+    if topical and any(sum(1 for w in topical if w in s.text) for _, s, _ in rows):
+        # the question names a topic: only sentences on it
+        rows = [r for r in rows if any(w in r[1].text for w in topical)]
+    return rows
+
+
+def entity_statements(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
+    names = entity_names(q, corpus)
+    where = "、".join(names[:2]) or "该对象"
+    rows = entity_sentences(q, corpus, k)
+    if not rows:
+        return Answer(q.text, F.STATEMENTS, False, f"语料中没有找到关于{where}的表述。")
+    best = sorted(rows, key=lambda r: (-r[0], r[1].doc_id, r[1].char_start))[:MAX_STATEMENTS]
+    best.sort(key=lambda r: (r[1].doc_id, r[1].char_start))     # read in document order, grouped by section
+    items = []
+    for _, s, name in best:
+        pos = s.text.find(name)
+        a, b = clause_around(s.text, pos, pos + len(name), limit=MAX_LABEL) if pos >= 0 else (0, len(s.text))
+        label = s.text[a:b].strip() or s.text[:MAX_LABEL]
+        items.append(Item(label[:MAX_LABEL], "Passage", f"{s.doc_id}#{s.char_start}", (s.evidence(),),
+                          {"document": s.title, "section": " > ".join(s.section_path)}))
+    items = dedupe(items)
+    sections = list(dict.fromkeys(" > ".join(s.section_path) or s.title for _, s, _ in best))
+    return Answer(q.text, F.STATEMENTS, True,
+                  f"关于{where}的表述{len(items)}条,见「" + "」「".join(sections[:4]) + "」。",
+                  tuple(items), tuple(s.evidence() for _, s, _ in best))

@@ -1,0 +1,120 @@
+"""Across the years of a document series: a metric's value in each year's document, and when a term first
+appears and in how many documents."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph.records import Item
+from search import focus as F
+from search.knowledge import Knowledge
+from search.question import MAX_LABEL, Question
+from search.records import Answer
+from search.sentences import Sentence, clause_around
+
+if TYPE_CHECKING:
+    from search.corpus import Corpus
+
+FIRST = re.compile(r"最早|第一次|首次|首先|哪一年.{0,6}(提出|出现)|哪年.{0,6}(提出|出现)|出现|提到|提及|提出过|"
+                   r"\bfirst\b|earliest|\bappear|mention", re.I)
+# A sentence that sets a number as this year's expectation, not one that reviews last year's result.
+TARGET_CUE = re.compile(r"预期|目标|左右|控制在|力争|以上|以内|计划|要|拟|安排")
+NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个百分点)")
+
+
+def timeline(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
+    if FIRST.search(q.text):
+        return first_appearance(q, k)
+    return metric_timeline(q, k)
+
+
+def _dated_docs(k: Knowledge) -> dict[str, int]:
+    """doc_id → year, for the documents of the yearly series if there is one, else every dated document."""
+    members = set().union(*k.series_docs.values()) if k.series_docs else set(k.doc_years)
+    return {d: y for d, y in k.doc_years.items() if d in members}
+
+
+def _year_range(q: Question) -> tuple[int, int] | None:
+    years = sorted(set(q.years))
+    if len(years) >= 2:
+        return years[0], years[-1]
+    if len(years) == 1:
+        return (years[0], 9999) if re.search(r"以来|之后|since|after", q.text, re.I) else (years[0], years[0])
+    return None
+
+
+def _term(q: Question, k: Knowledge, docs: dict[str, int]) -> str | None:
+    """The question's most specific term that the corpus uses: quoted, else the one in fewest documents."""
+    for quoted in q.quoted:
+        if k.containing(quoted):
+            return quoted
+    counts = []
+    for t in q.terms:
+        n = len({s.doc_id for s in k.containing(t) if s.doc_id in docs})
+        if n:
+            counts.append((n, -len(t), t))
+    return min(counts)[2] if counts else None
+
+
+def first_appearance(q: Question, k: Knowledge) -> Answer:
+    docs = _dated_docs(k)
+    term = _term(q, k, docs)
+    if term is None:
+        return Answer(q.text, F.TIMELINE, False, f"语料中没有找到「{'、'.join(q.quoted or q.terms)}」。")
+    first: dict[str, Sentence] = {}
+    for s in k.containing(term):
+        if s.doc_id in docs and (s.doc_id not in first or s.char_start < first[s.doc_id].char_start):
+            first[s.doc_id] = s
+    ordered = sorted(first.values(), key=lambda s: (docs[s.doc_id], s.doc_id))
+    items = tuple(_year_item(docs[s.doc_id], s, term) for s in ordered)
+    y0 = docs[ordered[0].doc_id]
+    years = "、".join(str(docs[s.doc_id]) for s in ordered)
+    return Answer(q.text, F.TIMELINE, True,
+                  f"「{term}」最早出现在{y0}年的《{ordered[0].title}》,共出现在{len(ordered)}份文件中({years})。",
+                  items, (ordered[0].evidence(),))
+
+
+def _year_item(year: int, s: Sentence, term: str) -> Item:
+    pos = max(0, s.text.find(term))
+    a, b = clause_around(s.text, pos, pos + len(term), limit=MAX_LABEL - 6)
+    return Item(f"{year}年:{s.text[a:b]}"[:MAX_LABEL], "Passage", f"{s.doc_id}#{s.char_start}",
+                (s.evidence(),), {"year": year, "document": s.title})
+
+
+def metric_timeline(q: Question, k: Knowledge) -> Answer:
+    docs = _dated_docs(k)
+    span = _year_range(q)
+    if span:
+        docs = {d: y for d, y in docs.items() if span[0] <= y <= span[1]}
+    words = [t for t in q.terms if k.containing(t)]
+    if not words or not docs:
+        return Answer(q.text, F.TIMELINE, False, f"语料中没有找到{'、'.join(q.terms) or '该指标'}的逐年数据。")
+    by_doc: dict[str, Item] = {}
+    for goal in k.goals:
+        cite = goal.citations[0] if goal.citations else None
+        if cite is None or cite.doc_id not in docs:
+            continue
+        text = (goal.attrs.get("metric") or "") + goal.label
+        if not any(w in text for w in words):
+            continue
+        year = docs[cite.doc_id]
+        if goal.attrs.get("year") not in (None, year):
+            continue       # a multi-year target stated in that year's document is not that year's value
+        if cite.doc_id not in by_doc:
+            by_doc[cite.doc_id] = Item(f"{year}年:{goal.label}"[:MAX_LABEL], "Goal", goal.uri, goal.citations,
+                                       {**goal.attrs, "year": year})
+    for doc_id, year in docs.items():
+        if doc_id in by_doc:
+            continue
+        for s in k.by_doc.get(doc_id, []):
+            if any(w in s.text for w in words) and NUMBER.search(s.text) and TARGET_CUE.search(s.text):
+                pos = min(s.text.find(w) for w in words if w in s.text)
+                a, b = clause_around(s.text, pos, pos + 2, limit=MAX_LABEL - 6)
+                by_doc[doc_id] = Item(f"{year}年:{s.text[a:b]}"[:MAX_LABEL], "Passage", f"{doc_id}#{s.char_start}",
+                                      (s.evidence(),), {"year": year, "document": s.title})
+                break
+    if not by_doc:
+        return Answer(q.text, F.TIMELINE, False, f"语料中没有找到{'、'.join(words)}的逐年数据。")
+    items = tuple(sorted(by_doc.values(), key=lambda i: i.attrs["year"]))
+    return Answer(q.text, F.TIMELINE, True, f"{'、'.join(words)}逐年情况({len(items)}年):" +
+                  ";".join(i.label for i in items) + "。", items)
