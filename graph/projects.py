@@ -42,6 +42,10 @@ AREA_HEADS = frozenset(_with("area"))
 STRONG_HEADS = frozenset(_with("strong"))
 # Heads that need more than a two-character modifier (示范活动, 创新试点 are kinds).
 _NAMED_LIKE_PROGRAMMES = frozenset(_with("pilot") + _with("event"))
+# Policies, strategies, systems of rules and reforms: names only when carried out (实施乡村振兴战略).
+GOVERNED_HEADS = _with("governed")
+_LONG_HEADS = frozenset(_with("long"))
+_POLICY_VERBS = frozenset(row[0] for row in _data_lines("policy_verbs.txt"))
 # Document types a 《title》 ends with: a cited or issued policy (graph/data/policy_document_heads.txt).
 POLICY_DOCUMENT_HEADS = tuple(sorted((row[0] for row in _data_lines("policy_document_heads.txt")), key=len,
                                      reverse=True))
@@ -65,7 +69,7 @@ _NOT_PROGRAMMES = re.compile(
 _SHORT_MODIFIER = 2
 # Shared heads that add nothing to the items of a list (大理—丽江—攀枝花等项目).
 _EMPTY_SHARED = frozenset({"项目", "工程", "重大项目", "重点项目", "在建项目", "重大工程", "重点工程"})
-HEADS = tuple(sorted(set(PROGRAMME_HEADS + FACILITY_HEADS), key=len, reverse=True))
+HEADS = tuple(sorted(set(PROGRAMME_HEADS + FACILITY_HEADS + GOVERNED_HEADS), key=len, reverse=True))
 _HEAD_RE = re.compile("(?=(" + "|".join(map(re.escape, HEADS)) + "))")
 
 # A head followed by one of these characters is the start of a longer noun (中心城市, 口岸城市,
@@ -78,27 +82,7 @@ _DELIMS = set(",，。;；:：!！?？、 \t\n\r\u3000/|")
 # Verbs and adverbs that introduce a name rather than belong to it: the name starts after the
 # rightmost such jieba token. Excludes verbs that occur inside programme names (提升, 改造, 治理),
 # which only cut at the very start of a segment (_INITIAL).
-_LEADERS = frozenset({
-    "加快推进", "加快建设", "持续推进", "积极推进", "大力推进", "全面推进", "深入推进", "加快", "推进", "建设",
-    "建成", "打造", "实施", "推动", "支持", "开展", "启动", "成为", "依托", "围绕", "加强", "深化", "积极",
-    "大力", "着力", "全面", "深入", "持续", "谋划", "布局", "申报", "创建", "争创", "培育", "完善", "形成",
-    "构建", "加大", "组织", "继续", "鼓励", "引导", "利用", "实现", "高标准", "高质量", "落实", "做好",
-    "开工", "新建", "扩建", "规划", "发挥", "以", "将", "把", "在", "对", "和", "与", "及", "并", "的",
-    "为", "是", "有", "从", "向", "由", "通过", "按照", "力争", "率先", "进一步", "争取", "共建", "共同",
-    "统筹", "提高", "抓好", "用好", "办好", "编制", "出台", "强化", "拓展", "优化", "巩固", "参与", "承担",
-    "包括", "其中", "主要", "逐步", "基本", "初步", "已经", "已", "正在", "全力", "努力", "认真",
-    "切实", "扎实", "稳步", "有序", "着手", "坚持", "健全", "设立", "批准", "获批", "入选", "列入",
-    "完成", "推出", "壮大", "提出", "部署", "安排", "兴建", "修建", "建立", "开通", "投产", "竣工", "动工",
-    "抓紧", "搞好", "加速", "着眼", "面向", "融入", "参加", "举办", "召开", "开辟", "恢复", "随着",
-    "紧邻", "对接", "联动", "理顺", "探索", "带动", "做强", "做实", "做大", "做优", "做精", "稳妥", "有效",
-    "打好", "抓住", "加紧", "同时", "以及", "或", "于", "到", "让", "使", "给", "同", "跟", "而", "又",
-    "保持", "维护", "根据", "必须", "制定", "实行", "摆脱", "执行", "改进", "解决", "振兴", "改革", "了", "要",
-    "离", "采取", "各", "好", "严防", "反对", "杜绝", "防止", "禁止", "不搞", "搞", "以求", "保证", "确保",
-    "突破", "之前", "之后", "按", "不", "没有", "超过", "纳入", "完成", "促进", "投向", "用于", "涉及", "清理",
-    "调整", "贵在", "投入", "支援", "援建", "整顿", "取消", "撤销", "合并", "关闭", "赋予", "扩大",
-    "学习", "运用", "借鉴", "学习运用", "签署", "推广", "复制", "增强", "公布", "发布", "宣布", "发表", "批复",
-    "成立", "借助", "依靠", "联动", "新设", "回顾", "关于", "因为", "由于", "进行", "如果", "虽然", "优先", "从而", "妨碍", "影响", "我们", "有些", "重视",
-})
+_LEADERS = frozenset(row[0] for row in _data_lines("project_leaders.txt"))
 _PERIOD = re.compile(r"^“十?[一二三四五六七八九]?五”(?:时期|期间|期)?")
 _FIVE_YEAR_PLAN = re.compile(r"“?(?:十|第)?[一二三四五六七八九十]{0,2}个?五(?:年)?\s*”?\s*(?:计划|规划)")
 # Kinds of project rather than projects (存量“两高”项目, 违规项目).
@@ -173,7 +157,7 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     for head_start, head_end in _heads(text):
         for start, end, name, listed in _names_for_head(text, head_start, head_end, places or ()):
             role = sentence_role(text, start, end)
-            if role in (CONTEXT, AIM) or (role == RESTRICT and not _ends_with(name, PROGRAMME_HEADS)):
+            if role in (CONTEXT, AIM) or (role == RESTRICT and not _ends_with(name, _with("programme"))):
                 continue   # (防止返贫就业攻坚行动: a programme may be named for what it prevents)
             if _acceptable(name, start, end, places, listed, text, _governing_verb(text, start)):
                 found.setdefault((start, end), name)
@@ -239,7 +223,9 @@ def _quoted_names(text: str) -> list[tuple[int, int, str]]:
         inner = m.group(1)
         if not _name_like(inner):
             continue
-        noun = next((n for n in sorted(_QUOTED_NOUNS, key=len, reverse=True) if text.startswith(n, m.end())), None)
+        noun = next((n for n in sorted(_QUOTED_NOUNS, key=len, reverse=True) if text.startswith(n, m.end())
+                     and not re.match(r"[\u4e00-\u9fff]", text[m.end() + len(n):m.end() + len(n) + 1].replace("等", "")
+                                      .replace("和", "").replace("的", ""))), None)
         if noun:
             out.append((m.start(), m.end() + len(noun), m.group(0) + noun))
             continue
@@ -262,7 +248,7 @@ def _quoted_names(text: str) -> list[tuple[int, int, str]]:
 
 def _name_like(inner: str) -> bool:
     """A quoted phrase that can be a name: not a sentence, a number or a single common word."""
-    if re.search(r"[。；;！？!?]", inner) or re.fullmatch(r"[0-9０-９.%％]+", inner):
+    if re.search(r"[。；;！？!?、]", inner) or re.fullmatch(r"[0-9０-９.%％]+", inner):
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", inner))
 
@@ -309,7 +295,7 @@ _NARROW_BUILD = ("规划建设", "建设", "打造", "建成", "形成", "新建
 _BUILD_VERBS = _NARROW_BUILD + (
     "实施", "推进", "启动", "续建", "改建", "建立", "申报", "谋划", "布局", "开工", "开通", "开展", "推动", "构建",
     "完善", "提升", "升级", "加快", "做强", "做大", "壮大", "支持", "实行", "落实", "抓好", "办好", "推出", "部署",
-    "深化", "加强", "强化", "试点", "发展", "改造", "整治", "治理", "保护")
+    "深化", "加强", "强化", "试点", "发展", "改造", "整治", "治理", "保护", "推行", "健全", "执行")
 # Verbs that create the thing named (not 加快/推动/完善, which also take a thing's development as object).
 _CREATING_VERBS = frozenset(_NARROW_BUILD + ("实施", "推进", "启动", "布局", "开工", "续建", "改建", "建立", "谋划",
                                              "申报", "构建", "开通"))
@@ -319,7 +305,8 @@ _CONTEXT_VERBS = ("依托", "沟通", "对接", "融入", "服务", "紧邻", "�
                   "参照", "复制", "推广", "围绕", "北向", "南向", "东向", "西向", "通往", "直达", "途经", "发挥",
                   "签署", "加入")
 _AIM_VERBS = ("成为",)
-_RESTRICT_VERBS = ("严控", "严禁", "禁止", "限制", "控制", "淘汰", "关停", "退出", "清理", "遏制", "压减", "取缔",
+_RESTRICT_VERBS = ("严控", "严禁", "禁止", "限制", "控制", "淘汰", "关停", "退出", "清理", "遏制", "压减", "取缔", "抵制",
+                   "打击", "查处", "惩治", "防范",
                    "不搞", "反对", "杜绝")
 _VERB_ROLE = {**{v: BUILD for v in _BUILD_VERBS}, **{v: CONTEXT for v in _CONTEXT_VERBS},
               **{v: AIM for v in _AIM_VERBS}, **{v: RESTRICT for v in _RESTRICT_VERBS}}
@@ -520,6 +507,8 @@ _DATE_LEAD = re.compile(r"(?:[0-9]{4}|[一二三四五六七八九〇零○]{4})
 _IN_PROGRAMME = frozenset({"建设", "深化", "支持", "改革", "振兴", "巩固", "促进", "创建", "共建", "完善", "健全",
                            "强化", "优化", "扩大", "培育", "壮大"})
 _PROGRAMME_LEADERS = _LEADERS - _IN_PROGRAMME
+# A policy's name holds what it does (乡村振兴战略, 质量兴农战略, 户籍制度改革).
+_GOVERNED_LEADERS = _LEADERS - {"振兴", "发展", "改革", "建设", "促进", "保护", "提升", "创新", "融合"}
 # Verbs joined by 和/与 inside a programme name (生态系统保护和修复重大工程, 湿地保护与恢复工程).
 _PAIRED_VERBS = frozenset({"保护", "修复", "恢复", "建设", "治理", "提升", "改造", "整治", "利用", "开发", "管理",
                            "监测", "防治", "救治", "提质", "发展", "振兴", "创新", "研发"})
@@ -544,7 +533,9 @@ def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int,
     if tail:
         end = he + tail.end()
     programme = any(sentence[hs:he].endswith(h) for h in PROGRAMME_HEADS)
-    start = left + _cut_leaders(sentence[left:hs], _PROGRAMME_LEADERS if programme else _LEADERS)
+    governed = sentence[hs:he] in GOVERNED_HEADS
+    leaders = _PROGRAMME_LEADERS if programme else _GOVERNED_LEADERS if governed else _LEADERS
+    start = left + _cut_leaders(sentence[left:hs], leaders)
     joined = list(_JOINED_NAME.finditer(sentence, start, hs))
     if joined:
         start = joined[-1].end()   # “云品出滇”工程和“百县百品”行动: two names joined by 和
@@ -695,7 +686,7 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
             return False  # 现代金融服务、现代物流等集聚区: sectors listed, not places or rivers
     if not 2 < len(name) <= MAX_NAME:
         return False
-    if re.match(r"[0-9０-９]+[.．、)）]|[(（][0-9０-９一二三四五六七八九十]+[)）]", name):
+    if re.match(r"[0-9０-９]+[.．、)）]|[(（][0-9０-９一二三四五六七八九十]+[)）]|[0-9]{1,3}[\u4e00-\u9fff]", name):
         return False   # 8．深化工程: a numbered item's fragment, not a name
     if name[0] in "等和与及的、" or re.match(r"^[0-9０-９一二三四五六七八九十百千万几多两]+[个项座条批大所处]", name):
         return False
@@ -712,16 +703,23 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
     head = next((h for h in HEADS if bare.endswith(h)), None)
     if head in PROGRAMME_HEADS and "“" not in name:
         modifier = _strip_generic(name[: len(bare) - len(head)] + "")
-        if _NOT_PROGRAMMES.search(name[: len(bare) - len(head)]) and not (
+        if _NOT_PROGRAMMES.search(name[: len(bare) - len(head)]) and len(modifier) <= 4 and not (
                 head == "行动计划" and len(modifier) >= 4):   # (新型城镇化战略五年行动计划 is a programme)
             return False
-        short = _SHORT_MODIFIER + (head in _NAMED_LIKE_PROGRAMMES)
+        short = _SHORT_MODIFIER
         if len(modifier) <= short and not listed and not _in_programme_list(sentence, start, end):
             return False
         if head == "计划" and (len(modifier) < 4 or not _PROGRAMME_PLAN.search(bare)):
             return False
     if _PEJORATIVE.search(name) or re.search(r"各个|整个|各类|各项|这个|那个|某些", name):
         return False
+    if head in GOVERNED_HEADS:
+        modifier = _strip_generic(bare)
+        before = sentence[:start]
+        carried = before.endswith(("、", "和", "与", "及")) or any(before.endswith(v) for v in _POLICY_VERBS)
+        least = 6 if head in _LONG_HEADS else 4
+        return (verb in _POLICY_VERBS and carried and len(modifier) >= least
+                and "的" not in modifier and not _CATEGORY_START.match(name) and not listed_generic(modifier))
     if head in AREA_HEADS:
         return verb in _NARROW_BUILD and "“" not in name and not _CATEGORY_START.match(name) and (
             _strip_leading_generic(bare) not in CATEGORY_NAMES or any(start <= a < end for a, b in places))
@@ -747,6 +745,18 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
             and not re.search(r"[+＋—\-]", name) and bool(_NAME_FOLLOWS.match(sentence, end)))
 
 
+def listed_generic(modifier: str) -> bool:
+    """A modifier made only of words saying how or which (管理, 相关, 工作): no name."""
+    core = modifier
+    while core:
+        word = _VAGUE_WORD.match(core) or re.match(r"管理|工作|体制|制度|政策|有关|各项|重大|重要|基本|长效|协调|"
+                                                    r"监督|考核|评价|保障|激励|约束|运行|决策|领导", core)
+        if not word:
+            break
+        core = core[word.end():]
+    return len(core) < 2
+
+
 def _specific(bare: str, head: str | None) -> bool:
     """Whether a modifier says what a facility is (孵化, 区域医疗), not only how good or how many."""
     modifier = _strip_generic(bare)
@@ -760,7 +770,8 @@ def _specific(bare: str, head: str | None) -> bool:
         if not word:
             break
         core = core[word.end():]
-    return 2 <= len(modifier) <= 14 and "的" not in modifier and len(core) >= 2
+    # A long modifier says what the facility is even when its words are common ones (公共数据开放平台).
+    return 2 <= len(modifier) <= 14 and "的" not in modifier and (len(core) >= 2 or len(modifier) >= 6)
 
 
 def _drop_nested(found: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:

@@ -230,7 +230,8 @@ def test_seed_plan_lineage_is_selective(plan):
     _, _, x = plan
     served = [r for r in x.relations if r.predicate == "servesGoal"]
     shown = [r for r in served if r.confidence >= 0.5]
-    assert len(shown) < 400 and len(served) < 700
+    # Per project (named policies made the list longer): fewer than two shown links and three in all.
+    assert len(shown) < 2 * len(x.projects) and len(served) < 3 * len(x.projects)
     by_id = {p.project_id: p.name for p in x.projects}
     goals = {g.goal_id: g.statement for g in x.goals}
     pairs = {(by_id[r.subject], goals[r.object]) for r in shown}
