@@ -60,6 +60,14 @@ def test_sparql_select_ask_construct_and_file(workspace, tmp_path):
     assert len(data["results"]["bindings"]) == 2
 
 
+def test_a_long_query_argument_is_a_query_not_a_file_name(workspace):
+    """The OS refuses to look up a 5,000-character "file name"; the text is run as the query it is."""
+    query = "SELECT DISTINCT ?l WHERE {\n  ?p a pkg:Project ; skos:prefLabel ?l }\nORDER BY ?l # " + "注" * 5000
+    assert run(workspace, "sparql", query).splitlines() == ["l", "乌蒙山铁路", "昭阳区机场"]
+    one_line = "SELECT DISTINCT ?l WHERE { ?p a pkg:Project ; skos:prefLabel ?l } ORDER BY ?l #" + "x" * 5000
+    assert run(workspace, "sparql", one_line).splitlines() == ["l", "乌蒙山铁路", "昭阳区机场"]
+
+
 def test_sparql_update_is_refused_with_one_line(workspace, capsys):
     assert main(["-w", str(workspace), "sparql", "DROP ALL"]) == 2
     err = capsys.readouterr().err

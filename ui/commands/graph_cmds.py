@@ -140,13 +140,20 @@ def serialize(ctx: click.Context, fmt: str, output: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["gexf", "graphml"]), default="gexf", show_default=True)
 @click.option("--place", default=None, help="Only around this place (name or id), its subdivisions and regions.")
 @click.option("--goal", default=None, help="Only around this goal (id or statement).")
-@click.option("--types", default=None, help="Node types, comma-separated (default: Project,Goal,Place,Agency).")
+@click.option("--types", default=None, help="Node types, comma-separated (default: Project,Goal,Place,Agency; "
+              "add Section,Document for the sections and documents the entities are cited from).")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10), help="Hops from the place/goal.")
 @click.option("-o", "--output", required=True, help="Output file (- for stdout).")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, place: str | None, goal: str | None, types: str | None, depth: int,
            output: str) -> None:
-    """Export entities and relations for Gephi (GEXF) or any GraphML tool."""
+    """Export entities and relations for Gephi (GEXF 1.3) or any GraphML tool.
+
+    Nodes carry type, kind, label, mentions and degree, with a colour per type and a size by degree;
+    edges carry relation, label, basis, confidence (the weight) and their first evidence (text, source
+    file, section path, character offsets). Around a place or goal, the goals its projects serve and the
+    agencies named with them come along; Section and Document in --types add where each is cited.
+    """
     from graph.export import export as export_graph
     from graph.network import subgraph
 
