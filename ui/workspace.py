@@ -12,7 +12,6 @@ Reliability rules kept here:
 from __future__ import annotations
 
 import fcntl
-import gc
 import json
 import logging
 import os
@@ -298,11 +297,13 @@ class Workspace:
                                  list(ingested.removed), list(ingested.failed), documents=list(ingested.documents),
                                  duplicates=list(ingested.duplicates))
             graph.complete(rebuild, report, progress)
+            # The index first, the graph swapped in right after it: readers keep the previous graph and index
+            # until both are ready.
+            changed = self._update_index(rebuild, report, progress)
             graph.commit()
         finally:
             graph.discard()
         self.__dict__.pop("knowledge", None)
-        changed = self._update_index(rebuild, report, progress)
         if graph.changed or changed or report.removed:
             self._write_state(before + 1)
         return report
@@ -481,9 +482,8 @@ class _GraphUpdate:
         self._write_ledger()
         if not self.embedded:
             return
-        self.store.close()
+        self.store.close()   # pyoxigraph closes RocksDB as the last reference goes, here
         self.store = None
-        gc.collect()   # pyoxigraph closes RocksDB when the last reference goes
         prev = self.ws._graph_prev()
         shutil.rmtree(prev, ignore_errors=True)
         if self.live.exists():
@@ -495,7 +495,6 @@ class _GraphUpdate:
         if self.embedded and self.store is not None:
             self.store.close()
             self.store = None
-            gc.collect()
             shutil.rmtree(self.build, ignore_errors=True)
 
 
