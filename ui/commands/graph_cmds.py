@@ -1,11 +1,16 @@
 """Graph commands: stats, raw SPARQL, entity lists, project traces, RDF dumps and Gephi exports."""
 from __future__ import annotations
 
+import itertools
 import json
+import os
+import re
 import sys
+import threading
 from pathlib import Path
 
 import click
+from rdflib.term import Variable
 
 from ingest.atomic import write_bytes_atomic
 from ingest.errors import QueryError
@@ -78,7 +83,8 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 def sparql(ctx: click.Context, query: str, as_json: bool) -> None:
     """Run a read-only SPARQL query (text, a .rq file, or - for stdin) over all graphs.
 
-    Prefixes pkg:, skos:, dcterms:, prov:, rdf:, rdfs:, xsd:, owl: are predeclared.
+    Prefixes pkg:, skos:, dcterms:, prov:, rdf:, rdfs:, xsd:, owl: are predeclared. Queries run at most
+    `sparql_timeout` seconds, print at most `sparql_max_rows` rows, and may not use SERVICE.
     """
     from graph.queries import check_read_only
 
@@ -87,20 +93,53 @@ def sparql(ctx: click.Context, query: str, as_json: bool) -> None:
     elif _is_file(query):
         query = Path(query).read_text(encoding="utf-8")
     form = check_read_only(query)
-    result = _store(ctx).query(query)
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        from graph.store import to_oxigraph, write_rdf
+    if _SERVICE.search(_NOT_KEYWORDS.sub(" ", query)):
+        raise QueryError("SERVICE is not allowed: `policykg sparql` queries this workspace's graph, no other host")
+    settings = ctx.obj
+    watchdog = threading.Timer(settings.sparql_timeout, _timed_out, args=(settings.sparql_timeout,))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        result = _store(ctx).query(query)
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            from graph.store import to_oxigraph, write_rdf
 
-        _write(write_rdf((to_oxigraph(t) for t in result.graph), "turtle"), "-")
-    elif form == "ASK":
-        click.echo(json.dumps({"boolean": bool(result.askAnswer)}) if as_json else str(bool(result.askAnswer)).lower())
-    elif as_json:
-        click.echo(result.serialize(format="json").decode("utf-8"))
-    else:
-        names = [str(v) for v in result.vars]
-        click.echo("\t".join(names))
-        for row in result:
-            click.echo("\t".join("" if v is None else str(v) for v in row))
+            _write(write_rdf((to_oxigraph(t) for t in result.graph), "turtle"), "-")
+        elif form == "ASK":
+            click.echo(json.dumps({"boolean": bool(result.askAnswer)}) if as_json
+                       else str(bool(result.askAnswer)).lower())
+        elif as_json:
+            result.bindings = [{Variable(k): v for k, v in row.asdict().items()}
+                               for row in _capped(result, settings.sparql_max_rows)]
+            click.echo(result.serialize(format="json").decode("utf-8"))
+        else:
+            names = [str(v) for v in result.vars]
+            click.echo("\t".join(names))
+            for row in _capped(result, settings.sparql_max_rows):
+                click.echo("\t".join("" if v is None else str(v) for v in row))
+    finally:
+        watchdog.cancel()
+
+
+# SERVICE outside strings, IRIs and comments (which the first pattern blanks out).
+_NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                           r"|<[^<>\s]*>|#[^\n]*")
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def _capped(rows, cap: int) -> list:
+    """At most `cap` rows, read lazily (a cartesian product never fills memory); a note says when more exist."""
+    out = list(itertools.islice(rows, cap + 1))
+    if len(out) > cap:
+        click.echo(f"policykg: note: only the first {cap} rows are shown (setting sparql_max_rows)", err=True)
+    return out[:cap]
+
+
+def _timed_out(seconds: int) -> None:
+    # The query runs inside pyoxigraph and cannot be interrupted: stop the whole (read-only) process.
+    click.echo(f"policykg: error: the SPARQL query ran longer than {seconds} s and was stopped "
+               "(setting sparql_timeout)", err=True)
+    os._exit(3)
 
 
 @click.command()
