@@ -150,3 +150,22 @@ def test_a_river_stretch_is_not_the_prefecture():
 
     gazetteer = load_gazetteer()
     assert not find_places("加快推进怒江中下游航道、澜沧江中上游航道等项目前期工作。", gazetteer, home="adcode:530000")
+
+
+# ------------------------------------------------------------------------- abbreviations and run-ons
+
+def test_run_ons_of_abbreviations_expand_to_their_members(gaz):
+    found = names("在京津冀、粤港澳大湾区、成渝地区双城经济圈布局", gaz, home=None)
+    assert [n for _, n in found] == ["北京市", "天津市", "河北省", "广东省", "香港特别行政区", "澳门特别行政区",
+                                     "成都市", "重庆市"]
+    assert [n for _, n in names("打造昆玉红旅游文化带", gaz)] == ["昆明市", "玉溪市", "红河哈尼族彝族自治州"]
+
+
+def test_bracketed_completions_expand_to_their_members(gaz):
+    found = names("推进昆(明)玉(溪)同城化和麒(麟)沾(益)一体化", gaz)
+    assert [n for _, n in found] == ["昆明市", "玉溪市", "麒麟区", "沾益区"]
+
+
+def test_words_made_of_abbreviation_characters_are_no_places(gaz):
+    for text in ("云计算和新青年", "宁可新建", "云贵高原的气候", "推进滇西一体化发展"):
+        assert [n for _, n in names(text, gaz, home=None) if len(n) > 0 and n != "云南省"] == [], text

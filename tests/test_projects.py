@@ -206,3 +206,46 @@ def test_a_route_named_only_by_its_places_is_a_project_when_built():
         assert {name for _, _, name in find_projects(sentence, places)} >= expected
         if not expected:
             assert not find_projects(sentence, places)
+
+
+# ------------------------------------------------------------------------------- kinds and policies
+
+def test_every_project_has_a_kind_from_its_head_noun():
+    from graph.projects import project_kind
+
+    assert project_kind("宽带乡村工程") == "工程/项目"
+    assert project_kind("中小企业数字化赋能专项行动") == "行动/计划"
+    assert project_kind("金融创新试点") == "试点/示范"
+    assert project_kind("国家公共数据开放平台") == "平台/园区/基地"
+    assert project_kind("七彩云南民族赛装文化节") == "活动"
+    assert project_kind("《公共租赁住房管理办法》") == "政策措施"
+    assert project_kind("乡村振兴战略") == "政策措施"
+
+
+def test_cited_policy_documents_are_projects():
+    assert names("根据《托育机构登记和备案办法（试行）》和《江西省人口与计划生育条例》") == [
+        "托育机构登记和备案办法（试行）", "江西省人口与计划生育条例"]
+    assert names("《二十国集团数字经济发展与合作倡议》等在全球赢得广泛共识") == ["二十国集团数字经济发展与合作倡议"]
+    assert names("详见《政府工作报告》") == []
+
+
+def test_quoted_programme_names():
+    assert names("推行普惠性“上云用数赋智”服务，推动企业上云") == ["“上云用数赋智”服务"]
+    assert "“放管服”改革" in names("深化“放管服”改革")
+    assert names("深入实施“一部手机游云南”，提升服务") == ["“一部手机游云南”"]
+    assert names("打造“三七之都”") == []               # a positioning, not a programme
+    assert names("坚持“边疆、民族、山区、美丽”的定位") == []
+
+
+def test_policies_strategies_and_reforms_carried_out():
+    assert names("实施乡村振兴战略，是重大决策") == ["乡村振兴战略"]
+    assert names("深化户籍制度改革") == ["户籍制度改革"]
+    assert names("实施网络安全审查制度") == ["网络安全审查制度"]
+    assert names("建立健全管理机制") == []               # a kind of mechanism
+    assert names("发展数字经济是战略选择") == []
+
+
+def test_fragments_and_restricted_activities_are_no_projects():
+    assert names("8．深化工程建设") == []
+    assert names("13建筑施工项目") == []
+    assert names("坚决抵制封建迷信活动") == []
