@@ -266,3 +266,18 @@ def test_a_place_qualifying_another_project_is_not_shared(plan):
     # 昭通(水富)省级重点物流枢纽 is named in the same sentence: 昭通 is its place, not 大理's hub's.
     assert not any(r.subject == pid and r.predicate == "involvesPlace" and r.object == "adcode:530600"
                    for r in x.relations)
+
+
+def test_a_wrapped_text_layer_is_read_across_its_line_breaks(tmp_path, segmenter, gazetteer):
+    """A PDF's lines wrap mid-word: the project and the target on two lines are found, cited by exact offsets."""
+    line = "各地要结合实际加快推进相关工作并认真做好组织保障和督促检查"   # 29 characters: the wrap width
+    body = "\n".join([line] * 6 + ["各地要结合实际情况认真做好组织保障加快推进中小城市基础网络完善", "工程，全年新增5G基站1 0 0 0座，确保按期完成各项任务", line])
+    path = tmp_path / "wrapped.txt"
+    path.write_text("关于推进网络建设的通知\n" + body + "\n", encoding="utf-8")
+    doc, ingested, x = _run(path, segmenter, gazetteer)
+    names = {p.name for p in x.projects}
+    assert "中小城市基础网络完善工程" in names
+    goal = next(g for g in x.goals if g.target and g.target.metric == "5G基站")
+    assert goal.target.value == 1000
+    ev = goal.evidence
+    assert doc.text[ev.char_start:ev.char_end] == ev.text and "\n" in ev.text
