@@ -25,6 +25,11 @@ def _sentences(text: str, span: Span) -> list[Span]:
     return [Span(start, end) for start, end in sentence_spans(text, span.char_start, span.char_end)]
 
 
+def _ends_line(text: str, end: int) -> bool:
+    newline = text.find("\n", end)
+    return not text[end:newline if newline >= 0 else len(text)].strip()
+
+
 def _split_long(text: str, span: Span, size: int) -> list[Span]:
     """A sentence longer than `size`: cut after commas where possible, else hard cut."""
     pieces = []
@@ -62,7 +67,10 @@ def chunk(doc: Document, sections: tuple[Section, ...], cleaned: Cleaned, segmen
           size: int = 260) -> tuple[Chunk, ...]:
     """Chunks of about `size` characters: whole sentences, one section each, body lines only."""
     text = doc.text
-    heading_spans = {(s.heading.char_start, s.heading.char_end) for s in sections if s.heading}
+    # Heading lines are the section path, not chunk text; a heading that only leads its paragraph
+    # ("（一）指导思想。全面贯彻…") stays in the text, except an article's bare marker (第一条).
+    heading_spans = {(s.heading.char_start, s.heading.char_end) for s in sections if s.heading
+                     and (s.heading.kind == "tiao" or _ends_line(text, s.heading.char_end))}
     chrome_starts = [s.char_start for s in cleaned.boilerplate]
     chunks: list[Chunk] = []
     for section, start, end in _own_ranges(sections):

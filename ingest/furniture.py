@@ -35,11 +35,11 @@ class Furniture:
 def doubled_half(line: str) -> int | None:
     """Length of the first copy when `line` is one text printed twice in a row (fake bold), else None."""
     n = len(line)
-    if n < 8 or n % 2:
+    if n < 6 or n % 2:
         return None
     half = n // 2
     first, second = line[:half], line[half:]
-    if first != second or len(re.sub(r"\s", "", first)) < 4:
+    if first != second or len(re.sub(r"\s", "", first)) < 3:
         return None
     return half
 

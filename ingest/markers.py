@@ -14,8 +14,8 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("zhang", re.compile(rf"^第\s*[{CN_NUMERALS}{DIGITS}]+\s*章")),
     ("jie", re.compile(rf"^第\s*[{CN_NUMERALS}{DIGITS}]+\s*节")),
     ("tiao", re.compile(rf"^第\s*[{CN_NUMERALS}{DIGITS}]+\s*条")),
-    ("cn_num", re.compile(rf"^[{CN_NUMERALS}]+\s*(、|[.．](?![{DIGITS}]))")),
-    ("paren_cn", re.compile(rf"^[（(]\s*[{CN_NUMERALS}]+\s*[)）]")),
+    ("cn_num", re.compile(rf"^[{CN_NUMERALS}](?:[ \u3000]?[{CN_NUMERALS}])*\s*(、|[.．](?![{DIGITS}]))")),
+    ("paren_cn", re.compile(rf"^[（(]\s*[{CN_NUMERALS}](?:[ \u3000]?[{CN_NUMERALS}])*\s*[)）]")),
     ("arabic", re.compile(rf"^[{DIGITS}]{{1,2}}\s*[.．、](?![{DIGITS}])")),
     ("paren_arabic", re.compile(rf"^[（(]\s*[{DIGITS}]{{1,2}}\s*[)）]")),
 )

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.markers import MARKERS, marker as _marker
+from ingest.parts import Part, find_parts
 from ingest.records import Cleaned, Document, Heading, Section, Span
+from ingest.titles import letter_spaced, unspaced
 
 # Standalone front/back matter lines that sit at the top level of any outline.
 _PREFACE = re.compile(r"^(前\s*言|序\s*言|引\s*言|导\s*言|结\s*语|结\s*束\s*语|后\s*记|附\s*件\s*[0-9０-９]*|附\s*录)$")
@@ -15,6 +17,18 @@ _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MAX_HEADING_CHARS = 80           # longer lines are paragraphs, whatever they start with
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 _LIST_ITEM_END = ("；", ";", "，", ",", "、", "：", ":")
+# A table of contents line: a heading followed by dotted leaders or spaces and a page number.
+_TOC_LINE = re.compile(r"(?:[.．·…⋯_\-—]{2,}|[\s\u3000])\s*[0-9０-９]{1,3}$")
+# A table cell holding a figure ("72.45", ">79", "〔55〕", "32/28", "—"): a row of them is a table row.
+_NUMBER_CELL = re.compile(r"(?:^|(?<=\s))[<>＜＞≥≤约~]?[〔\[(（]?[<>]?[-+]?[0-9０-９]+(?:[.．/][0-9０-９]+)*%?[〕\])）]?(?=\s|$)"
+                          r"|(?:^|(?<=\s))[—–](?=\s|$)")
+_FRAGMENT = 15              # table cells wrapped over lines are short fragments
+MAX_INLINE_HEADING = 30     # "（一）指导思想。全面贯彻…": a lead clause this short heads its paragraph
+_LEAD_CLAUSE_BREAK = re.compile(r"[，,；;：:！？!?]")
+_TEXT_KINDS = ("cn_num", "paren_cn", "arabic", "paren_arabic")
+# Lead-clause headings ("（一）指导思想。全面贯彻…") are second-level items; "三、稳定增长。扩大内需…" is a sentence.
+_INLINE_KINDS = ("paren_cn", "arabic", "paren_arabic")
+_CJK_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -47,35 +61,169 @@ def _join_broken_line(text: str, body: tuple[Span, ...], i: int) -> Span:
     return body[i] if _unbalanced(text[span.char_start:span.char_end]) else span
 
 
-def _candidates(text: str, body: tuple[Span, ...]) -> list[_Candidate]:
+def _table_row(lines: list[str], i: int, marker_end: int) -> bool:
+    """A numbered table row ("1.信息化发展指数 >79 — 72.45 —"), its figures maybe on the next lines."""
+    if len(_NUMBER_CELL.findall(lines[i][marker_end:])) >= 2:
+        return True
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if len(_NUMBER_CELL.findall(lines[j])) >= 2:
+            return True
+        if len(lines[j]) > _FRAGMENT or _marker(lines[j]) or _SENTENCE_END.search(lines[j]):
+            return False
+    return False
+
+
+def _ragged(line: str) -> bool:
+    """Text of a table cell as a PDF lays it out: spaces between some characters but not all
+    ("投资 规 模 较 小、技 术 方 案"); print that spaces a heading spaces every character."""
+    gaps = len(_CJK_GAP.findall(line))
+    return gaps >= 2 and not letter_spaced(line)
+
+
+def _wrapped_list_item(lines: list[str], markers: list, i: int) -> bool:
+    """Spaced print wrapped over lines ("(一)国 家 工 程 建 设 标" / "准没有规定的；"): an item of a list."""
+    if not _CJK_GAP.search(lines[i]) or lines[i].endswith(("。", "：", ":")):
+        return False
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if markers[j]:
+            return False
+        if lines[j].endswith(_LIST_ITEM_END):
+            return True
+        if _SENTENCE_END.search(lines[j]):
+            return False
+    return False
+
+
+def _inline_heading(line: str, marker_end: int) -> int | None:
+    """End of a short lead clause that heads its paragraph ("（一）指导思想。全面贯彻…"), else None."""
+    stop = line.find("。", marker_end)
+    if stop < 0 or not line[stop + 1:].strip():
+        return None
+    lead = line[marker_end:stop].strip()
+    if not 2 <= len(lead) <= MAX_INLINE_HEADING or _LEAD_CLAUSE_BREAK.search(lead) or not _WORD.search(lead):
+        return None
+    return stop + 1
+
+
+def _is_paragraph(line: str) -> bool:
+    # "（一）各单位要认真贯彻…，结合实际，做好…工作。": a whole sentence, not a heading.
+    return line.endswith("。") and bool(re.search(r"[，,]", line)) and len(line) > 30
+
+
+def _toc_key(text: str) -> str:
+    return re.sub(r"[\s\u3000。.．·…⋯_]+|[0-9０-９]+$", "", unspaced(text))
+
+
+def _drop_toc(text: str, body: tuple[Span, ...], found: list[_Candidate]) -> list[_Candidate]:
+    """A table of contents repeats the headings that follow it: a run of heading lines with nothing
+    between them, whose first heading comes again later, is dropped."""
+    line_no = {s.char_start: n for n, s in enumerate(body)}
+    keys = [_toc_key(text[c.span.char_start:c.span.char_end]) for c in found]
+    for a in range(min(len(found), 8)):
+        again = next((b for b in range(a + 1, len(found))
+                      if keys[b] == keys[a] and found[b].kind == found[a].kind), None)
+        if again is None or again - a < 3:
+            continue
+        rows = [line_no.get(c.span.char_start, -10) for c in found[a:again + 1]]
+        if all(rows[k + 1] - rows[k] == 1 for k in range(len(rows) - 1)):
+            return found[:a] + found[again:]
+    return found
+
+
+def _candidates(text: str, body: tuple[Span, ...], skip: tuple[Span, ...] = ()) -> list[_Candidate]:
     lines = [text[s.char_start:s.char_end] for s in body]
     markers = [_marker(line) for line in lines]
     found = []
+    verdict: dict[int, str] = {}      # line → "heading" | "inline" | "text", for marker lines of text kinds
     for i, (span, line, marker) in enumerate(zip(body, lines, markers)):
+        if any(p.char_start <= span.char_start < p.char_end for p in skip):
+            continue   # the title of a part (see ingest.parts)
         if _PREFACE.match(line):
             found.append(_Candidate("preface", span))
             continue
-        if marker is None:
+        if marker is None or _TOC_LINE.search(line):
             continue
         kind, end = marker
         if kind == "tiao":
             found.append(_Candidate(kind, Span(span.char_start, span.char_start + end)))
             continue
-        span = _join_broken_line(text, body, i)
-        line = text[span.char_start:span.char_end].replace("\n", "")
-        if not _is_heading_line(line, end):
+        if _table_row(lines, i, end) or _ragged(line) or _wrapped_list_item(lines, markers, i):
             continue
+        span = _join_broken_line(text, body, i)
+        joined = text[span.char_start:span.char_end].replace("\n", "")
+        if not _is_heading_line(joined, end) or (kind in _TEXT_KINDS and _is_paragraph(joined)):
+            inline = _inline_heading(line, end) if kind in _INLINE_KINDS else None
+            verdict[i] = "text" if inline is None else "inline"
+            if inline is not None:
+                found.append(_Candidate(kind, Span(body[i].char_start, body[i].char_start + inline)))
+            continue
+        verdict[i] = "heading"
         # An enumeration whose sibling items end in ；is an inline list, not a run of headings.
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and markers[j] and markers[j][0] == kind]
         if any(lines[j].endswith(("；", ";")) for j in neighbours):
             continue
         found.append(_Candidate(kind, span))
-    return found
+    return _drop_toc(text, body, _drop_lone_inline(body, markers, verdict, found))
+
+
+def _drop_lone_inline(body: tuple[Span, ...], markers: list, verdict: dict[int, str],
+                      found: list[_Candidate]) -> list[_Candidate]:
+    """Numbered paragraphs: when most items of a run are plain paragraphs, the one whose first
+    sentence happens to be short heads nothing either."""
+    line_of = {s.char_start: i for i, s in enumerate(body)}
+    drop: set[int] = set()
+    items = sorted(verdict)
+    runs: list[list[int]] = []
+    for i in items:
+        # A run: items of one marker kind with no item of another kind between them.
+        if runs and markers[runs[-1][-1]][0] == markers[i][0] and not any(
+                markers[j] and markers[j][0] != markers[i][0] for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        text_items = sum(verdict[i] == "text" for i in run)
+        if text_items * 2 > len(run):
+            drop.update(i for i in run if verdict[i] == "inline")
+    return [c for c in found if line_of.get(c.span.char_start) not in drop]
+
+
+def document_parts(doc: Document, cleaned: Cleaned) -> tuple[tuple[Part, ...], Span | None]:
+    """The documents this one carries (an issued 办法, attachments), each a part of the outline, and
+    where the document's own title is printed."""
+    from ingest.metadata import document_title
+
+    title, span = document_title(doc, cleaned)
+    return find_parts(doc, cleaned, title, span), span
 
 
 def outline(doc: Document, cleaned: Cleaned) -> tuple[Heading, ...]:
-    """Headings in document order; levels follow the order in which marker kinds first appear."""
-    candidates = _candidates(doc.text, cleaned.body)
+    """Headings in document order. Each part (issued document, attachment) is a level-1 heading above
+    its own outline; inside a stretch, levels follow the order in which marker kinds first appear."""
+    parts, title_span = document_parts(doc, cleaned)
+    candidates = _candidates(doc.text, cleaned.body, tuple(p.span for p in parts))
+    if title_span is not None:
+        # "附件1" above the title: the file is itself an attachment, the label heads nothing.
+        candidates = [c for c in candidates if not (c.kind == "preface" and c.span.char_end <= title_span.char_start)]
+    # Stretches: the text before the first part (no parent), then each part up to the next one.
+    bounds = [(-1, None), *((p.span.char_start, p) for p in parts)]
+    headings: list[Heading] = []
+    for n, (start, part) in enumerate(bounds):
+        stop = bounds[n + 1][0] if n + 1 < len(bounds) else len(doc.text) + 1
+        base: tuple[str, ...] = ()
+        offset = 0
+        if part is not None:
+            text = doc.text[part.span.char_start:part.span.char_end]
+            heading = Heading(level=1, text=text, kind="part", path=(part.title,),
+                              char_start=part.span.char_start, char_end=part.span.char_end)
+            headings.append(heading)
+            base, offset = heading.path, 1
+        inside = [c for c in candidates if start <= c.span.char_start < stop]
+        headings.extend(_levelled(doc, inside, base, offset))
+    return tuple(headings)
+
+
+def _levelled(doc: Document, candidates: list[_Candidate], base: tuple[str, ...], offset: int) -> list[Heading]:
     order: list[str] = []
     for cand in candidates:
         if cand.kind != "preface" and cand.kind not in order:
@@ -83,16 +231,16 @@ def outline(doc: Document, cleaned: Cleaned) -> tuple[Heading, ...]:
     headings: list[Heading] = []
     stack: list[Heading] = []
     for cand in candidates:
-        level = 1 if cand.kind == "preface" else order.index(cand.kind) + 1
+        level = offset + (1 if cand.kind == "preface" else order.index(cand.kind) + 1)
         while stack and stack[-1].level >= level:
             stack.pop()
         text = doc.text[cand.span.char_start:cand.span.char_end]
-        path = (*(stack[-1].path if stack else ()), text)
+        path = (*(stack[-1].path if stack else base), text)
         heading = Heading(level=level, text=text, kind=cand.kind, path=path,
                           char_start=cand.span.char_start, char_end=cand.span.char_end)
         headings.append(heading)
         stack.append(heading)
-    return tuple(headings)
+    return headings
 
 
 def section_id(doc_id: str, path: tuple[str, ...], char_start: int) -> str:

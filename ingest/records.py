@@ -52,13 +52,16 @@ class Metadata:
     planning_period: PlanningPeriod | None
     target_years: tuple[int, ...]          # years named as 到YYYY年 targets
     spans: dict[str, Span] = field(default_factory=dict)  # where each field was read ("title", "doc_number", …)
+    speaker: str | None = None             # who delivered a report or speech (政府工作报告: the premier)
+    attachments: tuple[str, ...] = ()      # titles of the documents it carries (印发的《办法》, 附件1 …)
 
 
 @dataclass(frozen=True)
 class Heading:
     level: int                 # 1 = top level of *this* document
     text: str                  # exact heading text, == Document.text[char_start:char_end]
-    kind: str                  # marker kind: bian|zhang|jie|tiao|cn_num|paren_cn|arabic|paren_arabic|preface|lead
+    kind: str                  # marker kind: part|bian|zhang|jie|tiao|cn_num|paren_cn|arabic|paren_arabic|preface|lead
+    #                            (part: the title of an attached or issued document, above its own outline)
     path: tuple[str, ...]      # texts of the ancestors and itself
     char_start: int
     char_end: int
