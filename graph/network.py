@@ -14,7 +14,8 @@ from ingest.errors import QueryError
 
 # Coarse node types (what `--types` names); a node's most specific class is kept as `kind`.
 NODE_TYPES = ("Document", "Section", "Project", "Goal", "Fact", "Place", "Agency")
-DEFAULT_TYPES = ("Project", "Goal", "Place", "Agency")
+# Documents by default: without them agencies (linked to what they issue and where they are named) float alone.
+DEFAULT_TYPES = ("Document", "Project", "Goal", "Place", "Agency")
 RELATIONS = ("involvesPlace", "servesGoal", "concernsPlace", "within", "memberOf", "issuedBy", "addressedTo",
              "mentionedIn", "partOf")
 # Edges read from evidence rather than from a triple between the two entities:

@@ -64,7 +64,9 @@ def test_types_and_depth_limit_the_view(store):
     goal_view = subgraph(store, goal="g1", types=["Goal", "Project"], depth=1)
     assert {d["label"] for _, d in goal_view.nodes(data=True)} == {"全省经济总量达到1万亿元", "乌蒙山铁路"}
     assert goal_view.nodes[str(node("goal", "g1"))]["year"] == 2025
-    assert len(subgraph(store, place="昭阳区", depth=0)) == 1
+    assert len(subgraph(store, place="昭阳区", depth=0, types=["Place", "Project"])) == 1
+    # By default the place comes with the documents naming it and who issued them.
+    assert {t for _, t in subgraph(store, place="昭阳区", depth=0).nodes(data="type")} == {"Place", "Document", "Agency"}
     with pytest.raises(QueryError, match="Person"):
         subgraph(store, types=["Person"])
 

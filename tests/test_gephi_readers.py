@@ -157,7 +157,7 @@ def test_a_place_subset_keeps_its_context(seed_workspace, graphology, exported):
 
 
 def test_agencies_are_linked_to_their_documents_and_projects(seed_workspace):
-    g = subgraph(seed_workspace.graph, types=["Project", "Agency", "Document"])
+    g = subgraph(seed_workspace.graph)   # the default types
     agencies = [n for n, t in g.nodes(data="type") if t == "Agency"]
     assert agencies and all(g.degree(a) > 0 for a in agencies)
     issued = {(u, v) for u, v, r in g.edges(keys=True) if r == "issuedBy"}

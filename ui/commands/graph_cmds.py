@@ -179,8 +179,8 @@ def serialize(ctx: click.Context, fmt: str, output: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["gexf", "graphml"]), default="gexf", show_default=True)
 @click.option("--place", default=None, help="Only around this place (name or id), its subdivisions and regions.")
 @click.option("--goal", default=None, help="Only around this goal (id or statement).")
-@click.option("--types", default=None, help="Node types, comma-separated (default: Project,Goal,Place,Agency; "
-              "add Section,Document for the sections and documents the entities are cited from).")
+@click.option("--types", default=None, help="Node types, comma-separated, of Document,Section,Project,Goal,Fact,"
+              "Place,Agency (default: Document,Project,Goal,Place,Agency; add Section for where each is cited).")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10), help="Hops from the place/goal.")
 @click.option("-o", "--output", required=True, help="Output file (- for stdout).")
 @click.pass_context
