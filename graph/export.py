@@ -126,8 +126,8 @@ def _positions(graph: nx.MultiDiGraph, nodes: list[str]) -> dict[str, tuple[floa
     order = sorted(nodes, key=lambda n: (str(graph.nodes[n].get("type", "")), -graph.degree(n), n))
     golden = math.pi * (3.0 - math.sqrt(5.0))
     step = 1000.0 / math.sqrt(len(order))
-    return {n: (round(step * math.sqrt(i) * math.cos(i * golden), 2), round(step * math.sqrt(i) * math.sin(i * golden), 2))
-            for i, n in enumerate(order)}
+    spiral = ((n, step * math.sqrt(i), i * golden) for i, n in enumerate(order))
+    return {n: (round(r * math.cos(a), 2), round(r * math.sin(a), 2)) for n, r, a in spiral}
 
 
 def _prepare(graph: nx.Graph) -> tuple[list[_Node], list[_Edge]]:
@@ -218,7 +218,8 @@ def _graphml(graph: nx.Graph, nodes: list[_Node], edges: list[_Edge]) -> bytes:
     for n in nodes:
         el = SubElement(g, "node", {"id": n.id})
         r, gr, b = _hex_rgb(n.colour)
-        values = {"label": n.label, **n.attrs, "color": n.colour, "r": r, "g": gr, "b": b, "size": n.size, "x": n.x, "y": n.y}
+        values = {"label": n.label, **n.attrs, "color": n.colour, "r": r, "g": gr, "b": b, "size": n.size,
+                  "x": n.x, "y": n.y}
         for c in node_keys:
             if c.name in values:
                 SubElement(el, "data", {"key": f"n_{c.name}"}).text = _text(values[c.name], node_types[c.name])

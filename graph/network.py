@@ -33,7 +33,8 @@ _FIELD_NAMES = {"key": "record_id", "adcode": "adcode", "targetYear": "year", "y
                 "unit": "unit"}
 _EDGES = "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }"
 _STATEMENTS = """SELECT ?s ?p ?o ?basis ?confidence WHERE {
-  VALUES ?p { %s } ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:basis ?basis ; pkg:confidence ?confidence }"""
+  VALUES ?p { %s } ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:basis ?basis ;
+                   pkg:confidence ?confidence }"""
 # Statement → evidence and the evidence's fields as two flat queries joined here (twice as fast as one join).
 _CITED = """SELECT ?s ?p ?o ?e WHERE {
   VALUES ?p { %s } ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:hasEvidence ?e }"""

@@ -30,7 +30,7 @@ def test_place_subgraph_has_typed_nodes_and_edges(store):
     airport = str(node("project", "p_airport"))
     assert g.nodes[airport]["label"] == "昭阳区机场"
     edge = g.get_edge_data(airport, str(node("place", "adcode:530602")))["involvesPlace"]
-    assert edge["relation"] == "involvesPlace" and edge["basis"] == "explicit" and edge["label"] == "涉及地点 involves place"
+    assert (edge["relation"], edge["basis"], edge["label"]) == ("involvesPlace", "explicit", "涉及地点 involves place")
     # The sentence that states the relation, where it is, and how to find it again in the source.
     assert (edge["evidence"], edge["source"], edge["section_path"]) == ("推进昭阳区机场建设", "plan.txt",
                                                                          "二、区域布局 › (一)滇东北地区")

@@ -93,8 +93,8 @@ def legend(graph: nx.Graph) -> list[tuple[str, str, int]]:
 def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "", layered: bool = False) -> str:
     """A self-contained page: drag to pan, wheel to zoom, drag nodes, click a node to highlight its links.
 
-    `entity_url`, when given, is a URL prefix (e.g. "./entity?id=") followed by the short entity id, opened in the parent page on double
-    click. `layered` draws a tree by the nodes' `layer` attribute instead of a force layout.
+    `entity_url`, when given, is a URL prefix (e.g. "./entity?id=") followed by the short entity id, opened in
+    the parent page on double click. `layered` draws a tree by the nodes' `layer` attribute instead of a force layout.
     """
     width = round(height * ASPECT)
     pos = layered_layout(graph, width, height) if layered else layout(graph, width, height)
@@ -105,7 +105,8 @@ def render_html(graph: nx.Graph, height: int = 620, entity_url: str = "", layere
         x, y = pos[n]
         t = node_type(data)
         ref = n[len(str(ID)):] if n.startswith(str(ID)) else n   # the app's short entity id (entity?id=…)
-        nodes.append({"id": n, "ref": ref, "label": node_label(n, data), "type": t, "tl": f"{TYPE_NAMES_ZH.get(t, t)} {t}",
+        nodes.append({"id": n, "ref": ref, "label": node_label(n, data), "type": t,
+                      "tl": f"{TYPE_NAMES_ZH.get(t, t)} {t}",
                       "x": round(x, 1), "y": round(y, 1),
                       "c": colour(t), "deg": graph.degree(n)})
     edges = []

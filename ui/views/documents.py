@@ -80,9 +80,10 @@ def passage_html(doc: IngestedDocument, start: int | None, end: int | None) -> t
     section = innermost_section(doc, start, end)
     lo, hi = (section.char_start, section.char_end) if section is not None else (0, len(text))
     # At most this much of a long section on each side, so the passage is on screen when the page opens.
-    lo, hi = max(lo, start - PASSAGE_CONTEXT), min(hi, end + PASSAGE_CONTEXT)
-    body = (html.escape(text[lo:start]) + '<mark id="pkg-passage" style="background:#ffe58f;padding:0 2px">'
-            + html.escape(text[start:end]) + "</mark>" + html.escape(text[end:hi]))
+    cut_lo, cut_hi = max(lo, start - PASSAGE_CONTEXT), min(hi, end + PASSAGE_CONTEXT)
+    lo, hi, before, after = cut_lo, cut_hi, "…" if cut_lo > lo else "", "…" if cut_hi < hi else ""
+    body = (before + html.escape(text[lo:start]) + '<mark id="pkg-passage" style="background:#ffe58f;padding:0 2px">'
+            + html.escape(text[start:end]) + "</mark>" + html.escape(text[end:hi]) + after)
     return body, tuple(section.path) if section is not None else ()
 
 
@@ -96,11 +97,12 @@ def show_document_text(ws: Workspace, doc_id: str, start: int | None, end: int |
     st.subheader(title)
     body, path = passage_html(stored, start, end)
     crumbs = " › ".join((title, *path)) if path else title
-    st.caption(f"来源 Source：`{stored.document.source}`" + (f" · 字符 characters [{start}:{end}]" if path or
-                                                               (start is not None and end is not None) else ""))
+    span = f" · 字符 characters [{start}:{end}]" if start is not None and end is not None else ""
+    st.caption(f"来源 Source：`{stored.document.source}`{span}")
     if path:
         st.markdown(f"**章节 Section**：{md(crumbs)}")
-    st.markdown(f'<div class="pkg-doc" style="white-space:pre-wrap;line-height:1.8;border:1px solid #ddd;border-radius:6px;padding:12px 16px">{body}</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="pkg-doc" style="white-space:pre-wrap;line-height:1.8;border:1px solid #ddd;'
+                f'border-radius:6px;padding:12px 16px">{body}</div>', unsafe_allow_html=True)
     with st.expander("元数据与提纲 Metadata and outline"):
         left, right = st.columns([1, 1])
         left.markdown("\n".join(f"- **{k}**：{md(v)}" for k, v in metadata_rows(stored).items()))
