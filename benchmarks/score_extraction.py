@@ -302,14 +302,20 @@ def score_metadata(gold: dict, ingested) -> dict[str, bool | None]:
     meta = ingested.metadata
     want = gold.get("metadata", {})
     got = {"title": meta.title, "doc_number": meta.doc_number, "issuers": list(meta.issuers),
-           "date": meta.dates[0] if meta.dates else None}
+           "date": meta.dates[0] if meta.dates else None, "addressees": list(meta.addressees),
+           "speaker": getattr(meta, "speaker", None),
+           "attachments": list(getattr(meta, "attachments", ()))}
+    if "attachments" in gold:
+        want = {**want, "attachments": [a["title"] for a in gold["attachments"]]}
     out: dict[str, bool | None] = {}
-    for key in ("title", "doc_number", "issuers", "date"):
+    for key in META_KEYS:
         if key not in want:
             out[key] = None
             continue
         w, g = want[key], got[key]
-        if key == "issuers":
+        if key == "attachments":   # titles in order; 附件's label punctuation is not compared
+            out[key] = [_label(x) for x in (w or [])] == [_label(x) for x in (g or [])]
+        elif key in ("issuers", "addressees"):
             out[key] = sorted(norm(x) for x in (w or [])) == sorted(norm(x) for x in (g or []))
         else:
             out[key] = (norm(w) if w else None) == (norm(g) if g else None)
@@ -317,13 +323,33 @@ def score_metadata(gold: dict, ingested) -> dict[str, bool | None]:
     return out
 
 
+META_KEYS = ("title", "doc_number", "issuers", "date", "addressees", "speaker", "attachments")
+
+
+def _label(title: str) -> str:
+    return re.sub(r"[:：、.．]", "", norm(title))
+
+
+def _heading(text: str) -> str:
+    """A heading as compared: normalised, without the full stop that ends report-style headings."""
+    return norm(text).rstrip("。.")
+
+
+def outline_levels(headings) -> list[tuple[int, str]]:
+    """(level, heading) of the body's headings, levels counted inside each part (an issued document or
+    an attachment is a heading of kind "part" above its own outline); articles (第X条) are no headings."""
+    parts = {h.path[0] for h in headings if h.kind == "part"}
+    return [(h.level - (1 if h.path and h.path[0] in parts else 0), _heading(h.text))
+            for h in headings if h.kind not in ("part", "tiao")]
+
+
 def score_outline(gold: dict, ingested) -> Score:
     s = Score()
-    got = [(h.level, norm(h.text)) for h in ingested.headings if h.level <= 2]
+    got = [(level, text) for level, text in outline_levels(ingested.headings) if level <= 2]
     pos = 0
     for g in gold.get("outline", []):
         s.total += 1
-        key = (g["level"], norm(g["heading"]))
+        key = (g["level"], _heading(g["heading"]))
         try:
             pos = got.index(key, pos) + 1
             s.found += 1
@@ -345,7 +371,7 @@ def score_split(split: str, verbose: bool) -> dict:
     totals = {"projects": Score(), "targets": Score(), "non_targets_as_targets": Score(), "traps": Score(),
               "outline": Score()}
     places_total: dict[str, Score] = {}
-    meta_total: dict[str, list[int]] = {k: [0, 0] for k in ("title", "doc_number", "issuers", "date")}
+    meta_total: dict[str, list[int]] = {k: [0, 0] for k in META_KEYS}
     seconds = 0.0
     for file in files:
         gold = json.loads(file.read_text(encoding="utf-8"))

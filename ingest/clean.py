@@ -8,7 +8,7 @@ from ingest.metadata import is_title_line
 from ingest.records import Cleaned, Document, Span
 
 # Characters trimmed from both ends of a line: whitespace plus the invisible ones pages leave behind.
-TRIM = " \t\u3000\xa0\u200b\u200c\u200d\u2060\ufeff"
+TRIM = " \t\u3000\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2060\ufeff"
 
 # Lines that are page chrome wherever they appear: they name parts of the web page, not of a policy.
 _CHROME = re.compile("|".join((

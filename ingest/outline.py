@@ -84,8 +84,10 @@ def _wrapped_list_item(lines: list[str], markers: list, i: int) -> bool:
     """Spaced print wrapped over lines ("(一)国 家 工 程 建 设 标" / "准没有规定的；"): an item of a list."""
     if not _CJK_GAP.search(lines[i]) or lines[i].endswith(("。", "：", ":")):
         return False
+    width = len(_CJK_GAP.sub(lambda m: m.group()[0], lines[i]))
     for j in range(i + 1, min(i + 4, len(lines))):
-        if markers[j]:
+        # A wrapped item continues in lines no wider than its first; a paragraph below a heading is wider.
+        if markers[j] or len(_CJK_GAP.sub(lambda m: m.group()[0], lines[j])) > width + 2:
             return False
         if lines[j].endswith(_LIST_ITEM_END):
             return True

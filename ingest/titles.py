@@ -61,7 +61,7 @@ def letter_spaced(text: str) -> bool:
         return False
     spaced = len(_SPACED_PAIR.findall(text))
     adjacent = len(_ADJACENT_PAIR.findall(text))
-    return spaced >= 2 and adjacent <= max(1, spaced // 10)
+    return spaced >= 2 and adjacent <= spaced // 20
 
 
 def unspaced(text: str) -> str:
