@@ -21,19 +21,19 @@ def lineage(items: list[Item]) -> nx.DiGraph:
     sections = [i for i in items if i.type == "Section"]
     for s in sections:
         g.add_node(s.uri, label=s.label, type="Section", layer=1)
-        g.add_edge(project.uri, s.uri, relation="mentionedIn")
+        g.add_edge(project.uri, s.uri, relation="mentionedIn", label="所在章节 in section")
     for goal in (i for i in items if i.type == "Goal"):
         g.add_node(goal.uri, label=goal.label, type="Goal", layer=0)
         cited_in = {tuple(e.section_path) for e in goal.citations}
         parents = [s.uri for s in sections if tuple(s.attrs.get("path", ())) in cited_in or
                    any(p[:len(s.attrs.get("path", ()))] == tuple(s.attrs.get("path", ())) for p in cited_in)]
         if goal.attrs.get("basis") != "outline" or not parents:
-            g.add_edge(project.uri, goal.uri, relation="servesGoal")
+            g.add_edge(project.uri, goal.uri, relation="servesGoal", label="服务目标 serves goal")
         for parent in parents:
-            g.add_edge(parent, goal.uri, relation="outline")
+            g.add_edge(parent, goal.uri, relation="outline", label="章节结构 document outline")
     for place in (i for i in items if i.type == "Place"):
         g.add_node(place.uri, label=place.label, type="Place", layer=3)
-        g.add_edge(project.uri, place.uri, relation="involvesPlace")
+        g.add_edge(project.uri, place.uri, relation="involvesPlace", label="涉及地点 involves place")
     return g
 
 
