@@ -150,9 +150,7 @@ def test_cli_exit_status_and_one_line_errors_through_a_real_process(tmp_path, ma
     for name, (_, cause) in bad_inputs().items():
         assert any(name in line and cause in line and line.startswith("policykg: error: ") for line in errors), name
     assert "3 added" in result.stdout   # a.txt, b.txt and the good line of mixed.jsonl
-
-    clean = run_cli("-w", str(settings.workspace), "ingest", "-q", str(corpus / "a.txt"), cwd=tmp_path)
-    assert clean.returncode == 0, clean.stderr
+    # (A clean run's exit status 0 through a real process: see the crash test's rerun.)
 
 
 def test_same_name_in_two_folders_and_same_content_under_two_names(tmp_path, make_ws):
