@@ -22,6 +22,7 @@ _TOC_LINE = re.compile(r"(?:[.．·…⋯_\-—]{2,}|[\s\u3000])\s*[0-9０-９]{
 # A table cell holding a figure ("72.45", ">79", "〔55〕", "32/28", "—"): a row of them is a table row.
 _NUMBER_CELL = re.compile(r"(?:^|(?<=\s))[<>＜＞≥≤约~]?[〔\[(（]?[<>]?[-+]?[0-9０-９]+(?:[.．/][0-9０-９]+)*%?[〕\])）]?(?=\s|$)"
                           r"|(?:^|(?<=\s))[—–](?=\s|$)")
+_SPACED_DIGITS = re.compile(r"(?<=[0-9０-９]) (?=[0-9０-９])")   # "1 9 9 8 年" is one number
 _FRAGMENT = 15              # table cells wrapped over lines are short fragments
 MAX_INLINE_HEADING = 30     # "（一）指导思想。全面贯彻…": a lead clause this short heads its paragraph
 _LEAD_CLAUSE_BREAK = re.compile(r"[，,；;：:！？!?]")
@@ -63,10 +64,10 @@ def _join_broken_line(text: str, body: tuple[Span, ...], i: int) -> Span:
 
 def _table_row(lines: list[str], i: int, marker_end: int) -> bool:
     """A numbered table row ("1.信息化发展指数 >79 — 72.45 —"), its figures maybe on the next lines."""
-    if len(_NUMBER_CELL.findall(lines[i][marker_end:])) >= 2:
+    if len(_NUMBER_CELL.findall(_SPACED_DIGITS.sub("", lines[i][marker_end:]))) >= 2:
         return True
     for j in range(i + 1, min(i + 4, len(lines))):
-        if len(_NUMBER_CELL.findall(lines[j])) >= 2:
+        if len(_NUMBER_CELL.findall(_SPACED_DIGITS.sub("", lines[j]))) >= 2:
             return True
         if len(lines[j]) > _FRAGMENT or _marker(lines[j]) or _SENTENCE_END.search(lines[j]):
             return False
@@ -107,9 +108,10 @@ def _inline_heading(line: str, marker_end: int) -> int | None:
     return stop + 1
 
 
-def _is_paragraph(line: str) -> bool:
-    # "（一）各单位要认真贯彻…，结合实际，做好…工作。": a whole sentence, not a heading.
-    return line.endswith("。") and bool(re.search(r"[，,]", line)) and len(line) > 30
+def _is_paragraph(line: str, governs_text: bool) -> bool:
+    # "（一）各单位要认真贯彻…，结合实际，做好…工作。" with the next item right below: a numbered
+    # paragraph. The same sentence above paragraphs of its own heads them (report style).
+    return not governs_text and line.endswith("。") and bool(re.search(r"[，,]", line)) and len(line) > 30
 
 
 def _toc_key(text: str) -> str:
@@ -153,7 +155,9 @@ def _candidates(text: str, body: tuple[Span, ...], skip: tuple[Span, ...] = ()) 
             continue
         span = _join_broken_line(text, body, i)
         joined = text[span.char_start:span.char_end].replace("\n", "")
-        if not _is_heading_line(joined, end) or (kind in _TEXT_KINDS and _is_paragraph(joined)):
+        below = next((j for j in range(i + 1, len(lines)) if body[j].char_start >= span.char_end), None)
+        governs = below is not None and markers[below] is None   # running text below, not the next item
+        if not _is_heading_line(joined, end) or (kind in _TEXT_KINDS and _is_paragraph(joined, governs)):
             inline = _inline_heading(line, end) if kind in _INLINE_KINDS else None
             verdict[i] = "text" if inline is None else "inline"
             if inline is not None:
