@@ -186,7 +186,9 @@ class _Builder:
     def place(self, p: Place) -> None:
         # Divisions, countries and features are administrative data shared by every document;
         # a region exists only as the document defining it says, so it lives in that document's graph.
-        self.quads.extend(place_quads(p, self.graph if p.kind == "region" else GAZETTEER_GRAPH))
+        # So does a town, port or new area the text names (no division table holds it).
+        named = p.kind == "region" or (p.adcode is None and not p.place_id.startswith(("adcode:", "country:")))
+        self.quads.extend(place_quads(p, self.graph if named else GAZETTEER_GRAPH))
 
     def entities(self) -> None:
         x = self.extraction

@@ -12,7 +12,7 @@ from graph.goals import (Context, Quantity, find_goals, find_quantities, plan_pe
                          sentence_tense, sentence_year)
 from graph.lineage import GoalSite, ProjectMention, key_terms, link_projects_to_goals
 from graph.normalise import View, is_wrap, view, wrap_width
-from graph.places import find_places
+from graph.places import find_named_places, find_places
 from graph.projects import find_alias, find_projects, merge_projects
 from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
                            PlaceMention, Relation)
@@ -97,6 +97,8 @@ class _Extractor:
         self.relations: list[Relation] = []
         self.place_mentions: dict[tuple[str, int], Evidence] = {}
         self.place_ids: set[str] = set()
+        self.named_places: dict[str, Place] = {}      # towns, ports and new areas the text names
+        self.place_spans: list[tuple[str, int, int]] = []
 
     # -- helpers --------------------------------------------------------------------------------
     def _ancestors(self, s: Section) -> tuple[str, ...]:
@@ -178,6 +180,9 @@ class _Extractor:
                 if not any(a < m.end() and m.start() < b for a, b in taken):
                     found.append(PlaceMention(rid, name, m.start(), m.end()))
                     taken.append((m.start(), m.end()))
+        for mention, place in find_named_places(s.text, self.gaz, found):
+            self.named_places.setdefault(place.place_id, place)
+            found.append(mention)
         return sorted(found, key=lambda m: m.start)
 
     # -- the run --------------------------------------------------------------------------------
@@ -197,6 +202,7 @@ class _Extractor:
             for m in mentions:
                 self.place_ids.add(m.place_id)
                 self.place_mentions.setdefault((m.place_id, s.start), ev)
+                self.place_spans.append((m.place_id, *s.source_span(m.start, m.end)))
             spans = [(m.start, m.end) for m in mentions]
             scope = self.scopes.get(s.section.section_id, ())
             # Projects.
@@ -208,7 +214,7 @@ class _Extractor:
                 # that also names 大理国家物流枢纽), not this one's.
                 own = [m for m in mentions if (start <= m.start and m.end <= end) or not any(
                     a <= m.start and m.end <= b for a, b, _ in found if (a, b) != (start, end))]
-                links = self._project_places(s, start, end, own, scope, ev, name)
+                links = self._project_places(s, start, end, own, scope, ev, name, [(a, b) for a, b, _ in found])
                 mention_sites.append((name, s, [alias] if alias else [], links))
             # Agencies named in the text.
             for _, _, name in find_agencies(s.text):
@@ -285,6 +291,7 @@ class _Extractor:
             facts=tuple(facts.values()),
             agencies=agencies,
             relations=tuple(_dedupe(self.relations)),
+            place_spans=tuple(self.place_spans),
         )
 
     def _table_targets(self, goals: dict[str, Goal], goal_sites: list[GoalSite]) -> None:
@@ -342,8 +349,21 @@ class _Extractor:
         return Goal(goal.goal_id, goal.statement, goal.year, goal.target, tuple(dict.fromkeys(goal.place_ids + tuple(extra))),
                     goal.evidence)
 
+    def _belongs_elsewhere(self, s: _Sentence, m: PlaceMention, start: int, end: int,
+                           others: list[tuple[int, int]], mentions: list[PlaceMention]) -> bool:
+        """Whether a place in another clause of the sentence is not this project's: its clause names a project
+        of its own, or it is one of a list of three or more places (the places a sentence lists for tourism
+        are not where its airport is built)."""
+        breaks = [0] + [x.end() for x in _CLAUSE_END.finditer(s.text)] + [len(s.text) + 1]
+        lo = max(b for b in breaks if b <= m.start)
+        hi = min(b for b in breaks if b > m.start)
+        if any(lo <= a and b <= hi for a, b in others if (a, b) != (start, end)):
+            return True
+        return _in_long_list(s.text, m, mentions)
+
     def _project_places(self, s: _Sentence, start: int, end: int, mentions: list[PlaceMention], scope,
-                        ev: Evidence, name: str | None = None) -> list[tuple[str, float, tuple[Evidence, ...], str]]:
+                        ev: Evidence, name: str | None = None,
+                        others: list[tuple[int, int]] = ()) -> list[tuple[str, float, tuple[Evidence, ...], str]]:
         clause_start = max([0] + [m.end() for m in _CLAUSE_END.finditer(s.text, 0, start)])
         next_end = _CLAUSE_END.search(s.text, end)
         clause_end = next_end.start() if next_end else len(s.text)
@@ -359,6 +379,8 @@ class _Extractor:
                 continue   # a sibling item of a shared-head list (昆明、大理等国家物流枢纽)
             elif clause_start <= m.start and m.end <= clause_end and name == span:
                 conf = IN_CLAUSE   # (for a list item, the clause is the list: its places are siblings')
+            elif self._belongs_elsewhere(s, m, start, end, others, mentions):
+                continue   # the place is where another project of the sentence is built, or one of a list
             else:
                 conf = IN_SENTENCE
             if m.place_id not in links or links[m.place_id][1] < conf:
@@ -455,12 +477,33 @@ class _Extractor:
             if pid in regions:
                 out[pid] = regions[pid]
                 continue
+            if pid in self.named_places:
+                place = self.named_places[pid]
+                out[pid] = place
+                if place.parent_id and place.parent_id in self.gaz:
+                    for anc in (self.gaz.get(place.parent_id), *self.gaz.ancestors(place.parent_id)):
+                        out.setdefault(anc.place_id, anc)
+                continue
             if pid not in self.gaz:
                 continue
             out[pid] = self.gaz.get(pid)
             for anc in self.gaz.ancestors(pid):
                 out.setdefault(anc.place_id, anc)
         return tuple(sorted(out.values(), key=lambda p: p.place_id))
+
+
+def _in_long_list(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Whether a mention is one of three or more places listed together (保山、大理、德宏)."""
+    chain = [x for x in sorted(mentions, key=lambda x: x.start)]
+    i = next((k for k, x in enumerate(chain) if x is m), None)
+    if i is None:
+        return False
+    lo = hi = i
+    while lo > 0 and re.fullmatch(r"(?:[市州县区]|[(（][^()（）]{1,8}[)）])?[、和及与]", text[chain[lo - 1].end:chain[lo].start]):
+        lo -= 1
+    while hi + 1 < len(chain) and re.fullmatch(r"(?:[市州县区]|[(（][^()（）]{1,8}[)）])?[、和及与]", text[chain[hi].end:chain[hi + 1].start]):
+        hi += 1
+    return hi - lo + 1 >= 3
 
 
 def _common_prefix(a: str, b: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.gazetteer import FULL, LEVEL_RANK, SHORT, Gazetteer
-from graph.records import PlaceMention
+from graph.records import Place, PlaceMention
 
 # 我省 / 全县 / 本市 … refer to the issuer's own jurisdiction; the level character says which ancestor.
 _HOME_WORD = re.compile(r"[我全本]([省市州县区])")
@@ -468,3 +468,84 @@ def _is_river_name(item: str, gazetteer: Gazetteer) -> bool:
 def _adjacent_in_list(text: str, a: _Candidate, b: _Candidate) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     return text[first.end:second.start] in _LIST_JOINERS
+
+
+# -------------------------------------------------------------------- towns, ports and new areas
+
+@functools.lru_cache(maxsize=1)
+def _named_place_suffixes() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((row[0], row[1]) for row in _data_lines("place_suffixes.txt")), key=lambda r: -len(r[0])))
+
+
+# What may stand right before such a name: the start, a separator, or a place it belongs to (瑞丽市畹町镇).
+_NAME_START = frozenset("、，,。；;：:（(“ \t\n和及与至到在")
+
+
+def find_named_places(text: str, gazetteer: Gazetteer, mentions: Sequence[PlaceMention]) -> list[tuple[PlaceMention, Place]]:
+    """Towns, ports and new areas a text names (畹町镇, 磨憨口岸, 滇中新区), which no division table holds:
+    two or three characters before 镇/乡/街道/口岸/新区 that are no everyday word, standing after a separator
+    or after the division they belong to. Each gets a Place of kind town | port | new_area whose id is
+    derived from its parent (when named) and its name."""
+    out: list[tuple[PlaceMention, Place]] = []
+    taken = [(m.start, m.end) for m in mentions]
+    ends = {m.end: m for m in mentions}
+    exact = {(m.start, m.end): m for m in mentions}
+    words = _lexicon().words
+    bounds = None
+    for suffix, kind in _named_place_suffixes():
+        for hit in re.finditer(re.escape(suffix), text):
+            end = hit.end()
+            if end < len(text) and text[end] in "区镇乡村级":
+                continue   # 新区域, 乡镇, 乡村: a longer word
+            for size in (2, 3):
+                start = hit.start() - size
+                if start < 0:
+                    break
+                stem = text[start:hit.start()]
+                before = text[start - 1] if start else ""
+                parent = ends.get(start)
+                if parent is not None and not parent.place_id.startswith("adcode:"):
+                    break   # 沿边口岸: the ports of a region, not one port
+                own = exact.get((start, hit.start()))
+                if own is not None and not own.place_id.startswith("adcode:") and kind != "new_area":
+                    break   # 沿边口岸: a region's ports (but 滇中新区 is a new area named by its region)
+                if own is not None and not own.place_id.startswith("adcode:"):
+                    place_id = f"{kind}::{stem}{suffix}"
+                    out.append((PlaceMention(place_id, stem + suffix, start, end),
+                                Place(place_id, stem + suffix, kind, (), None, None)))
+                    break
+                if suffix == "乡" and parent is None:
+                    break   # 下乡, 返乡, 洋芋之乡: a township only with its county (勐海县勐宋乡)
+                if own is not None and kind != "town":
+                    # 河口口岸: a port or new area named by the division it lies in.
+                    place_id = f"{kind}:{own.place_id}:{stem}{suffix}"
+                    out.append((PlaceMention(place_id, stem + suffix, start, end),
+                                Place(place_id, stem + suffix, kind, (), None, own.place_id)))
+                    break
+                if bounds is None:
+                    bounds = _segment(text, gazetteer).bounds
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or not (
+                        start == 0 or before in _NAME_START or parent or start in bounds):
+                    continue
+                if any(a < end and start < b for a, b in taken) or gazetteer.forms(stem + suffix):
+                    break   # a division the gazetteer finds (浦东新区) or part of another place's name
+                freq, tag = words.get(stem, (0, ""))
+                if (freq >= _COMMON_NONNAME_FREQ and tag != "ns") or _generic_stem(stem):
+                    break   # 重点镇, 城乡, 边境口岸: a kind of place, not a name
+                parent_id = parent.place_id if parent else None
+                place_id = f"{kind}:{parent_id or ''}:{stem}{suffix}"
+                place = Place(place_id, stem + suffix, kind, (), None, parent_id)
+                out.append((PlaceMention(place_id, stem + suffix, start, end), place))
+                taken.append((start, end))
+                break
+    return sorted(out, key=lambda pair: pair[0].start)
+
+
+# Modifiers that make 镇/口岸/新区 a kind: 特色小镇, 重点镇, 陆路口岸, 国家级新区.
+_GENERIC_STEMS = re.compile(r"^(?:[一二三四五六七八九十两几多百千万0-9]+[个座大]?$|.*(?:小|重点|特色|中心|边境|陆路|水运|航空|"
+                            r"国家级|国家|省级|一类|二类|开放|重要|主要|建制|集|城|村|各|全|该|本|其|乡|贫困|民族|这些|有关|"
+                            r"相关|沿边|抵边|临边|沿江|沿海)$|.*之)")
+
+
+def _generic_stem(stem: str) -> bool:
+    return bool(_GENERIC_STEMS.match(stem))

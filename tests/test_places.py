@@ -169,3 +169,17 @@ def test_bracketed_completions_expand_to_their_members(gaz):
 def test_words_made_of_abbreviation_characters_are_no_places(gaz):
     for text in ("云计算和新青年", "宁可新建", "云贵高原的气候", "推进滇西一体化发展"):
         assert [n for _, n in names(text, gaz, home=None) if len(n) > 0 and n != "云南省"] == [], text
+
+
+def test_towns_ports_and_new_areas_named_in_the_text(gaz):
+    from graph.places import find_named_places
+
+    def named(text):
+        return [(p.name, p.kind, p.parent_id) for _, p in find_named_places(text, gaz, find_places(text, gaz, home=YUNNAN))]
+
+    assert named("支持瑞丽市畹町镇建设，推进磨憨口岸扩能") == [("畹町镇", "town", "adcode:533102"), ("磨憨口岸", "port", None)]
+    assert named("建设滇中新区和雄安新区") == [("滇中新区", "new_area", None), ("雄安新区", "new_area", None)]
+    assert named("勐海县勐宋乡") == [("勐宋乡", "town", "adcode:532822")]
+    for text in ("建设一批特色小镇和重点镇", "推动乡镇和城乡发展", "开放边境口岸", "加快智慧口岸建设", "推进科技下乡",
+                 "打造洋芋之乡", "设立新区"):
+        assert named(text) == [], text
