@@ -22,7 +22,7 @@ _TOC_LINE = re.compile(r"(?:[.．·…⋯_\-—]{2,}|[\s\u3000])\s*[0-9０-９]{
 # A table cell holding a figure ("72.45", ">79", "〔55〕", "32/28", "—"): a row of them is a table row.
 _NUMBER_CELL = re.compile(r"(?:^|(?<=\s))[<>＜＞≥≤约~]?[〔\[(（]?[<>]?[-+]?[0-9０-９]+(?:[.．/][0-9０-９]+)*%?[〕\])）]?(?=\s|$)"
                           r"|(?:^|(?<=\s))[—–](?=\s|$)")
-_SPACED_DIGITS = re.compile(r"(?<=[0-9０-９]) (?=[0-9０-９])")   # "1 9 9 8 年" is one number
+_SPACED_DIGITS = re.compile(r"(?<![0-9０-９.．])[0-9０-９](?: [0-9０-９]){2,}(?![0-9０-９.．])")  # "1 9 9 8 年"
 _FRAGMENT = 15              # table cells wrapped over lines are short fragments
 MAX_INLINE_HEADING = 30     # "（一）指导思想。全面贯彻…": a lead clause this short heads its paragraph
 _LEAD_CLAUSE_BREAK = re.compile(r"[，,；;：:！？!?]")
@@ -62,14 +62,19 @@ def _join_broken_line(text: str, body: tuple[Span, ...], i: int) -> Span:
     return body[i] if _unbalanced(text[span.char_start:span.char_end]) else span
 
 
+def _unspace_digits(line: str) -> str:
+    return _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), line)
+
+
 def _table_row(lines: list[str], i: int, marker_end: int) -> bool:
     """A numbered table row ("1.信息化发展指数 >79 — 72.45 —"), its figures maybe on the next lines."""
-    if len(_NUMBER_CELL.findall(_SPACED_DIGITS.sub("", lines[i][marker_end:]))) >= 2:
+    if len(_NUMBER_CELL.findall(_unspace_digits(lines[i][marker_end:]))) >= 2:
         return True
     for j in range(i + 1, min(i + 4, len(lines))):
-        if len(_NUMBER_CELL.findall(_SPACED_DIGITS.sub("", lines[j]))) >= 2:
+        if len(_NUMBER_CELL.findall(_unspace_digits(lines[j]))) >= 2:
             return True
-        if len(lines[j]) > _FRAGMENT or _marker(lines[j]) or _SENTENCE_END.search(lines[j]):
+        # Only a cell's wrapped text (short, no column gaps) may sit between the label and its figures.
+        if len(lines[j]) > _FRAGMENT or _marker(lines[j]) or _SENTENCE_END.search(lines[j]) or " " in lines[j]:
             return False
     return False
 

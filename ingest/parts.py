@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.markers import marker
 from ingest.records import Cleaned, Document, Span
 from ingest.titles import ends_like_title, unspaced
 
@@ -16,6 +17,8 @@ from ingest.titles import ends_like_title, unspaced
 _LABEL = re.compile(r"^附\s*件\s*([0-9０-９一二三四五六七八九十]{0,3})\s*[:：]?\s*")
 _ISSUES = re.compile(r"(?:关于)?(?:印发|发布|颁布|转发)(.+?)的(?:通知|决定|命令|公告)$")
 _LIST_START = re.compile(r"^[0-9０-９]{1,2}\s*[.．、]")   # "附件：1．…" lists the attachments
+_LIST_ITEM = re.compile(r"^([0-9０-９]{1,2})\s*[.．、]\s*(\S.{0,60})$")
+_MAX_LISTED = 12
 _SENTENCE = re.compile(r"[。！？；;]")
 _MAX_TITLE_LINES = 3
 _TITLE_LINE_CHARS = 160     # longer lines are running text (letter-spaced titles are about twice as long)
@@ -102,7 +105,15 @@ def _find_parts(doc: Document, cleaned: Cleaned, title: str | None, title_span: 
         if not match or i < 2 and (title_span is None or body[i].char_start < title_span.char_start):
             continue  # a label above the title: the file *is* the attachment
         rest = line[match.end():]
-        if rest and (_SENTENCE.search(rest) or _LIST_START.match(rest) or len(rest) > 60):
+        if _LIST_START.match(rest):
+            # "附件：1．X" and the numbered lines below it list the attachments by number.
+            for j in range(i, min(i + _MAX_LISTED, len(lines))):
+                item = _LIST_ITEM.match(lines[j][match.end():] if j == i else lines[j])
+                if not item:
+                    break
+                references.setdefault(item.group(1), item.group(2))
+            continue
+        if rest and (_SENTENCE.search(rest) or len(rest) > 60):
             continue
         label = match.group(1)
         if rest:
@@ -140,7 +151,8 @@ def _title_below(lines: list[str], i: int, reference: str | None) -> tuple[str, 
         return "", i
     joined = lines[j]
     while (j + 1 < len(lines) and j - i < _MAX_TITLE_LINES and not ends_like_title(joined)
-           and len(lines[j + 1]) <= _SHORT_LINE and not _SENTENCE.search(lines[j + 1])):
+           and len(lines[j + 1]) <= _SHORT_LINE and not _SENTENCE.search(lines[j + 1])
+           and not marker(lines[j + 1])):
         j += 1
         joined += lines[j]
     return joined, j
