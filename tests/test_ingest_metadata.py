@@ -81,3 +81,67 @@ def test_signature_date_in_chinese_numerals():
     assert meta.dates == ("2022-04-14",)
     assert meta.issuers == ("某某县人民政府",)
     assert meta.addressees == ("各乡镇",)
+
+
+def meta_of(text: str, fmt: str = "txt", hint: str | None = None):
+    doc = Document("dm", "m." + fmt, "m." + fmt, fmt, text, "h", title_hint=hint)
+    return extract_metadata(doc, clean(doc))
+
+
+NOTICE_BODY = "请结合实际认真贯彻执行，确保各项工作落到实处，及时报告工作进展情况和遇到的问题。\n"
+
+
+def test_citation_codes_links_and_breadcrumbs_never_enter_the_title():
+    for lead in ("【法宝引证码】CLI.12.345678 原文链接：https://www.example.org/a/b.html ",
+                 "首页 > 政务公开 > 政策文件 > ", "《某某日报》（2023年5月9日 第03版） "):
+        meta = meta_of(f"{lead}某某市人民政府关于印发示例办法的通知\n某府发〔2023〕4号\n各区人民政府：\n{NOTICE_BODY}")
+        assert meta.title == "某某市人民政府关于印发示例办法的通知", lead
+
+
+def test_doc_number_in_every_bracket_form():
+    for number in ("某政发〔2021〕12号", "某政发[2021]12号", "某政发【2021】12号", "某政发（2021）12号",
+                   "某政发(2021)12号", "某政发［2021］12号"):
+        meta = meta_of(f"某某县人民政府关于示例工作的通知\n{number}\n各乡镇人民政府：\n{NOTICE_BODY}")
+        assert meta.doc_number == number
+
+
+def test_dates_in_arabic_chinese_and_full_width_numerals():
+    for date in ("2020年2月21日", "二〇二〇年二月二十一日", "２０２０年２月２１日", "二○二○年二月二十一日"):
+        meta = meta_of(f"某某县人民政府关于示例工作的通知\n各乡镇人民政府：\n{NOTICE_BODY}某某县人民政府\n{date}\n")
+        assert meta.dates == ("2020-02-21",), date
+
+
+def test_issuer_only_in_the_title():
+    meta = meta_of(f"某某省人民政府办公厅关于促进示例服务发展的实施意见\n各市人民政府：\n{NOTICE_BODY}2020年2月21日\n")
+    assert meta.issuers == ("某某省人民政府办公厅",)
+    joint = meta_of(f"某某市卫生健康委等4部门关于印发示例方案的通知\n各区卫生健康局：\n{NOTICE_BODY}")
+    assert joint.issuers == ("某某市卫生健康委",)
+    spaced = meta_of(f"中共某某省委 某某省人民政府关于示例工作的意见\n{NOTICE_BODY}")
+    assert spaced.issuers == ("中共某某省委", "某某省人民政府")
+    assert spaced.title == "中共某某省委 某某省人民政府关于示例工作的意见"   # a space between issuers stays
+
+
+def test_signature_beats_the_title_and_the_addressee_list_is_split():
+    meta = meta_of(f"关于做好示例工作的通知\n各区人民政府，市政府各部门、各直属机构：\n{NOTICE_BODY}"
+                   "某某市财政局 某某市民政局\n2022年9月6日\n")
+    assert meta.issuers == ("某某市财政局", "某某市民政局")
+    assert meta.addressees == ("各区人民政府", "市政府各部门", "各直属机构")
+
+
+def test_a_plan_adopted_by_a_congress_gets_its_date_and_issuer():
+    meta = meta_of("某某省国民经济和社会发展第十四个五年规划纲要\n"
+                   "（2021年1月28日某某省第十三届人民代表大会第五次会议批准）\n" + NOTICE_BODY)
+    assert meta.dates == ("2021-01-28",)
+    assert meta.issuers == ("某某省第十三届人民代表大会第五次会议",)
+
+
+def test_report_speaker_from_the_role_line():
+    text = ("政府工作报告\n——2030年3月5日在第十六届全国人民代表大会第一次会议上\n国务院总理\u3000\n王\u3000明\n"
+            "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n")
+    meta = meta_of(text, fmt="jsonl", hint="2030年政府工作报告")
+    assert meta.speaker == "王明"
+    assert meta.dates == ("2030-03-05",)
+    assert meta.title == "2030年政府工作报告"
+    plain = meta_of("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n",
+                    fmt="jsonl", hint="2031年政府工作报告")
+    assert plain.speaker is None
