@@ -35,6 +35,7 @@ _JOINT_TAIL = re.compile(r"等\s*[0-9０-９一二三四五六七八九十]*\s*�
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?$")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _MAX_TITLE_LINES = 4
+_MAX_SIGNATURE_LINES = 6
 _ADDRESSEE_WINDOW = 6       # lines after the title (文号 and date lines may come first)
 
 
@@ -105,14 +106,14 @@ def _split_addressees(line: str) -> tuple[str, ...]:
     return tuple(i for i in items if i)
 
 
-def _speaker(lines: list[str], front: int) -> tuple[str, int] | None:
+def _speaker(lines: list[str], front: int, max_chars: int = 30) -> tuple[str, int] | None:
     """A report's speaker from the role line of its front matter ("国务院总理 李强", or the name on the
     next line); the NER confirms the name is a person's."""
     roles = speaker_roles()
     for i in range(min(front + 1, len(lines))):
         line = re.sub(r"[\s\u3000]+", " ", lines[i]).strip()
         role = next((r for r in roles if line.endswith(r) or f"{r} " in line or re.search(f"{r}[\u4e00-\u9fff]{{2,4}}$", line)), None)
-        if role is None or len(line) > 30:
+        if role is None or len(line) > max_chars:
             continue
         after = line[line.rindex(role) + len(role):].strip()
         if not after and i + 1 < len(lines):
@@ -159,11 +160,15 @@ def extract_metadata(doc: Document, cleaned: Cleaned) -> Metadata:
             issuers.append(adopted.group(4).strip())
             spans.setdefault("issuers", span)
             continue
-        # The signature sits directly above the date (一级 issuer line, possibly several agencies).
-        names = _agencies(lines[i - 1]) if i > 0 else None
-        if names:
-            issuers.extend(n for n in names if n not in issuers)
-            spans.setdefault("issuers", body[i - 1])
+        # The signature sits directly above the date: one line of agencies, or several stacked lines
+        # for a jointly issued document (read top-down).
+        top = i
+        while top > 0 and i - top < _MAX_SIGNATURE_LINES and _agencies(lines[top - 1]):
+            top -= 1
+        if top < i and not issuers:
+            for j in range(top, i):
+                issuers.extend(n for n in _agencies(lines[j]) or () if n not in issuers)
+            spans.setdefault("issuers", Span(body[top].char_start, body[i - 1].char_end))
     if title_lines is not None:
         # Jointly issued documents name their issuers on the line above the title.
         above = title_lines[0] - 1
@@ -176,8 +181,13 @@ def extract_metadata(doc: Document, cleaned: Cleaned) -> Metadata:
         issuers.extend(_title_issuers(title))
 
     speaker = None
-    if (title or "").endswith(("报告", "讲话")) or (doc.title_hint or "").endswith(("报告", "讲话", "（摘要）")):
+    if any(genre in (title or "") + (doc.title_hint or "") for genre in ("报告", "讲话")):
         found = _speaker(lines, front)
+        if found is None:
+            # "政府工作报告——…在…会议上 国务院总理 某某": the title names the speaker.
+            named = _speaker([doc.title_hint or title or ""], 0, max_chars=120)
+            if named:
+                speaker = named[0]
         if found:
             speaker = found[0]
             spans["speaker"] = body[found[1]]
@@ -248,6 +258,10 @@ def _title(doc: Document, body: list[Span], lines: list[str], front: int
                and text.count("\n", body[start - 1].char_end, body[start].char_start) == 1
                and not _stops_title(lines[start - 1])):
             start -= 1
+            if lead_noise(lines[start]):
+                break   # a line opening with a citation code or breadcrumb: the title starts after it
+        if start < i and lead_noise(lines[start]) >= len(lines[start]):
+            start += 1  # that line was nothing but noise
         noise = lead_noise(lines[start])
         title = "".join(unspaced(part) for part in [lines[start][noise:], *lines[start + 1:i + 1]]).strip()
         if doc.title_hint and doc.format == "jsonl":

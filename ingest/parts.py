@@ -88,10 +88,10 @@ def _find_parts(doc: Document, cleaned: Cleaned, title: str | None, title_span: 
             joined = ""
             for j in range(i, min(i + _MAX_TITLE_LINES, len(body))):
                 joined += lines[j]
-                if joined == issued and j + 1 < len(body):
+                if _strip_book(joined) == issued and j + 1 < len(body):
                     parts.append(Part(f"《{issued}》", Span(body[i].char_start, body[j].char_end)))
                     break
-                if not issued.startswith(joined):
+                if not issued.startswith(joined.lstrip("《")):
                     break
             if parts:
                 break

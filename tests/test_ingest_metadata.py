@@ -145,3 +145,17 @@ def test_report_speaker_from_the_role_line():
     plain = meta_of("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n",
                     fmt="jsonl", hint="2031年政府工作报告")
     assert plain.speaker is None
+
+
+def test_joint_signature_on_stacked_lines_and_speaker_in_the_title():
+    meta = meta_of(f"关于做好示例工作的通知\n各区人民政府：\n{NOTICE_BODY}"
+                   "某某市卫生健康委员会\n某某市财政局\n某某市医疗保障局\n2023年10月19日\n")
+    assert meta.issuers == ("某某市卫生健康委员会", "某某市财政局", "某某市医疗保障局")
+    report = meta_of("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n",
+                     fmt="jsonl", hint="政府工作报告——2030年3月5日在第十六届全国人民代表大会第一次会议上 国务院总理 王明")
+    assert report.speaker == "王明"
+
+
+def test_noise_on_its_own_line_above_the_title():
+    meta = meta_of(f"【法宝引证码】CLI.12.345678\n某某市人民政府关于印发示例办法的通知\n各区人民政府：\n{NOTICE_BODY}")
+    assert meta.title == "某某市人民政府关于印发示例办法的通知"
