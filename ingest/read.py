@@ -137,7 +137,11 @@ def _quiet(logger: str) -> None:
 
 
 def _html_text(path: Path, data: bytes) -> tuple[str, str | None]:
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:   # lxml 6 without lxml_html_clean, which trafilatura needs
+        raise InputError(str(path), f"HTML cannot be read in this installation ({exc}); "
+                                    "pip install lxml_html_clean") from None
 
     _quiet("trafilatura")
 

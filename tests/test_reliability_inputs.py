@@ -212,3 +212,25 @@ def test_workspace_inside_the_corpus_is_not_ingested(tmp_path, segmenter_cache, 
     assert not ws.ingest([corpus], progress=False).failed
     again = ws.ingest([corpus], progress=False)
     assert not again.failed and sorted(again.unchanged) == ["a.txt", "b.txt"]
+
+
+def test_html_without_its_cleaner_package_is_a_one_line_error(tmp_path, data_dir, monkeypatch):
+    """lxml 6 moved lxml.html.clean out; without lxml_html_clean trafilatura cannot be imported."""
+    import sys
+
+    from ingest.errors import InputError
+    from ingest.read import read_documents
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)   # as if its import failed
+    with pytest.raises(InputError, match=r"gov_page.html: HTML cannot be read .*pip install lxml_html_clean"):
+        read_documents(data_dir / "gov_page.html")
+
+
+def test_the_html_cleaner_and_cryptography_are_declared_dependencies():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {d.split(">")[0].split("<")[0].split("=")[0].split("[")[0].strip().lower().replace("-", "_")
+             for d in project["dependencies"]}
+    assert {"lxml_html_clean", "cryptography"} <= names
