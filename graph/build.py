@@ -12,8 +12,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 from rdflib.term import Node
 
 from graph.records import ADMIN_DATA, EXPLICIT, METADATA, Evidence, Extraction, Place
-from graph.vocab import (BASIS_RANK, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PATH_SEPARATOR, PKG, PLACE_CLASSES,
-                         document_graph, node, ontology_text)
+from graph.vocab import (AIM_ID_PREFIX, BASIS_RANK, GAZETTEER_GRAPH, ONTOLOGY_GRAPH, PATH_SEPARATOR, PKG,
+                         PLACE_CLASSES, document_graph, node, ontology_text)
 from ingest.records import IngestedDocument
 
 if TYPE_CHECKING:
@@ -214,6 +214,8 @@ class _Builder:
             self.add(n, RDF.type, PKG.Goal)
             if g.target is not None:
                 self.add(n, RDF.type, PKG.Target)
+            if g.goal_id.startswith(AIM_ID_PREFIX):
+                self.add(n, RDF.type, PKG.Aim)   # a project's purpose (graph.lineage), not a goal of the plan
             if g.year is not None:
                 self.add(n, PKG.targetYear, Literal(g.year))
             self.statement_node(n, g.goal_id, g.statement, g.target, g.place_ids, g.evidence)

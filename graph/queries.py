@@ -9,7 +9,7 @@ from rdflib.term import Node
 
 from graph.records import EXPLICIT, Evidence, Item
 from graph.store import GraphStore
-from graph.vocab import BASIS_RANK, PATH_SEPARATOR, PKG
+from graph.vocab import BASIS_RANK, PATH_SEPARATOR, PKG, SECTION_GOAL, UPPER_PROGRAMME
 from ingest.errors import QueryError
 
 TYPES = {"place": PKG.Place, "project": PKG.Project, "goal": PKG.Goal, "agency": PKG.Agency,
@@ -283,7 +283,10 @@ def regions_of(store: GraphStore, place: str) -> list[Item]:
 
 
 def trace(store: GraphStore, project: str) -> list[Item]:
-    """Project → the sections mentioning it (with their paths) → the goals it serves or shares a section with."""
+    """Project → the sections mentioning it → the programme(s) it is listed under → the goals it serves, each
+    link with its basis, confidence and evidence (the project's sentence, the programme's, the goal's);
+    goals strongest first, then the project's places. Goals of the enclosing sections stand in (basis
+    section_goal, confidence OUTLINE_CONFIDENCE) only when no goal is linked at all."""
     node = require(store, project, "project")
     mentions = _with_evidence(store, _rows(store, """
     SELECT ?project ?label ?ev ?section WHERE {
@@ -300,15 +303,64 @@ def trace(store: GraphStore, project: str) -> list[Item]:
     sections = [r for r in sections if r.path is not None]
     items += _statement_items(sections, "section", "label", "Section",
                               lambda r: {"path": list(_path(r.path)), "document": str(r.doc)})
+    programmes = _programmes_of(store, node)
     served = _rows(store, """
-    SELECT ?goal ?label ?basis WHERE {
+    SELECT ?goal ?label ?basis ?conf WHERE {
       ?st rdf:subject ?project ; rdf:predicate pkg:servesGoal ; rdf:object ?goal ; pkg:basis ?basis .
       ?goal skos:prefLabel ?label .
+      OPTIONAL { ?st pkg:confidence ?conf }
       FILTER EXISTS { ?project pkg:servesGoal ?goal }
     }""", project=node)
-    goals = _statement_items(_with_evidence(store, _with_goal_fields(store, served)), "goal", "label", "Goal",
-                             _goal_attrs)
-    # Goals stated in a section that encloses a mention of the project: linked by the outline only.
+    # The link's own evidence (the project's sentence, the programme's) beside the goal's.
+    link_evidence = _with_evidence(store, _rows(store, """
+    SELECT ?goal ?ev WHERE {
+      ?st rdf:subject ?project ; rdf:predicate pkg:servesGoal ; rdf:object ?goal ; pkg:hasEvidence ?ev .
+    }""", project=node))
+    fields = {str(r.goal): r for r in served}
+    rows = _with_evidence(store, _with_goal_fields(store, served))
+    stated_at = {}   # goal → where the goal itself is stated (not the link's evidence)
+    for r in rows:
+        if r.ev_start is not None:
+            stated_at.setdefault(str(r.goal), []).append((str(r.ev_source), int(r.ev_start)))
+    rows += [_Row({**fields[str(r.goal)], **r}) for r in link_evidence if str(r.goal) in fields]
+
+    def attrs(r: Any) -> dict:
+        out = {**_goal_attrs(r), "confidence": float(r.conf.toPython()) if r.conf is not None else None}
+        if str(r.basis) == UPPER_PROGRAMME and programmes:
+            out["programme"] = programmes[0].label
+        return {k: v for k, v in out.items() if v is not None}
+
+    goals = _statement_items(rows, "goal", "label", "Goal", attrs)
+    if not goals:
+        goals = _section_goals(store, mentions)
+    at = [(c.source, c.char_start) for i in items[:1] for c in i.citations]
+    goals.sort(key=lambda g: (-g.attrs.get("confidence", 0), BASIS_RANK.get(g.attrs.get("basis", ""), 9),
+                              _distance(stated_at.get(g.uri) or [(c.source, c.char_start) for c in g.citations], at),
+                              g.label))
+    return items + programmes + goals + places_of_project(store, str(node))
+
+
+OUTLINE_CONFIDENCE = 0.3   # a goal that only shares an enclosing section with the project
+
+
+def _programmes_of(store: GraphStore, node: URIRef) -> list[Item]:
+    """The programmes a project is listed under (a Project, or the Section describing one), strongest first."""
+    rows = _with_evidence(store, _rows(store, """
+    SELECT ?programme ?label ?basis ?conf ?cls ?ev WHERE {
+      ?st rdf:subject ?project ; rdf:predicate pkg:partOfProgramme ; rdf:object ?programme ; pkg:basis ?basis ;
+          pkg:confidence ?conf .
+      ?programme skos:prefLabel ?label ; a ?cls . VALUES ?cls { pkg:Project pkg:Section }
+      OPTIONAL { ?st pkg:hasEvidence ?ev }
+    }""", project=node))
+    by_type = {str(r.programme): str(r.cls).rsplit("#", 1)[-1] for r in rows}
+    items = _statement_items(rows, "programme", "label", "Project", lambda r: {
+        "role": "programme", "confidence": float(r.conf.toPython())})
+    items = [Item(i.label, by_type.get(i.uri, i.type), i.uri, i.citations, i.attrs) for i in items]
+    return sorted(items, key=lambda i: (-i.attrs["confidence"], i.label))
+
+
+def _section_goals(store: GraphStore, mentions: list[_Row]) -> list[Item]:
+    """Goals stated in a section that encloses a mention of the project: linked by the outline only."""
     scopes = _join([r for r in mentions if r.section is not None], "section", store, """
       ?section pkg:partOf* ?scope . ?scope a pkg:Section .""", "?scope")
     # The sections of every goal, then a join: reaching the goals from the scopes' evidence passes through
@@ -316,13 +368,15 @@ def trace(store: GraphStore, project: str) -> list[Item]:
     outline = _join([_Row(scope=s) for s in sorted({r.scope for r in scopes if r.scope is not None})], "scope",
                     store, """{ SELECT DISTINCT ?goal ?scope WHERE { ?goal a pkg:Goal ; pkg:hasEvidence/pkg:inSection ?scope } }
       ?goal skos:prefLabel ?label .""", "?goal ?label")
-    seen = {g.uri for g in goals}
-    outline = [r for r in outline if r.goal is not None and str(r.goal) not in seen]   # served goals come first
-    outline = _with_evidence(store, _with_goal_fields(store, outline))
-    for g in _statement_items(outline, "goal", "label", "Goal", _goal_attrs):
-        if g.uri not in seen:
-            goals.append(Item(g.label, g.type, g.uri, g.citations, {**g.attrs, "basis": "outline"}))
-    return items + goals + places_of_project(store, str(node))
+    outline = _with_evidence(store, _with_goal_fields(store, [r for r in outline if r.goal is not None]))
+    return [Item(g.label, g.type, g.uri, g.citations,
+                 {**g.attrs, "basis": SECTION_GOAL, "confidence": OUTLINE_CONFIDENCE})
+            for g in _statement_items(outline, "goal", "label", "Goal", _goal_attrs)]
+
+
+def _distance(stated: list[tuple[str, int]], at: list[tuple[str, int]]) -> int:
+    """Characters between where a goal is stated and the nearest mention of the project (ties: nearer first)."""
+    return min((abs(p - q) for s, p in stated for t, q in at if s == t), default=10 ** 9)
 
 
 def all_goals(store: GraphStore) -> list[Item]:

@@ -52,6 +52,7 @@ class PKG(DefinedNamespace):
     NaturalFeature: URIRef
     Evidence: URIRef
     Statement: URIRef
+    Aim: URIRef
     # object properties
     partOf: URIRef
     inDocument: URIRef
@@ -65,6 +66,7 @@ class PKG(DefinedNamespace):
     addressedTo: URIRef
     mentionedIn: URIRef
     hasEvidence: URIRef
+    partOfProgramme: URIRef
     # datatype properties
     key: URIRef
     adcode: URIRef
@@ -97,8 +99,18 @@ PLACE_CLASSES = {
     "county": PKG.County, "town": PKG.Town, "region": PKG.Region, "feature": PKG.NaturalFeature,
 }
 
+# Values of pkg:basis on lineage links (pkg:servesGoal, pkg:partOfProgramme), strongest first (graph.lineage).
+SAME_SENTENCE = "same_sentence"        # the goal (or the project's aim) is stated in the project's sentence
+SAME_PARAGRAPH = "same_paragraph"      # stated in the project's paragraph
+SAME_OBJECT = "same_object"            # stated elsewhere for the same named object (its name in the goal's sentence)
+UPPER_PROGRAMME = "upper_programme"    # the goal of the programme the project is listed under
+SECTION_GOAL = "section_goal"          # a goal of the project's section, or stated for its place in its words
+LINEAGE_BASES = (SAME_SENTENCE, SAME_PARAGRAPH, SAME_OBJECT, UPPER_PROGRAMME, SECTION_GOAL)
+AIM_ID_PREFIX = "goal:aim:"            # ids of pkg:Aim goals (a project's purpose stated in its sentence)
+
 # Values of pkg:basis, strongest first: when one relation is stated several ways it keeps the strongest.
-BASIS_RANK = {EXPLICIT: 0, METADATA: 1, ADMIN_DATA: 2, OUTLINE: 3, SECTION_SCOPE: 4}
+BASIS_RANK = {EXPLICIT: 0, METADATA: 1, ADMIN_DATA: 2, OUTLINE: 3, SECTION_SCOPE: 4,
+              **{basis: rank for rank, basis in enumerate(LINEAGE_BASES)}}
 
 PATH_SEPARATOR = " > "   # joins Section.path / Evidence.section_path into pkg:sectionPath
 

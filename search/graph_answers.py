@@ -253,34 +253,52 @@ def home_section(project: Item, ws: "Corpus", k: Knowledge, sections: list[Item]
     if sections is None:
         from graph import queries
 
-        sections = [i for i in queries.trace(ws.graph, project.uri) if i.type == "Section"]
+        sections = [i for i in queries.trace(ws.graph, project.uri)
+                    if i.type == "Section" and i.attrs.get("role") != "programme"]
     return _home_section(project, sections)
 
 
 def parent_goal(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
+    """The goal(s) the text ties a project to — the strongest basis the graph records (same sentence, same
+    paragraph, same named object, upper programme, section goal) — the programme it is listed under, and its
+    section, each cited."""
     from graph import queries
 
     project = q.projects[0]
     chain = queries.trace(ws.graph, project.uri)
-    goals = [i for i in chain if i.type == "Goal"]
-    sections = [i for i in chain if i.type == "Section"]
+    goals = [i for i in chain if i.type == "Goal"]   # strongest first (graph.queries.trace)
+    programmes = [i for i in chain if i.attrs.get("role") == "programme"]
+    sections = [i for i in chain if i.type == "Section" and i.attrs.get("role") != "programme"]
     if not goals and not sections:
         return Answer(q.text, F.PARENT_GOAL, False, f"没有找到{project.label}对应的目标。")
-    # Goals the text links to the project come first; outline neighbours only fill in when there are none.
-    goals.sort(key=lambda g: (BASIS_RANK.get(g.attrs.get("basis", "outline"), 9), g.label))
-    stated = [g for g in goals if g.attrs.get("basis") == "explicit"]
-    goals = (stated or goals)[:MAX_GOALS]
+    if goals:
+        # The strongest links, and those nearly as strong: a sentence may state two aims for one project.
+        top = goals[0].attrs.get("confidence", 0)
+        goals = [g for g in goals if g.attrs.get("confidence", 0) >= top - LINK_MARGIN][:MAX_GOALS]
     home = home_section(project, ws, k, sections)
-    where = ""
+    parts: list[str] = []
     items: list[Item] = []
     if home is not None:
         path = home.attrs.get("path") or [home.label]
-        where = f"{project.label}位于「{' > '.join(path)}」。"
+        parts.append(f"{project.label}位于「{' > '.join(path)}」。")
         items.append(explicit_first(home))
-    goal_text = ";".join(g.label for g in goals)
+    if programmes:
+        parts.append(f"属于「{programmes[0].label}」。")
+        items.append(programmes[0])
+    if goals:
+        basis = LINK_BASIS_LABELS.get(goals[0].attrs.get("basis", ""), "")
+        weak = goals[0].attrs.get("confidence", 1) < SHOWN_LINK
+        lead = "原文未直接说明其目标,所在章节的目标:" if weak else f"对应的目标({basis}):" if basis else "对应的目标:"
+        parts.append(lead + ";".join(g.label for g in goals) + "。")
     items += [explicit_first(g) for g in goals]
-    return Answer(q.text, F.PARENT_GOAL, True, where + (f"对应的目标:{goal_text}。" if goals else ""),
-                  tuple(items))
+    return Answer(q.text, F.PARENT_GOAL, True, "".join(parts), tuple(items))
+
+
+LINK_MARGIN = 0.05   # goals within this much of the strongest link's confidence are listed with it
+SHOWN_LINK = 0.45    # below: a goal the project only shares a section or a theme with
+LINK_BASIS_LABELS = {"same_sentence": "同一句中说明", "same_paragraph": "同一段落中说明",
+                     "same_object": "同一对象的目标", "upper_programme": "所属工程/行动的目标",
+                     "section_goal": "所在章节的目标", "explicit": "原文说明", "outline": "所在章节的目标"}
 
 
 def region_membership(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
