@@ -10,10 +10,10 @@ from graph.agencies import agency_id, find_agencies
 from graph.gazetteer import Gazetteer
 from graph.goals import (Context, Quantity, find_goals, find_quantities, plan_period_end, section_context,
                          sentence_tense, sentence_year)
-from graph.lineage import GoalSite, ProjectMention, key_terms, lineage
+from graph.lineage import GoalSite, ProjectMention, key_terms, link_projects_to_goals
 from graph.normalise import View, is_wrap, view, wrap_width
 from graph.places import find_named_places, find_places
-from graph.projects import find_alias, find_projects, merge_projects
+from graph.projects import POLICY_DOCUMENT_HEADS, find_alias, find_projects, merge_projects, normalise_name
 from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
                            PlaceMention, Relation)
 from graph.regions import find_regions, section_scopes
@@ -206,7 +206,7 @@ class _Extractor:
             spans = [(m.start, m.end) for m in mentions]
             scope = self.scopes.get(s.section.section_id, ())
             # Projects.
-            found = find_projects(s.text, spans)
+            found = [f for f in find_projects(s.text, spans) if not self._own_title(f[2])]
             for start, end, name in found:
                 alias = find_alias(s.text, end)
                 project_mentions.append((name, ev, [alias] if alias else []))
@@ -273,9 +273,7 @@ class _Extractor:
                                         site.goal_section, key_terms(site.goal.statement) - self._place_words(site.goal),
                                         len(site.goal.place_ids))
                                for site in goal_sites]
-        links = lineage(lineage_mentions, goal_sites_expanded, self.ancestors)
-        self.relations.extend(links.relations)
-        goals.update((aim.goal_id, aim) for aim in links.aims)   # a project's purpose, stated in its sentence
+        self.relations.extend(link_projects_to_goals(lineage_mentions, goal_sites_expanded, self.ancestors))
         for p in projects:
             self.relations.append(Relation(p.project_id, "mentionedIn", doc_id, p.mentions[:1]))
         for r in self.regions:
@@ -320,6 +318,12 @@ class _Extractor:
             if section.char_start <= pos < section.char_end and (best is None or section.level > best.level):
                 best = section
         return best
+
+    def _own_title(self, name: str) -> bool:
+        """A 《plan》 the document itself is or issues (关于印发《X规划》的通知): no project of its own text."""
+        title = self.doc.metadata.title or self.doc.document.title_hint or ""
+        core = normalise_name(name)
+        return len(core) >= 6 and core.endswith(POLICY_DOCUMENT_HEADS) and core in normalise_name(title)
 
     def _in_chapter_intro(self, s: _Sentence) -> bool:
         """Whether a sentence is in the introduction of a top-level section (before its subsections)."""

@@ -98,10 +98,10 @@ _VAGUE_WORD = re.compile(
 _STATUS = re.compile(r"世界|国际化|国际|区域性国际|全球|全国性|全国一流")
 _STATUS_CENTRE = re.compile(r"(?:经济|金融|航运|消费)中心$")
 # Judgements that make a 工程 a reproach, not a programme (豆腐渣工程, “半拉子”工程).
-_PEJORATIVE = re.compile(r"楼堂馆所|非生产性|半拉子|劣质|豆腐渣|形象|政绩|面子|烂尾|胡子|钓鱼|拖欠|重复建设|盲目")
+_PEJORATIVE = re.compile(r"非法|违法|渗透|楼堂馆所|非生产性|半拉子|劣质|豆腐渣|形象|政绩|面子|烂尾|胡子|钓鱼|拖欠|重复建设|盲目")
 # A 计划 names a programme when its modifier says what the programme does (孵化器倍增计划,
 # 大学生创业引领计划); otherwise it is an economic plan or a schedule (财政收支计划, 一九八一年计划).
-_PROGRAMME_PLAN = re.compile(r"(倍增|提升|培育|保护|引领|攻坚|振兴|扶持|资助|援助|推广|示范|攀登|支撑|促进|改造|"
+_PROGRAMME_PLAN = re.compile(r"(倍增|提升|培育|保护|引领|攻坚|振兴|扶持|资助|援助|推广|示范|攀登|支撑|促进|改造|改善|研发|"
                              r"人才|英才|计划生育|专项|建设|工程|行动|支持|帮扶|保障|培训|治理)计划$")
 _INITIAL = frozenset({"提升", "发展", "改造", "治理", "保护", "加密", "重点", "高品质", "高水平", "我国", "全省",
                       "全市", "全国", "各地", "各级", "各类", "一批", "一些", "若干", "北向", "南向", "东向", "西向",
@@ -521,7 +521,7 @@ _NAME_VERBS = ("培育", "建设", "保护", "提升", "改造", "治理", "振�
 
 _QUANTITY = re.compile(r"一大批|一批|一些|若干|[0-9０-９零一二三四五六七八九十百千万两几多]+(?:万亩|亩|公顷|吨|公里)")
 _JOINED_NAME = re.compile(r"(?:" + "|".join(HEADS) + r")[”)）]?[和及与并]")
-_ENUM_RE = re.compile(r"等(?:[0-9０-９一二三四五六七八九十两]+[个座条家大])?|[0-9０-９一二三四五六七八九十两]+[个座条家大]")
+_ENUM_RE = re.compile(r"等(?![级同于待候到量价效额])(?:[0-9０-９一二三四五六七八九十两]+[个座条家大])?|[0-9０-９一二三四五六七八九十两]+[个座条家大]")
 
 
 def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int, int]]):
@@ -577,10 +577,13 @@ def _coordinated(sentence: str, start: int, enum_start: int, enum_end: int, end:
     quoted = "“" in shared
     if quoted:
         yield enum_end, end, shared, True
+    event = any(shared.endswith(h) for h in _NAMED_LIKE_PROGRAMMES)
     for a, b in _list_items(sentence, start, enum_start):
         item = sentence[a:b]
         if item in GENERIC_MODIFIERS or not _strip_generic(item):
             continue
+        if event and not quoted and b - a <= 2:
+            continue   # 寻找最美乡村教师、医生、村官等活动: the people sought, not named activities
         if quoted or shared in _EMPTY_SHARED or _ends_with_head(item):
             yield a, b, item, True
         else:
@@ -717,8 +720,10 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
         modifier = _strip_generic(bare)
         before = sentence[:start]
         carried = before.endswith(("、", "和", "与", "及")) or any(before.endswith(v) for v in _POLICY_VERBS)
-        least = 6 if head in _LONG_HEADS else 4
-        return (verb in _POLICY_VERBS and carried and len(modifier) >= least
+        if _POLICY_AFTER.match(sentence, end) and (not before or before[-1] in _DELIMS):
+            carried, verb = True, "实施"   # 信息安全等级保护制度基本落实: the policy as the subject
+        least = 6 if head in _LONG_HEADS else 3
+        return (verb in _POLICY_VERBS and carried and len(modifier) >= least and not re.search(r"相关|体制机制$", name)
                 and "的" not in modifier and not _CATEGORY_START.match(name) and not listed_generic(modifier))
     if head in AREA_HEADS:
         return verb in _NARROW_BUILD and "“" not in name and not _CATEGORY_START.match(name) and (
@@ -743,6 +748,11 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
     # A facility named by what it is (创业孵化基地) when the text sets out to build it.
     return (verb in _CREATING_VERBS and head not in _INFRASTRUCTURE and _specific(bare, head)
             and not re.search(r"[+＋—\-]", name) and bool(_NAME_FOLLOWS.match(sentence, end)))
+
+
+# A policy as the subject of its carrying out (…制度基本落实, …机制进一步完善).
+_POLICY_AFTER = re.compile(r"(?:基本|全面|进一步|逐步|有效|深入|加快|稳步|持续|不断)?(?:得到)?(?:全面)?"
+                           r"(?:落实|完善|实施|推进|推行|建立|健全|实现)")
 
 
 def listed_generic(modifier: str) -> bool:
