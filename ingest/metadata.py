@@ -35,6 +35,7 @@ _JOINT_TAIL = re.compile(r"等\s*[0-9０-９一二三四五六七八九十]*\s*�
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?$")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _MAX_TITLE_LINES = 4
+_PERIOD_LINE = re.compile(r"^[（(]\s*[0-9０-９]{4}\s*[—–\-－~～至到]+\s*[0-9０-９]{4}\s*年?\s*[）)]$|^[（(](?:征求意见稿|试行|暂行|草案|修订稿?|送审稿)[）)]$")
 _MAX_SIGNATURE_LINES = 6
 _ADDRESSEE_WINDOW = 6       # lines after the title (文号 and date lines may come first)
 
@@ -262,11 +263,20 @@ def _title(doc: Document, body: list[Span], lines: list[str], front: int
                 break   # a line opening with a citation code or breadcrumb: the title starts after it
         if start < i and lead_noise(lines[start]) >= len(lines[start]):
             start += 1  # that line was nothing but noise
+        if i + 1 < len(lines) and _PERIOD_LINE.match(lines[i + 1]) and front > i + 1:
+            i += 1   # "（2021—2025年）" printed on the line below the title belongs to it
         noise = lead_noise(lines[start])
         title = "".join(unspaced(part) for part in [lines[start][noise:], *lines[start + 1:i + 1]]).strip()
         if doc.title_hint and doc.format == "jsonl":
             break
         return title, Span(body[start].char_start + noise, body[i].char_end), (start, i)
     if doc.title_hint:
-        return doc.title_hint, None, None
+        return _without_site_name(doc.title_hint), None, None
     return None, None, None
+
+
+def _without_site_name(hint: str) -> str:
+    """A page <title> carries the site and channel: "X的通知_宏观经济_中国政府网" → "X的通知"."""
+    pieces = [p.strip() for p in re.split(r"\s*(?:_|\||｜|——| - | – )\s*", hint) if p.strip()]
+    titled = [p for p in pieces if is_title_line(p)]
+    return titled[0] if titled else hint

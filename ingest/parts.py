@@ -19,6 +19,8 @@ _ISSUES = re.compile(r"(?:关于)?(?:印发|发布|颁布|转发)(.+?)的(?:通�
 _LIST_START = re.compile(r"^[0-9０-９]{1,2}\s*[.．、]")   # "附件：1．…" lists the attachments
 _LIST_ITEM = re.compile(r"^([0-9０-９]{1,2})\s*[.．、]\s*(\S.{0,60})$")
 _MAX_LISTED = 12
+_FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|ofd|zip|rar|txt|et)$", re.IGNORECASE)
+_QUOTES = re.compile(r"[“”\"‘’'《》「」]")
 _SENTENCE = re.compile(r"[。！？；;]")
 _MAX_TITLE_LINES = 3
 _TITLE_LINE_CHARS = 160     # longer lines are running text (letter-spaced titles are about twice as long)
@@ -88,10 +90,10 @@ def _find_parts(doc: Document, cleaned: Cleaned, title: str | None, title_span: 
             joined = ""
             for j in range(i, min(i + _MAX_TITLE_LINES, len(body))):
                 joined += lines[j]
-                if _strip_book(joined) == issued and j + 1 < len(body):
+                if _QUOTES.sub("", joined) == _QUOTES.sub("", issued) and j + 1 < len(body):
                     parts.append(Part(f"《{issued}》", Span(body[i].char_start, body[j].char_end)))
                     break
-                if not issued.startswith(joined.lstrip("《")):
+                if not _QUOTES.sub("", issued).startswith(_QUOTES.sub("", joined)):
                     break
             if parts:
                 break
@@ -128,8 +130,8 @@ def _find_parts(doc: Document, cleaned: Cleaned, title: str | None, title_span: 
         name = rest
         if not name:
             name, end = _title_below(lines, i, references.get(label))
-        if not name or end + 1 >= len(body):
-            continue  # a label with nothing under it
+        if not name or end + 1 >= len(body) or _LABEL.match(lines[end + 1]) or _FILE_NAME.search(name):
+            continue  # a label with nothing under it, or a link to a file the page does not hold
         head = f"附件{label}" if label else "附件"
         parts.append(Part(f"{head} {name}", Span(body[i].char_start, body[end].char_end)))
     return tuple(parts)

@@ -163,3 +163,10 @@ def test_dev_documents_title_metadata_and_parts(gold):
     assert len(parts) == len(gold["attachments"])
     for h in headings:
         assert doc.text[h.char_start:h.char_end] == h.text
+
+
+def test_attachment_links_to_files_are_no_parts():
+    text = ("某某县人民政府关于示例工作的通知\n各乡镇：\n现将有关事项通知如下，请认真贯彻落实，确保各项任务落到实处。\n"
+            "某某县人民政府\n2024年1月5日\n附件1：示例项目清单.xlsx\n附件2：示例工作分工.docx\n")
+    doc = doc_of(text)
+    assert extract_metadata(doc, clean(doc)).attachments == ()

@@ -159,3 +159,10 @@ def test_joint_signature_on_stacked_lines_and_speaker_in_the_title():
 def test_noise_on_its_own_line_above_the_title():
     meta = meta_of(f"【法宝引证码】CLI.12.345678\n某某市人民政府关于印发示例办法的通知\n各区人民政府：\n{NOTICE_BODY}")
     assert meta.title == "某某市人民政府关于印发示例办法的通知"
+
+
+def test_title_period_below_and_site_names_in_the_page_title():
+    meta = meta_of(f"某某县示例发展规划\n（2021—2025年）\n{NOTICE_BODY}")
+    assert meta.title == "某某县示例发展规划（2021—2025年）"
+    page = meta_of(f"{NOTICE_BODY}", fmt="html", hint="某某市人民政府关于示例工作的通知_政策文件_某某市人民政府网")
+    assert page.title == "某某市人民政府关于示例工作的通知"
