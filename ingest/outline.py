@@ -5,7 +5,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ingest.markers import MARKERS, marker as _marker
+from ingest.markers import marker as _marker
 from ingest.parts import Part, find_parts
 from ingest.records import Cleaned, Document, Heading, Section, Span
 from ingest.titles import letter_spaced, unspaced
