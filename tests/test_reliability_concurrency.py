@@ -210,5 +210,29 @@ def test_a_changed_embedder_is_completed_by_a_rerun(tmp_path, make_ws):
     with pytest.raises(ConfigError, match="run `policykg ingest` again"):
         Workspace(settings, read_only=True).search("昭通", k=1, mode="dense")
     report = Workspace(settings).ingest([corpus], progress=False)   # what the message advises
-    assert report.completed == ["search index"] and report.unchanged == ["a.txt"]
+    assert report.completed == ["search index (for the new embedder setting)"] and report.unchanged == ["a.txt"]
     assert Workspace(settings, read_only=True).search("昭通", k=1, mode="dense")
+
+
+def test_a_command_failing_during_an_ingest_says_so_in_one_line(tmp_path, make_ws, monkeypatch, capsys):
+    """E.g. a RocksDB error while the graph is being replaced: one line, exit status 2, no traceback."""
+    from ui.cli import main
+    from ui.workspace import IngestLock, Workspace
+
+    settings = make_ws()
+
+    def broken(self, question):
+        raise OSError("Corruption: block checksum mismatch")
+
+    monkeypatch.setattr(Workspace, "ask", broken)
+    lock = IngestLock(settings.workspace)
+    lock.acquire()
+    try:
+        assert main(["--workspace", str(settings.workspace), "ask", "哪些项目涉及昭通"]) == 2
+    finally:
+        lock.release()
+    err = capsys.readouterr().err
+    assert err.strip() == (f"policykg: error: an ingest is in progress in {settings.workspace}: "
+                           "try again when it has finished (OSError)")
+    with pytest.raises(OSError):   # without an ingest running, a bug stays a bug
+        main(["--workspace", str(settings.workspace), "ask", "哪些项目涉及昭通"])

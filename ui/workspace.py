@@ -325,7 +325,9 @@ class Workspace:
         if current and not rebuild:
             return False
         if meta is not None and not report.documents and not report.removed and not rebuild:
-            report.completed.append("search index")
+            # Nothing changed in this run, yet the index is stale: say why it is rebuilt.
+            same_embedder = meta.get("embedder_setting") == self._embedder_setting()
+            report.completed.append("search index" + ("" if same_embedder else " (for the new embedder setting)"))
         chunks = [c for doc in self.documents.all() for c in doc.chunks]
         index = SearchIndex.build(chunks, self.embedder, self.root / "index", ann_threshold=self.settings.ann_threshold,
                                   progress=progress, cache_dir=self.root / "cache" / "embeddings", documents=state,

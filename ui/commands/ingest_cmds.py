@@ -67,8 +67,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, rebuild: bo
         click.echo(f"removed   {source}")
     for source, twin in report.duplicates:
         click.echo(f"duplicate {source}: same content as {twin}, ingested once")
-    for what in report.completed:
-        click.echo(f"completed {what} (left unfinished by an earlier run)")
+    for what in report.completed:   # what an interrupted run (or a changed setting) had left undone
+        click.echo(f"completed {what}")
     indexed = f", {report.chunks_indexed} chunks indexed" if report.chunks_indexed else ""
     duplicates = f", {len(report.duplicates)} duplicates" if report.duplicates else ""
     click.echo(f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
