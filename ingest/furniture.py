@@ -22,6 +22,8 @@ _PAGE_NUMBER = re.compile(r"^(?:[—–\-－~～]{1,2}\s*[0-9０-９]{1,4}\s*[�
 _PRINT_HEADER = re.compile(r"^[0-9]{2,4}[/\-.][0-9]{1,2}[/\-.][0-9]{1,2}\s*(?:[上下]午)?\s*[0-9]{1,2}:[0-9]{2}\b")
 _PRINT_FOOTER = re.compile(r"^(?:https?://|www\.)\S+\s+[0-9]{1,4}\s*/\s*[0-9]{1,4}$")
 _SENTENCE = re.compile(r"[。！？!?；;]")
+_PAGE_NUMBER_CHARS = 20
+_PRINT_OPENERS = frozenset("0123456789hw")
 _MIN_REPEATS = 3          # a running header repeats on at least this many pages
 _NEAR = 2                 # lines between a running header and the page break (page number) it sits at
 
@@ -45,12 +47,12 @@ def doubled_half(line: str) -> int | None:
 
 
 def is_page_number(line: str) -> bool:
-    return bool(_PAGE_NUMBER.match(line))
+    return len(line) <= _PAGE_NUMBER_CHARS and bool(_PAGE_NUMBER.match(line))
 
 
 def is_print_furniture(line: str) -> bool:
     """A browser's print header (time stamp + title) or footer (address + n/m)."""
-    return bool(_PRINT_HEADER.match(line) or _PRINT_FOOTER.match(line))
+    return line[:1] in _PRINT_OPENERS and bool(_PRINT_HEADER.match(line) or _PRINT_FOOTER.match(line))
 
 
 def find_furniture(text: str, lines: list[Span]) -> Furniture:

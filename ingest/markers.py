@@ -24,8 +24,13 @@ _ANY = re.compile("|".join(f"(?:{p.pattern[1:]})" for _, p in MARKERS))
 _LEADING = re.compile(rf"^\s*(?:{_ANY.pattern})\s*")
 
 
+_OPENERS = frozenset("第（(" + CN_NUMERALS + "0123456789０１２３４５６７８９")
+
+
 def marker(line: str) -> tuple[str, int] | None:
     """(kind, end of the marker) when `line` (trimmed) opens with a heading marker."""
+    if not line or line[0] not in _OPENERS:
+        return None
     for kind, pattern in MARKERS:
         match = pattern.match(line)
         if match:

@@ -145,7 +145,7 @@ def _candidates(text: str, body: tuple[Span, ...], skip: tuple[Span, ...] = ()) 
     found = []
     verdict: dict[int, str] = {}      # line → "heading" | "inline" | "text", for marker lines of text kinds
     for i, (span, line, marker) in enumerate(zip(body, lines, markers)):
-        if any(p.char_start <= span.char_start < p.char_end for p in skip):
+        if skip and any(p.char_start <= span.char_start < p.char_end for p in skip):
             continue   # the title of a part (see ingest.parts)
         if _PREFACE.match(line):
             found.append(_Candidate("preface", span))
