@@ -495,7 +495,7 @@ def _programme_goals(m: ProjectMention, prog: _Programme, sites: Sequence[GoalSi
     programme project by a strong basis. A goal that only restates the programme (X深入实施) comes last."""
     out = []
     programme = normalise_name(prog.name)
-    for rank, site in enumerate(sorted(sites, key=lambda x: (x.goal.evidence.char_start, x.goal.goal_id))):
+    for site in sites:
         r = direct.get((prog.key, site.goal.goal_id))
         in_section = prog.section_id is not None and site.section_id == prog.section_id
         if not in_section and (r is None or r.basis not in STRONG or r.confidence < SAME_OBJECT_SENTENCE):
@@ -505,7 +505,7 @@ def _programme_goals(m: ProjectMention, prog: _Programme, sites: Sequence[GoalSi
             conf += 0.02
         if programme in normalise_name(site.goal.statement):
             conf -= 0.03   # “兴水润滇”工程深入实施 restates the programme; its other goals say what it is for
-        out.append((site, round(conf - 0.0001 * min(rank, 99), 4)))
+        out.append((site, round(conf, 3)))   # (trace lists a programme's goals in the order it states them)
     return out
 
 

@@ -305,12 +305,13 @@ def trace(store: GraphStore, project: str) -> list[Item]:
                               lambda r: {"path": list(_path(r.path)), "document": str(r.doc)})
     programmes = _programmes_of(store, node)
     served = _rows(store, """
-    SELECT ?goal ?label ?basis ?conf WHERE {
+    SELECT ?goal ?label ?basis ?strength WHERE {
       ?st rdf:subject ?project ; rdf:predicate pkg:servesGoal ; rdf:object ?goal ; pkg:basis ?basis .
       ?goal skos:prefLabel ?label .
-      OPTIONAL { ?st pkg:confidence ?conf }
+      OPTIONAL { ?st pkg:confidence ?strength }
       FILTER EXISTS { ?project pkg:servesGoal ?goal }
     }""", project=node)
+    # (?strength, not ?conf: _statement_items reads ?conf as a place link's confidence.)
     # The link's own evidence (the project's sentence, the programme's) beside the goal's.
     link_evidence = _with_evidence(store, _rows(store, """
     SELECT ?goal ?ev WHERE {
@@ -325,7 +326,7 @@ def trace(store: GraphStore, project: str) -> list[Item]:
     rows += [_Row({**fields[str(r.goal)], **r}) for r in link_evidence if str(r.goal) in fields]
 
     def attrs(r: Any) -> dict:
-        out = {**_goal_attrs(r), "confidence": float(r.conf.toPython()) if r.conf is not None else None}
+        out = {**_goal_attrs(r), "confidence": _number(r.strength)}
         if str(r.basis) == UPPER_PROGRAMME and programmes:
             out["programme"] = programmes[0].label
         return {k: v for k, v in out.items() if v is not None}
@@ -334,9 +335,13 @@ def trace(store: GraphStore, project: str) -> list[Item]:
     if not goals:
         goals = _section_goals(store, mentions)
     at = [(c.source, c.char_start) for i in items[:1] for c in i.citations]
-    goals.sort(key=lambda g: (-g.attrs.get("confidence", 0), BASIS_RANK.get(g.attrs.get("basis", ""), 9),
-                              _distance(stated_at.get(g.uri) or [(c.source, c.char_start) for c in g.citations], at),
-                              g.label))
+    def order(g: Item) -> tuple:
+        stated = stated_at.get(g.uri) or [(c.source, c.char_start) for c in g.citations]
+        # A programme's goals in the order the programme states them; others nearest the project first.
+        near = min(p for _, p in stated) if g.attrs.get("basis") == UPPER_PROGRAMME and stated else _distance(stated, at)
+        return (-g.attrs.get("confidence", 0), BASIS_RANK.get(g.attrs.get("basis", ""), 9), near, g.label)
+
+    goals.sort(key=order)
     return items + programmes + goals + places_of_project(store, str(node))
 
 
@@ -346,15 +351,15 @@ OUTLINE_CONFIDENCE = 0.3   # a goal that only shares an enclosing section with t
 def _programmes_of(store: GraphStore, node: URIRef) -> list[Item]:
     """The programmes a project is listed under (a Project, or the Section describing one), strongest first."""
     rows = _with_evidence(store, _rows(store, """
-    SELECT ?programme ?label ?basis ?conf ?cls ?ev WHERE {
+    SELECT ?programme ?label ?basis ?strength ?cls ?ev WHERE {
       ?st rdf:subject ?project ; rdf:predicate pkg:partOfProgramme ; rdf:object ?programme ; pkg:basis ?basis ;
-          pkg:confidence ?conf .
+          pkg:confidence ?strength .
       ?programme skos:prefLabel ?label ; a ?cls . VALUES ?cls { pkg:Project pkg:Section }
       OPTIONAL { ?st pkg:hasEvidence ?ev }
     }""", project=node))
     by_type = {str(r.programme): str(r.cls).rsplit("#", 1)[-1] for r in rows}
     items = _statement_items(rows, "programme", "label", "Project", lambda r: {
-        "role": "programme", "confidence": float(r.conf.toPython())})
+        "role": "programme", "confidence": _number(r.strength)})
     items = [Item(i.label, by_type.get(i.uri, i.type), i.uri, i.citations, i.attrs) for i in items]
     return sorted(items, key=lambda i: (-i.attrs["confidence"], i.label))
 
