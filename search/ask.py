@@ -12,7 +12,7 @@ from search import statements as S
 from search import text_answers as T
 from search import timeline as TL
 from search.knowledge import Knowledge
-from search.question import Question, absent_years, covers, link, meaningful
+from search.question import Question, absent_years, covers, link, meaningful, term_in
 from search.records import Answer
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, focus, False, absent)
     handler = HANDLERS.get(focus, T.semantic)
     result = handler(q, corpus, k)
-    if result.found or handler is T.semantic:
+    if handler is T.semantic or (result.found and (focus not in TOPICAL or on_topic(result, q))):
         return result
     # A handler that cannot answer is no evidence of absence: answer from what the text says about the linked
     # entity, or from the passages of the constrained documents — but only with evidence that covers every
@@ -62,6 +62,28 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, focus, True, fallback.answer + " " + T.quote(covering), covering,
                       tuple(c for i in covering for c in i.citations[:1]))
     return Answer(q.text, focus, False, result.answer + " 以下原文段落可能相关:", fallback.items, fallback.citations)
+
+
+# Foci whose items must speak of the question's topic words; the others answer by structure (a document's
+# metadata, a region's members, an outline, a lineage) and carry no topic words to check.
+TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS}
+
+
+def on_topic(result: Answer, q: Question) -> bool:
+    """Does some item (its label, cited text or section) hold at least half of the question's Chinese topic
+    words? A list about something else is no answer, however confidently a handler returned it."""
+    import re
+
+    from search.knowledge import topic_words
+
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
+    if len(cjk) < 2:
+        return True
+    for item in result.items:
+        text = item.label + " ".join(c.text + " ".join(c.section_path) for c in item.citations)
+        if sum(1 for t in cjk if any(term_in(w, text) for w in topic_words([t]))) * 2 >= len(cjk):
+            return True
+    return False
 
 
 def _absent_part(focus: str, q: Question, k: Knowledge) -> str | None:

@@ -70,6 +70,7 @@ class Knowledge:
             k.by_doc.setdefault(s.doc_id, []).append(s)
         k.doc_years, k.series, k.series_docs = yearly_series(documents)
         k.doc_names = names
+        infer_years(k.doc_years, documents, names)
         return k
 
     def title(self, doc_id: str) -> str:
@@ -107,6 +108,42 @@ class Knowledge:
 _SEPARATOR = "\x00"
 
 
+SESSION = re.compile(r"第([一二三四五六七八九十]+)届.{0,12}?第([一二三四五六七八九十]+)次会议")
+
+
+def infer_years(years: dict[str, int], documents: list[Item], heads: dict[str, str]) -> None:
+    """Years of documents that state none in title or date: a full date or a year in their opening lines
+    ("同意报告提出的2017年工作…"), else the session they name (第十二届…第一次会议) counted from a document of the
+    same congress whose year is known (one session a year)."""
+    import cn2an
+
+    for d in documents:
+        doc_id = d.attrs.get("doc_id")
+        head = heads.get(doc_id, "")
+        if doc_id in years:
+            continue
+        m = OPENING_DATE.search(head)
+        named = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", head[len(d.label):][:300])]
+        if m:
+            years[doc_id] = int(m.group(1))
+        elif named:
+            years[doc_id] = max(named)
+    sessions: dict[str, tuple[int, int]] = {}
+    for d in documents:
+        m = SESSION.search(d.label)
+        if m:
+            sessions[d.attrs.get("doc_id")] = (int(cn2an.cn2an(m.group(1), "smart")), int(cn2an.cn2an(m.group(2), "smart")))
+    known = {(term, n): years[doc_id] for doc_id, (term, n) in sessions.items() if doc_id in years}
+    for doc_id, (term, n) in sessions.items():
+        if doc_id in years:
+            continue
+        peers = [(m, y) for (t, m), y in known.items() if t == term]
+        if peers:
+            m, y = peers[0]
+            years[doc_id] = y + (n - m)
+
+
+OPENING_DATE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日")
 TITLE_YEAR = re.compile(r"^((?:19|20)\d\d)年(.+?)(?:[（(](?:摘要|草案)[）)])?$")
 MIN_SERIES = 3   # documents sharing a title after their year make a yearly series (annual reports)
 

@@ -26,7 +26,9 @@ QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{1,40})[”\"》」』]"
 FORM_WORDS = set("""建设项目 项目建设 重点项目 一章 一节 哪一章 哪一节 哪章 哪节 章 节 篇 各有 两份 两个 文件中 份 哪些 哪个 哪 什么 多少 几 几个 怎么 怎样 如何 是否 是不是 吗 呢 么 的 了 和 与 及 或 在 有 要 将 是 对 对应 属于
 涉及 包括 包含 关于 中 里 其中 分别 各 各自 都 到 至 年 目标 项目 工程 建设 内容 规划 文件 意见 部分 一部分 哪一部分 实现 达到 我 我们
 请问 请 列出 说明 方面 情况 主要 具体 哪些项目 有哪些 什么样 地区 区域 州市 全省 全市 全县 这 那 该 其 之 为 以 从 被 把 给 向 能 会 可以
-需要 应该 应当 计划 打算 相关 一些 以及 还有 所有 全部 各项 重点 主要 发展 推动 推进 加快""".split())
+需要 应该 应当 计划 打算 相关 一些 以及 还有 所有 全部 各项 重点 主要 发展 推动 推进 加快
+多大 多长 多久 多远 多高 多少钱 几年 几个 怎么样 怎样 哪天 哪些方面 方面 说 说了 讲 讲了 表述 提 怎么说 是什么
+历年 历次 每年 逐年 各年 年份 哪年 哪一年 安排 提出 设定 定为 规定 最早 首次 第一次 出现 提到 提及""".split())
 EN_STOP = set("the a an of in on for to and or is are was were what which who whom how many much will be by with "
               "does do did this that these those it its from at as about into there their they project projects "
               "involve involves involving goal goals target targets plan plans part member".split())
@@ -46,6 +48,7 @@ class Question:
     subject: str | None = None                                       # an unlinked name the question is about
     sections: list[str] = field(default_factory=list)                # "第五章", "chapter 5", "（三）"
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # linked stretches → slot token (focus.mask)
+    english_groups: list[tuple[str, ...]] = field(default_factory=list)  # Chinese words for each English phrase
 
     def slots(self) -> Slots:
         return Slots(places=len(self.places) + len(self.regions), projects=len(self.projects),
@@ -79,6 +82,10 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     # A document's name first: the places and programme names inside it (广州…实施方案, “十四五”…规划)
     # qualify the document, they are not what the question is about.
     q.documents, doc_spans = link_documents(question, k)
+    if len(set(q.years)) >= 2 and q.documents and all(
+            any(d.attrs.get("doc_id") in ids for ids in k.series_docs.values()) for d in q.documents):
+        # "2016年至2019年的报告": the series across those years, not the one document of the first year
+        q.documents = []
     q.spans += [(a, b, SLOT_DOCUMENT) for a, b in doc_spans]
     covered += doc_spans
 
@@ -127,7 +134,7 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
 
     if not q.projects:
         _add_projects(q, question, k, covered, exact=False)
-    if not q.documents and k.series:
+    if not q.documents and k.series and len(set(q.years)) == 1:
         # "2019年的报告", "the 2019 report": the one document of a yearly series for that year
         wanted = set(asked_years(q))
         q.documents = [d for d in k.documents if k.doc_years.get(d.attrs.get("doc_id")) in wanted
@@ -144,7 +151,8 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
         if token in FORM_WORDS or token.lower() in EN_STOP or YEAR.fullmatch(token) or len(token.strip()) < 2:
             continue
         rest.append(token)
-    q.terms = list(dict.fromkeys(chinese_terms(question) + rest))
+    q.english_groups = chinese_term_groups(question)
+    q.terms = list(dict.fromkeys([w for g in q.english_groups for w in g] + rest))
     if not (q.places or q.regions or q.projects or q.absent_places):
         q.subject = _subject(question, k)
     return q
@@ -335,6 +343,14 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
     return docs, [span]
 
 
+def _titled(d: Item, k: Knowledge) -> str:
+    """The title to judge a document's kind by: its recovered title, or its opening lines when the title names
+    no kind of document (a page heading such as 政府信息公开 taken for the title)."""
+    if any(z in d.label for z, _ in document_kinds()):
+        return d.label
+    return k.doc_names.get(d.attrs.get("doc_id"), d.label)
+
+
 def of_kind(title: str, kind: str) -> bool:
     """Is the titled document of this kind? Its last kind word decides (…的决议 is a resolution, not a report);
     a notice also stands for the document it issues (关于印发…规划的通知)."""
@@ -351,12 +367,12 @@ def _best_titles(core: str, kind: str | None, k: Knowledge, year: int | None = N
     grams = _bigrams(core)
     if require_core and not grams and year is None:
         # "这份意见", "规划": the corpus's one document of that kind, if it has only one
-        of = [d for d in k.documents if kind and of_kind(d.label, kind)]
+        of = [d for d in k.documents if kind and of_kind(_titled(d, k), kind)]
         return of if len(of) == 1 else []
     scored = []
     for d in k.documents:
         title = k.doc_names.get(d.attrs.get("doc_id"), d.label)
-        if kind and not of_kind(d.label, kind):
+        if kind and not of_kind(_titled(d, k), kind):
             continue
         if year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year:
             continue
@@ -375,7 +391,7 @@ def _best_titles_by_words(groups: list[tuple[str, ...]], kind: str, k: Knowledge
     scored = []
     for d in k.documents:
         title = k.doc_names.get(d.attrs.get("doc_id"), d.label)
-        if not of_kind(d.label, kind) or (year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year):
+        if not of_kind(_titled(d, k), kind) or (year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year):
             continue
         share = sum(1 for g in groups if any(w in title for w in g)) / len(groups) if groups else 1.0
         if share >= MIN_TITLE_SHARE:
@@ -475,8 +491,13 @@ def covers(text: str, q: Question, corpus: "Corpus", k: Knowledge) -> bool:
     cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
     if not cjk:
         return True
-    known = sum(1 for t in cjk if t in text or (len(t) >= 4 and t[:2] in text and t[-2:] in text))
+    known = sum(1 for t in cjk if term_in(t, text))
     return known * 2 >= len(cjk)
+
+
+def term_in(term: str, text: str) -> bool:
+    """The term, or both halves of a four-character compound (居民收入 in 居民人均可支配收入)."""
+    return term in text or (len(term) >= 4 and term[:2] in text and term[-2:] in text)
 
 
 def corpus_key(term: str, k: Knowledge) -> str | None:

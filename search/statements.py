@@ -3,6 +3,7 @@ question's focus words and grouped in document order — the grounded answer for
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,12 +13,12 @@ from search import focus as F
 from search.knowledge import Knowledge, topic_words
 from search.question import MAX_LABEL, Question, dedupe, entity_names
 from search.records import Answer
-from search.sentences import Sentence, clause_around
+from search.sentences import Sentence, clauses
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
 
-MAX_STATEMENTS = 8
+MAX_SENTENCES = 4
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def entity_sentences(q: Question, corpus: "Corpus", k: Knowledge) -> list[tuple[
             if docs and s.doc_id not in docs:
                 continue
             in_heading = any(name in h for h in s.section_path)
-            score = (2.0 * sum(1 for w in topical if w in s.text) + sum(1 for w in focus if w in s.text)
+            score = (2.0 * sum(1 for w in topical if w in s.text) + 3.0 * sum(1 for w in focus if w in s.text)
                      + 0.5 * in_heading + 0.1 * len(name))
             key = (s.doc_id, s.char_start)
             if key not in scored or scored[key][0] < score:
@@ -56,21 +57,49 @@ def entity_sentences(q: Question, corpus: "Corpus", k: Knowledge) -> list[tuple[
     return rows
 
 
+def _enumerated_part(text: str, a: int, b: int, names: list[str]) -> tuple[int, int]:
+    """In an enumeration (保山市建设…、大理州建设…、丽江市建设…) the part that names the entity."""
+    bounds = [a] + [a + m.end() for m in re.finditer("、", text[a:b])] + [b + 1]
+    for lo, hi in zip(bounds, bounds[1:]):
+        part_end = hi - 1
+        if part_end - lo >= 4 and any(n in text[lo:part_end] for n in names):
+            return lo, part_end
+    return a, b
+
+
+def statement_spans(text: str, limit: int = MAX_LABEL) -> list[tuple[int, int]]:
+    """Clause spans of a sentence, each at most `limit` characters (cut at 、 and then hard)."""
+    out = []
+    for a, b in clauses(text):
+        while b - a > limit:
+            cut = text.rfind("、", a, a + limit)
+            cut = cut if cut > a + 4 else a + limit
+            out.append((a, cut))
+            a = cut + 1 if text[cut] == "、" else cut
+        if b - a >= 4:
+            out.append((a, b))
+    return out
+
+
 def entity_statements(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     names = entity_names(q, corpus)
     where = "、".join(names[:2]) or "该对象"
     rows = entity_sentences(q, corpus, k)
     if not rows:
         return Answer(q.text, F.STATEMENTS, False, f"语料中没有找到关于{where}的表述。")
-    best = sorted(rows, key=lambda r: (-r[0], r[1].doc_id, r[1].char_start))[:MAX_STATEMENTS]
-    best.sort(key=lambda r: (r[1].doc_id, r[1].char_start))     # read in document order, grouped by section
+    # strongest first (a per-entity comparison shows the first few), each with the clauses about the entity
+    best = sorted(rows, key=lambda r: (-r[0], r[1].doc_id, r[1].char_start))[:MAX_SENTENCES]
     items = []
+    topical, focus = cue_words(q)
+    names = entity_names(q, corpus)
     for _, s, name in best:
-        pos = s.text.find(name)
-        a, b = clause_around(s.text, pos, pos + len(name), limit=MAX_LABEL) if pos >= 0 else (0, len(s.text))
-        label = s.text[a:b].strip() or s.text[:MAX_LABEL]
-        items.append(Item(label[:MAX_LABEL], "Passage", f"{s.doc_id}#{s.char_start}", (s.evidence(),),
-                          {"document": s.title, "section": " > ".join(s.section_path)}))
+        spans = statement_spans(s.text)
+        naming = [_enumerated_part(s.text, a, b, names) for a, b in spans if any(n in s.text[a:b] for n in names)]
+        other = [(a, b) for a, b in spans if any(w in s.text[a:b] for w in topical + focus)]
+        chosen = list(dict.fromkeys(naming + other)) or spans
+        for a, b in chosen:
+            items.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                              {"document": s.title, "section": " > ".join(s.section_path)}))
     items = dedupe(items)
     sections = list(dict.fromkeys(" > ".join(s.section_path) or s.title for _, s, _ in best))
     return Answer(q.text, F.STATEMENTS, True,

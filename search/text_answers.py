@@ -154,7 +154,49 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                   (Item(value, "Value", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),)),), (s.evidence(a, b),))
 
 
+# A comparison asks for numbers (a gap, which is higher) or for what each of two entities is to do.
+VALUE_CUE = re.compile(r"差距|相差|多多少|少多少|高于|低于|高还是低|多少|几|比例|增长|how much|how many|gap|higher|lower|"
+                       r"difference|rate|\d", re.I)
+
+
 def compare(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
+    """Each entity (or year) in turn, with the same question asked of it alone; the parts side by side."""
+    from dataclasses import replace
+
+    from search.graph_answers import target_value
+    from search.statements import entity_statements
+
+    if len(set(q.years)) >= 2 and len(q.places) + len(q.regions) < 2:
+        parts = []
+        for year in sorted(set(q.years)):
+            docs = [d for d in k.documents if k.doc_years.get(d.attrs.get("doc_id")) == year
+                    and any(d.attrs.get("doc_id") in ids for ids in k.series_docs.values())]
+            one = replace(q, years=[year], documents=docs or q.documents)
+            parts.append((f"{year}年", target_value(one, ws, k)))
+        return _side_by_side(q, parts)
+    if not VALUE_CUE.search(q.text):
+        parts = []
+        for key, surface in q.places:
+            parts.append((surface, entity_statements(replace(q, places=[(key, surface)], regions=[]), ws, k)))
+        for region in q.regions:
+            parts.append((region.label, entity_statements(replace(q, places=[], regions=[region]), ws, k)))
+        if any(a.found for _, a in parts):
+            return _side_by_side(q, parts, per_part=3)
+    return _numeric_compare(q, ws, k)
+
+
+def _side_by_side(q: Question, parts: list[tuple[str, Answer]], per_part: int = 6) -> Answer:
+    found = [(name, a) for name, a in parts if a.found]
+    if not found:
+        return Answer(q.text, F.COMPARE, False, ";".join(a.answer for _, a in parts))
+    items = tuple(i for _, a in found for i in a.items[:per_part])
+    text = ";".join(f"{name}:" + "、".join(i.label for i in a.items[:per_part]) for name, a in found)
+    missing = [name for name, a in parts if not a.found]
+    tail = f"(语料中没有找到{'、'.join(missing)}的相应内容)" if missing else ""
+    return Answer(q.text, F.COMPARE, True, text + "。" + tail, items)
+
+
+def _numeric_compare(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     names = [surface for _, surface in q.places] + [r.label for r in q.regions]
     shorts = [_short(n) for n in names]
     grams = _bigrams([t for t in q.terms if t not in ("差距", "相差", "相比", "比较", "对比", "多大")])
@@ -239,8 +281,10 @@ def _passages(q: Question, ws: "Corpus", k: Knowledge, limit: int = 5, cover: bo
     # Chunks naming an entity linked in the question get a boost (one extra first place per name).
     boost = {c.chunk_id: float(sum(1 for n in names if n in c.text)) for c in ws.index.chunks()
              if any(n in c.text for n in names)} if names else None
-    hits = ws.search(q.text, k=max(limit * 4, 20), boost=boost, keywords=q.terms + names or None)
     doc_filter = {d.attrs.get("doc_id") for d in q.documents} if q.documents else None
+    # Inside the documents the question names: search deep enough that their chunks are reached.
+    depth = max(limit * 4, 20) if not doc_filter else max(200, limit * 40)
+    hits = ws.search(q.text, k=depth, boost=boost, keywords=q.terms + names or None)
     chunks = [ws.index.chunk(h.chunk_id) for h in hits]
     if doc_filter:
         chunks = [c for c in chunks if c.doc_id in doc_filter] or chunks

@@ -56,28 +56,48 @@ def _term(q: Question, k: Knowledge, docs: dict[str, int]) -> str | None:
     return min(counts)[2] if counts else None
 
 
+def _extend(word: str, q: Question, k: Knowledge) -> str:
+    """The word with the question's next characters while the corpus still uses it (赤字 → 赤字率)."""
+    pos = q.text.find(word)
+    best = word
+    if pos < 0:
+        return word
+    for end in range(pos + len(word) + 1, min(len(q.text), pos + len(word) + 3) + 1):
+        piece = q.text[pos:end]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or not k.containing(piece):
+            break
+        best = piece
+    return best
+
+
 def first_appearance(q: Question, k: Knowledge) -> Answer:
-    docs = _dated_docs(k)
-    term = _term(q, k, docs)
+    """Every document that uses the term, in order of year (undated ones last), with the first use in each."""
+    dated = _dated_docs(k)
+    term = _term(q, k, dated) or _term(q, k, {d.attrs.get("doc_id"): 0 for d in k.documents})
     if term is None:
         return Answer(q.text, F.TIMELINE, False, f"语料中没有找到「{'、'.join(q.quoted or q.terms)}」。")
     first: dict[str, Sentence] = {}
     for s in k.containing(term):
-        if s.doc_id in docs and (s.doc_id not in first or s.char_start < first[s.doc_id].char_start):
+        if s.doc_id not in first or s.char_start < first[s.doc_id].char_start:
             first[s.doc_id] = s
-    ordered = sorted(first.values(), key=lambda s: (docs[s.doc_id], s.doc_id))
-    items = tuple(_year_item(docs[s.doc_id], s, term) for s in ordered)
-    y0 = docs[ordered[0].doc_id]
-    years = "、".join(str(docs[s.doc_id]) for s in ordered)
-    return Answer(q.text, F.TIMELINE, True,
-                  f"「{term}」最早出现在{y0}年的《{ordered[0].title}》,共出现在{len(ordered)}份文件中({years})。",
+    in_series = [s for s in first.values() if s.doc_id in dated]
+    # In a corpus with a yearly series, "which year first" is asked of the series; otherwise of every document.
+    chosen = in_series if in_series and re.search(r"年|year", q.text) else list(first.values())
+    years = {s.doc_id: k.doc_years.get(s.doc_id) for s in chosen}
+    ordered = sorted(chosen, key=lambda s: (years[s.doc_id] is None, years[s.doc_id] or 0, s.doc_id))
+    items = tuple(_year_item(years[s.doc_id], s, term) for s in ordered)
+    named = [str(years[s.doc_id]) if years[s.doc_id] else f"《{s.title}》" for s in ordered]
+    head = (f"「{term}」最早出现在{years[ordered[0].doc_id]}年的《{ordered[0].title}》," if years[ordered[0].doc_id]
+            else f"「{term}」")
+    return Answer(q.text, F.TIMELINE, True, f"{head}共出现在{len(ordered)}份文件中({'、'.join(named)})。",
                   items, (ordered[0].evidence(),))
 
 
-def _year_item(year: int, s: Sentence, term: str) -> Item:
+def _year_item(year: int | None, s: Sentence, term: str) -> Item:
     pos = max(0, s.text.find(term))
     a, b = clause_around(s.text, pos, pos + len(term), limit=MAX_LABEL - 6)
-    return Item(f"{year}年:{s.text[a:b]}"[:MAX_LABEL], "Passage", f"{s.doc_id}#{s.char_start}",
+    prefix = f"{year}年:" if year else ""
+    return Item(f"{prefix}{s.text[a:b]}"[:MAX_LABEL], "Passage", f"{s.doc_id}#{s.char_start}",
                 (s.evidence(),), {"year": year, "document": s.title})
 
 
@@ -86,10 +106,17 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
     span = _year_range(q)
     if span:
         docs = {d: y for d, y in docs.items() if span[0] <= y <= span[1]}
-    words = [t for t in q.terms if k.containing(t)]
+    # The metric is the question's most specific word: the one fewest of these documents use, and not a word of
+    # the series' own title (政府工作报告).
+    titles = " ".join(k.series) if k.series else ""
+    ranked = sorted(((len({s.doc_id for s in k.containing(t) if s.doc_id in docs}), -len(t), t)
+                     for t in q.terms if t not in titles), key=lambda r: r[:2])
+    words = [_extend(t, q, k) for n, _, t in ranked if n][:1]
+    words += [w for group in q.english_groups for w in group if words and w not in words and words[0] in group]
     if not words or not docs:
         return Answer(q.text, F.TIMELINE, False, f"语料中没有找到{'、'.join(q.terms) or '该指标'}的逐年数据。")
     by_doc: dict[str, Item] = {}
+    fit: dict[str, int] = {}
     for goal in k.goals:
         cite = goal.citations[0] if goal.citations else None
         if cite is None or cite.doc_id not in docs:
@@ -100,7 +127,11 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
         year = docs[cite.doc_id]
         if goal.attrs.get("year") not in (None, year):
             continue       # a multi-year target stated in that year's document is not that year's value
-        if cite.doc_id not in by_doc:
+        # the closest metric: least of its name left over once the asked words are taken out
+        metric = goal.attrs.get("metric") or goal.label
+        rest = len(metric) - sum(len(w) for w in words if w in metric)
+        if cite.doc_id not in by_doc or rest < fit[cite.doc_id]:
+            fit[cite.doc_id] = rest
             by_doc[cite.doc_id] = Item(f"{year}年:{goal.label}"[:MAX_LABEL], "Goal", goal.uri, goal.citations,
                                        {**goal.attrs, "year": year})
     for doc_id, year in docs.items():
