@@ -8,7 +8,7 @@ import unicodedata
 from ingest import ner
 from ingest.parts import find_parts
 from ingest.records import Cleaned, Document, Metadata, PlanningPeriod, Span
-from ingest.titles import agency_suffixes, is_title_line, lead_noise, speaker_roles, unspaced
+from ingest.titles import agency_suffixes, is_title_line, lead_noise, salutations, speaker_roles, unspaced
 
 __all__ = ["extract_metadata", "is_title_line", "iso_date", "to_int"]
 
@@ -205,7 +205,7 @@ def extract_metadata(doc: Document, cleaned: Cleaned) -> Metadata:
         if (_ADDRESSEES.match(line) and not _DATE.search(line) and not _ATTACHMENT_LABEL.match(line)
                 and not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", line)):
             items = _split_addressees(line)
-            if items:
+            if items and not all(item.endswith(salutations()) for item in items):
                 addressees = items
                 spans["addressees"] = span
                 break

@@ -55,6 +55,12 @@ def speaker_roles() -> tuple[str, ...]:
     return tuple(sorted(_lines("speaker_roles.txt"), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=1)
+def salutations() -> tuple[str, ...]:
+    """Endings of a speech's salutation ("各位代表"), never addressees (ingest/data/salutations.txt)."""
+    return _lines("salutations.txt")
+
+
 def letter_spaced(text: str) -> bool:
     """True for print that puts a space between every character ("国 务 院 关 于")."""
     if " " not in text and "\u3000" not in text and "\xa0" not in text:

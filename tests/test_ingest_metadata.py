@@ -142,6 +142,7 @@ def test_report_speaker_from_the_role_line():
     assert meta.speaker == "王明"
     assert meta.dates == ("2030-03-05",)
     assert meta.title == "2030年政府工作报告"
+    assert meta.addressees == ()        # "各位代表：" greets an audience; a speech has no 主送机关
     plain = meta_of("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n",
                     fmt="jsonl", hint="2031年政府工作报告")
     assert plain.speaker is None
