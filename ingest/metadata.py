@@ -37,6 +37,7 @@ _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _MAX_TITLE_LINES = 4
 _PERIOD_LINE = re.compile(r"^[（(]\s*[0-9０-９]{4}\s*[—–\-－~～至到]+\s*[0-9０-９]{4}\s*年?\s*[）)]$|^[（(](?:征求意见稿|试行|暂行|草案|修订稿?|送审稿)[）)]$")
 _MAX_SIGNATURE_LINES = 6
+_ON_BEHALF = re.compile(r"我(?:受[^，,。]{2,20}的委托，?)?代表([\u4e00-\u9fff]{2,20}?)(?=[，,、]|向|作|提出|报告)")
 _ADDRESSEE_WINDOW = 6       # lines after the title (文号 and date lines may come first)
 
 
@@ -197,6 +198,15 @@ def extract_metadata(doc: Document, cleaned: Cleaned) -> Metadata:
                 org = ner.organisations(role_line)
                 if org and _is_agency(org[0]):
                     issuers.append(org[0])
+
+    if not issuers and any(genre in (title or "") + (doc.title_hint or "") for genre in ("报告", "讲话")):
+        # "现在，我代表国务院，向大会报告…": the body a report is delivered for is its issuer.
+        for line in lines[:front + 2]:
+            match = _ON_BEHALF.search(line)
+            if match and _is_agency(match.group(1)):
+                issuers.append(match.group(1))
+                spans.setdefault("issuers", body[lines.index(line)])
+                break
 
     addressees: tuple[str, ...] = ()
     # Addressees open the notice: a line ending in a colon, right after the title block.

@@ -146,6 +146,7 @@ def test_report_speaker_from_the_role_line():
     plain = meta_of("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n",
                     fmt="jsonl", hint="2031年政府工作报告")
     assert plain.speaker is None
+    assert plain.issuers == ("国务院",)     # "我代表国务院，向大会报告…"
 
 
 def test_joint_signature_on_stacked_lines_and_speaker_in_the_title():
