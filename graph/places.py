@@ -197,14 +197,20 @@ def _province_by_abbreviation(gazetteer: Gazetteer, char: str) -> str | None:
 _DIRECTIONS = frozenset("东西南北中")
 
 
-def _prefecture_by_initial(gazetteer: Gazetteer, char: str, scope: _Scope) -> str | None:
-    if char in _DIRECTIONS:
+def _prefecture_by_initial(gazetteer: Gazetteer, char: str, scope: _Scope, with_province: bool) -> str | None:
+    """The prefecture a one-character initial stands for: the one of the text's province, or, next to a
+    province's abbreviation, the only one in China. Function characters (和, 大, 十) never are initials."""
+    if char in _DIRECTIONS or _lexicon().words.get(char, (0, ""))[0] >= _INITIAL_CHAR_FREQ:
         return None
     options = _prefecture_initials(gazetteer).get(char, ())
     near = [pid for pid in options if scope.closeness(gazetteer, pid) > 0]
     if len(near) == 1:
         return near[0]
-    return options[0] if len(options) == 1 and not near else None
+    return options[0] if with_province and len(options) == 1 and not near else None
+
+
+# A character this frequent alone in jieba's dictionary is a word first (和, 大, 十, 资), not an initial.
+_INITIAL_CHAR_FREQ = 50_000
 
 
 def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Words,
@@ -243,13 +249,20 @@ def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Wor
             i += 1
             continue
         # The longest run that ends before a region word (京津冀地区) or, for three or more, at a word end.
-        ids = [_province_by_abbreviation(gazetteer, text[k]) or _prefecture_by_initial(gazetteer, text[k], scope)
-               for k in range(i, j)]
+        provinces = [_province_by_abbreviation(gazetteer, text[k]) for k in range(i, j)]
         done = False
         for end in range(j, i + 1, -1):
-            if not (text.startswith(suffixes, end) or (end - i >= 3 and end in segmented.bounds)):
+            region_word = text.startswith(suffixes, end)
+            run = provinces[: end - i]
+            if not all(run):
+                # A prefecture's initial counts only before a region word, next to a province's abbreviation
+                # (成渝地区) or for a prefecture of the province the text is about (昆玉红旅游).
+                if not region_word:
+                    continue
+                run = [pid or _prefecture_by_initial(gazetteer, text[i + k], scope, any(provinces[: end - i]))
+                       for k, pid in enumerate(run)]
+            elif not (region_word or (end - i >= 3 and end in segmented.bounds)):
                 continue
-            run = ids[: end - i]
             if i in segmented.bounds and free(i, end) and all(run) and len(set(run)) == len(run):
                 out.extend(_Candidate(i + k, i + k + 1, text[i + k], pid, False, False) for k, pid in enumerate(run))
                 i, done = end, True
@@ -393,6 +406,8 @@ def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> 
     for index, candidate in enumerate(found):
         if index in rivers:
             continue
+        if _among_things(text, candidate, found):
+            continue   # 保证日照、通风、消防: a list of things, not of places
         if candidate.weak and not any(
                 other is not candidate and not other.weak and (
                     _adjacent_in_list(text, candidate, other) or _qualifies(other, candidate, gazetteer))
@@ -400,6 +415,36 @@ def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> 
             continue
         kept.append(candidate)
     return kept
+
+
+def _among_things(text: str, candidate: _Candidate, found: list[_Candidate]) -> bool:
+    """Whether a two-character name is an item of a 、-list whose other items are everyday words, not places."""
+    if candidate.end - candidate.start != 2 or candidate.place_id.startswith("country:"):
+        return False
+    neighbours = []
+    if text[candidate.end:candidate.end + 1] == "、":
+        m = re.match(r"[\u4e00-\u9fff]{2,4}", text[candidate.end + 1:])
+        if m:
+            neighbours.append((candidate.end + 1, candidate.end + 1 + m.end()))
+    if candidate.start and text[candidate.start - 1] == "、":
+        m = re.search(r"[\u4e00-\u9fff]{2,4}$", text[:candidate.start - 1])
+        if m:
+            neighbours.append((m.start(), m.end()))
+    if not neighbours:
+        return False
+    words = _lexicon().words
+    for a, b in neighbours:
+        if any(c.start < b and a < c.end for c in found if c is not candidate):
+            return False
+        word = next((text[a:b - k] for k in range(b - a - 1) if text[a:b - k] in words), None) if text[
+            candidate.end:candidate.end + 1] == "、" and a == candidate.end + 1 else next(
+            (text[a + k:b] for k in range(b - a - 1) if text[a + k:b] in words), None)
+        if word is None:
+            return False
+        freq, tag = words[word]
+        if tag in _NAME_TAGS or freq < _COMMON_NONNAME_FREQ:
+            return False
+    return True
 
 
 def _qualifies(outer: _Candidate, inner: _Candidate, gazetteer: Gazetteer) -> bool:

@@ -183,3 +183,10 @@ def test_towns_ports_and_new_areas_named_in_the_text(gaz):
     for text in ("建设一批特色小镇和重点镇", "推动乡镇和城乡发展", "开放边境口岸", "加快智慧口岸建设", "推进科技下乡",
                  "打造洋芋之乡", "设立新区"):
         assert named(text) == [], text
+
+
+def test_initials_and_listed_words_are_no_places(gaz):
+    for text in ("全面贯彻党的十九大和十九届历次全会精神", "通过直接投资、间接投资、参股、委托代建等方式",
+                 "保证日照、通风、消防和绿地率"):
+        assert names(text, gaz, home=None) == [], text
+    assert [n for _, n in names("推进日照、威海等港口建设", gaz, home=None)] == ["日照市", "威海市"]
