@@ -29,6 +29,7 @@ _LEAD_CLAUSE_BREAK = re.compile(r"[，,；;：:！？!?]")
 _TEXT_KINDS = ("cn_num", "paren_cn", "arabic", "paren_arabic")
 # Lead-clause headings ("（一）指导思想。全面贯彻…") are second-level items; "三、稳定增长。扩大内需…" is a sentence.
 _INLINE_KINDS = ("paren_cn", "arabic", "paren_arabic")
+_BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff][ \u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -174,7 +175,29 @@ def _candidates(text: str, body: tuple[Span, ...], skip: tuple[Span, ...] = ()) 
         if any(lines[j].endswith(("；", ";")) for j in neighbours):
             continue
         found.append(_Candidate(kind, span))
+    found.extend(_bare_numerals(body, lines))
+    found.sort(key=lambda c: c.span.char_start)
     return _drop_toc(text, body, _drop_lone_inline(body, markers, verdict, found))
+
+
+def _bare_numerals(body: tuple[Span, ...], lines: list[str]) -> list[_Candidate]:
+    """Older reports number their parts with a numeral alone on its line (一 / 二 / 三): headings when
+    they count up from one."""
+    from ingest.metadata import to_int
+
+    found: list[_Candidate] = []
+    expected = 1
+    for span, line in zip(body, lines):
+        if not _BARE_NUMERAL.match(line):
+            continue
+        try:
+            value = to_int(line)
+        except (ValueError, KeyError, TypeError):
+            continue
+        if value == expected:
+            found.append(_Candidate("cn_num", span))
+            expected += 1
+    return found if len(found) >= 2 else []
 
 
 def _drop_lone_inline(body: tuple[Span, ...], markers: list, verdict: dict[int, str],

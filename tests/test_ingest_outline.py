@@ -250,3 +250,10 @@ def test_section_ids_are_stable_and_distinct(corpus_dir):
     second = sections(doc, cleaned, outline(doc, cleaned))
     assert [s.section_id for s in first] == [s.section_id for s in second]
     assert len({s.section_id for s in first}) == len(first)
+
+
+def test_bare_numerals_counting_up_are_part_headings_but_a_stray_numeral_is_not():
+    text = ("各位代表：\n一\n第一部分的内容，说明了过去一年的工作。\n二\n第二部分的内容，提出了今后的任务。\n"
+            "实施“\n十三五\n”规划。\n")
+    doc = doc_from(text)
+    assert [(h.level, h.text) for h in outline(doc, clean(doc))] == [(1, "一"), (1, "二")]
