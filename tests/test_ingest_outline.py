@@ -253,7 +253,7 @@ def test_section_ids_are_stable_and_distinct(corpus_dir):
 
 
 def test_bare_numerals_counting_up_are_part_headings_but_a_stray_numeral_is_not():
-    text = ("各位代表：\n一\n第一部分的内容，说明了过去一年的工作。\n二\n第二部分的内容，提出了今后的任务。\n"
+    text = ("各位代表：\n一\n这里回顾过去一年的工作，成绩来之不易。\n二\n这里提出今后的任务，要求认真落实。\n"
             "实施“\n十三五\n”规划。\n")
     doc = doc_from(text)
     assert [(h.level, h.text) for h in outline(doc, clean(doc))] == [(1, "一"), (1, "二")]
