@@ -37,6 +37,8 @@ _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _MAX_TITLE_LINES = 4
 _PERIOD_LINE = re.compile(r"^[（(]\s*[0-9０-９]{4}\s*[—–\-－~～至到]+\s*[0-9０-９]{4}\s*年?\s*[）)]$|^[（(](?:征求意见稿|试行|暂行|草案|修订稿?|送审稿)[）)]$")
 _MAX_SIGNATURE_LINES = 6
+_NATIONAL_OPENERS = ("国家", "国务院", "中共", "中央", "全国", "最高")
+_RUN_TOGETHER = 11          # shorter names hold one agency ("某某市人民政府办公厅" is ten characters)
 _ON_BEHALF = re.compile(r"我(?:受[^，,。]{2,20}的委托，?)?代表([\u4e00-\u9fff]{2,20}?)(?=[，,、]|向|作|提出|报告)")
 _ADDRESSEE_WINDOW = 6       # lines after the title (文号 and date lines may come first)
 
@@ -92,12 +94,30 @@ def _title_issuers(title: str) -> tuple[str, ...]:
     head = _JOINT_TAIL.sub("", match.group(1)).strip()
     names = head.split()
     if names and all(_is_agency(n) for n in names):
-        return tuple(names)
+        return tuple(part for name in names for part in _split_run_together(name))
     # Names run together ("X局Y局关于"): the NER proposes the organisations, rules check their shape.
     found = ner.organisations(head)
     if found and "".join(found) == head.replace(" ", "") and all(_is_agency(n) for n in found):
         return tuple(found)
     return ()
+
+
+def _split_run_together(name: str) -> list[str]:
+    """Joint issuers printed without a space: "江西省财政厅江西省民政厅" → 江西省财政厅 / 江西省民政厅.
+    A cut falls after an agency ending where the rest opens as a new name does (the same place, or a
+    national body); the NER proposes cuts it reads as organisation boundaries."""
+    if len(name) < _RUN_TOGETHER:
+        return [name]
+    opener = name[:2]
+    for k in range(3, len(name) - 2):
+        head, rest = name[:k], name[k:]
+        if (_is_agency(head) and _is_agency(rest)
+                and (rest.startswith(opener) or rest.startswith(_NATIONAL_OPENERS))):
+            return [head, *_split_run_together(rest)]
+    found = ner.organisations(name)
+    if len(found) >= 2 and "".join(found) == name and all(_is_agency(n) for n in found):
+        return list(found)
+    return [name]
 
 
 def _split_addressees(line: str) -> tuple[str, ...]:

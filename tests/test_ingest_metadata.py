@@ -168,3 +168,10 @@ def test_title_period_below_and_site_names_in_the_page_title():
     assert meta.title == "某某县示例发展规划（2021—2025年）"
     page = meta_of(f"{NOTICE_BODY}", fmt="html", hint="某某市人民政府关于示例工作的通知_政策文件_某某市人民政府网")
     assert page.title == "某某市人民政府关于示例工作的通知"
+
+
+def test_joint_issuers_run_together_in_the_title_are_split():
+    meta = meta_of(f"江西省财政厅江西省民政厅关于做好示例工作的通知\n各设区市财政局、民政局：\n{NOTICE_BODY}")
+    assert meta.issuers == ("江西省财政厅", "江西省民政厅")
+    one = meta_of(f"中华人民共和国国务院办公厅关于示例工作的通知\n{NOTICE_BODY}")
+    assert one.issuers == ("中华人民共和国国务院办公厅",)
