@@ -51,6 +51,7 @@ MAX_FALLBACK = 3
 # A goal naming this many places speaks for the whole jurisdiction, not for a project's place.
 BROAD_GOAL = 3
 MAX_AIM = 60
+MAX_TAIL = 2     # purpose clauses at a sentence's end taken as aims
 
 _HEADING_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
                              r"|[0-9]+[.、．])\s*")
@@ -77,7 +78,7 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _aim_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _aim_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     d = _data()
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     prefixes = f"(?:(?:{alt(d['aim_prefixes'])})[，,]?)*"
@@ -85,7 +86,8 @@ def _aim_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     obj = re.compile(f"^(?:{prefixes})?[将把使让].{{1,24}}?(?:{alt(d['aim_object_verbs'])})")
     done = re.compile(f"^[^，,；;]{{0,3}}(?:{alt(d['subject_completions'])})")
     lead = re.compile(f"^(?:{alt(d['programme_leads'])})")
-    return verb, obj, done, lead
+    tail = re.compile(f"^{prefixes}(?:{alt(d['aim_tail_verbs'])})")
+    return verb, obj, done, lead, tail
 
 
 def key_terms(text: str) -> frozenset[str]:
@@ -180,7 +182,7 @@ def aim_spans(sentence: str, name: str) -> list[tuple[int, int]]:
     at = _locate(name, text)
     if at is None:
         return []
-    verb, obj, done, _ = _aim_patterns()
+    verb, obj, done, _, tail = _aim_patterns()
     spans = []
     clauses = _clauses(text)
     own = next(((a, b) for a, b in clauses if a <= at[0] < b), None)
@@ -205,7 +207,19 @@ def aim_spans(sentence: str, name: str) -> list[tuple[int, int]]:
         if hit:
             spans.append((a + hit.start(), b))
             break
-    return [(a, b) for a, b in dict.fromkeys(spans) if 4 <= b - a <= MAX_AIM]
+    # …，扩大电力市场化交易规模，降低企业用能成本: the clauses the sentence ends with say what it is all for.
+    later = [(a, b) for a, b in clauses if a >= at[1] and (own is None or (a, b) != own)]
+    purpose = []
+    for a, b in reversed(later):
+        if not tail.match(text[a:b]):
+            break
+        purpose.insert(0, (a, b))
+    spans += purpose[-MAX_TAIL:]
+    kept: list[tuple[int, int]] = []
+    for a, b in spans:
+        if 4 <= b - a <= MAX_AIM and not any(a < y and x < b for x, y in kept):
+            kept.append((a, b))
+    return kept
 
 
 def _aim_id(doc_id: str, start: int, statement: str) -> str:
@@ -276,7 +290,7 @@ def _speaks_of(text: str, at: tuple[int, int], goal_at: int) -> bool:
     goal = next((i for i, (a, b) in enumerate(clauses) if a <= goal_at < b), None)
     if own is None or goal is None:
         return False
-    _, _, done, _ = _aim_patterns()
+    _, _, done, _, _ = _aim_patterns()
     completed = bool(done.search(text[at[1]:clauses[own][1]]))
     return 0 <= goal - own <= (0 if completed else 1)
 
@@ -392,7 +406,7 @@ def _programmes(mentions: Sequence[ProjectMention],
     for m in mentions:
         if _is_programme_name(m.name):
             by_name.setdefault(normalise_name(m.name), []).append(m)
-    _, _, _, lead = _aim_patterns()
+    _, _, _, lead, _ = _aim_patterns()
     out: dict[int, _Programme] = {}
     for i, m in enumerate(mentions):
         found = _lead_programme(m, mentions, lead) or _heading(m, ancestors, by_name)
