@@ -37,6 +37,9 @@ _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _MAX_TITLE_LINES = 4
 _PERIOD_LINE = re.compile(r"^[（(]\s*[0-9０-９]{4}\s*[—–\-－~～至到]+\s*[0-9０-９]{4}\s*年?\s*[）)]$|^[（(](?:征求意见稿|试行|暂行|草案|修订稿?|送审稿)[）)]$")
 _MAX_SIGNATURE_LINES = 6
+_ATTRIBUTE = re.compile(
+    r"(?:(?P<doc_number>发\s*文\s*字\s*号|文\s*号)|(?P<date>成\s*文\s*日\s*期)|(?P<issuers>发\s*文\s*机\s*关|发\s*布\s*机\s*构))"
+    r"\s*[:：]\s*(?P<value>[^:：]*?)(?=\s+\S{2,6}\s*[:：]|$)")
 _NATIONAL_OPENERS = ("国家", "国务院", "中共", "中央", "全国", "最高")
 _RUN_TOGETHER = 11          # shorter names hold one agency ("某某市人民政府办公厅" is ten characters)
 _ON_BEHALF = re.compile(r"我(?:受[^，,。]{2,20}的委托，?)?代表([\u4e00-\u9fff]{2,20}?)(?=[，,、]|向|作|提出|报告)")
@@ -100,6 +103,21 @@ def _title_issuers(title: str) -> tuple[str, ...]:
     if found and "".join(found) == head.replace(" ", "") and all(_is_agency(n) for n in found):
         return tuple(found)
     return ()
+
+
+def _attributes(text: str, cleaned: Cleaned) -> dict[str, tuple[str, Span]]:
+    """Fields of a portal's attribute table among the set-aside lines: key → (value, where)."""
+    found: dict[str, tuple[str, Span]] = {}
+    for span in cleaned.boilerplate:
+        line = text[span.char_start:span.char_end]
+        if len(line) > 200:
+            continue
+        for match in _ATTRIBUTE.finditer(line):
+            key = next(k for k, v in match.groupdict().items() if v is not None and k != "value")
+            value = match.group("value").strip()
+            if value and key not in found:
+                found[key] = (value, Span(span.char_start + match.start("value"), span.char_start + match.end("value")))
+    return found
 
 
 def _split_run_together(name: str) -> list[str]:
@@ -201,6 +219,24 @@ def extract_metadata(doc: Document, cleaned: Cleaned) -> Metadata:
     if not issuers and title:
         # No signature: the issuer named in the title ("X关于印发…的通知", "X等4部门关于…").
         issuers.extend(_title_issuers(title))
+    # Last resort: the attribute table government portals print above a document (发文字号：…,
+    # 成文日期：…, 发文机关：…), which the cleaner sets aside as page chrome.
+    attributes = _attributes(text, cleaned)
+    if doc_number is None and "doc_number" in attributes:
+        match = _DOC_NUMBER.search(attributes["doc_number"][0])
+        if match:
+            doc_number = re.sub(r"\s+", "", match.group())
+            spans["doc_number"] = attributes["doc_number"][1]
+    if not dates and "date" in attributes:
+        iso = iso_date(attributes["date"][0])
+        if iso:
+            dates.append(iso)
+            spans["date"] = attributes["date"][1]
+    if not issuers and "issuers" in attributes:
+        names = attributes["issuers"][0].split()
+        if names and all(_is_agency(n) for n in names):
+            issuers.extend(names)
+            spans["issuers"] = attributes["issuers"][1]
 
     speaker = None
     if any(genre in (title or "") + (doc.title_hint or "") for genre in ("报告", "讲话")):

@@ -175,3 +175,13 @@ def test_joint_issuers_run_together_in_the_title_are_split():
     assert meta.issuers == ("江西省财政厅", "江西省民政厅")
     one = meta_of(f"中华人民共和国国务院办公厅关于示例工作的通知\n{NOTICE_BODY}")
     assert one.issuers == ("中华人民共和国国务院办公厅",)
+
+
+def test_portal_attribute_table_fills_what_the_text_does_not_state():
+    text = ("索引号：11440100/2020-00123 主题分类：民政\n发文机关：某某市民政局 成文日期：2020年03月05日\n"
+            "发文字号：某民规字〔2020〕2号\n"
+            f"关于做好示例工作的通知\n各区民政局：\n{NOTICE_BODY}")
+    meta = meta_of(text, fmt="html")
+    assert meta.doc_number == "某民规字〔2020〕2号"
+    assert meta.dates == ("2020-03-05",)
+    assert meta.issuers == ("某某市民政局",)
