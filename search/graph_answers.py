@@ -274,7 +274,9 @@ def parent_goal(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     if goals:
         # The strongest links, and those nearly as strong: a sentence may state two aims for one project.
         top = goals[0].attrs.get("confidence", 0)
-        goals = [g for g in goals if g.attrs.get("confidence", 0) >= top - LINK_MARGIN][:MAX_GOALS]
+        goals = [g for g in goals if g.attrs.get("confidence", 0) >= top - LINK_MARGIN]
+        # Goals reached only through the section or the project's place: the few nearest, not a list of the plan's.
+        goals = goals[:MAX_SECTION_GOALS if goals[0].attrs.get("basis") == "section_goal" else MAX_GOALS]
     home = home_section(project, ws, k, sections)
     parts: list[str] = []
     items: list[Item] = []
@@ -294,6 +296,7 @@ def parent_goal(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     return Answer(q.text, F.PARENT_GOAL, True, "".join(parts), tuple(items))
 
 
+MAX_SECTION_GOALS = 3
 LINK_MARGIN = 0.05   # goals within this much of the strongest link's confidence are listed with it
 SHOWN_LINK = 0.45    # below: a goal the project only shares a section or a theme with
 LINK_BASIS_LABELS = {"same_sentence": "同一句中说明", "same_paragraph": "同一段落中说明",

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 MAX_LABEL = 60
 YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?=年|\b)")
 # A section named by its number: 第五章, 第二节, 第三部分, (三), chapter 5, part two.
-SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[（(][一二三四五六七八九十]+[）)]|"
+SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:部分|章|节|篇|条|部)|[（(][一二三四五六七八九十]+[）)]|"
                          r"\b(?:chapter|section|part)\s+(?:\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
                          re.I)
 QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{1,40})[”\"》」』]")
@@ -75,10 +75,11 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     q.years = [int(y) for y in YEAR.findall(question)]
     q.spans += [(m.start(), m.end(), SLOT_YEAR) for m in YEAR.finditer(question)]
     q.quoted = QUOTED.findall(question)
+    covered: list[tuple[int, int]] = []
     for m in SECTION_REF.finditer(question):
         q.sections.append(m.group(0))
         q.spans.append((m.start(), m.end(), SLOT_SECTION))
-    covered: list[tuple[int, int]] = []
+        covered.append((m.start(), m.end()))
     # A document's name first: the places and programme names inside it (广州…实施方案, “十四五”…规划)
     # qualify the document, they are not what the question is about.
     q.documents, doc_spans = link_documents(question, k)
@@ -89,6 +90,11 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     q.spans += [(a, b, SLOT_DOCUMENT) for a, b in doc_spans]
     covered += doc_spans
 
+    # A heading named by its words ("主要任务", “推进城乡融合深入发展”) in the documents the question names.
+    for start, end, text in _heading_mentions(question, q, k, covered):
+        q.sections.append(text)
+        q.spans.append((start, end, SLOT_SECTION))
+        covered.append((start, end))
     # A named project before the places inside its name (大滇西旅游环线 is not a question about 滇西).
     _add_projects(q, question, k, covered, exact=True)
     for region in sorted(k.regions, key=lambda r: -len(r.label)):
@@ -156,6 +162,36 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     if not (q.places or q.regions or q.projects or q.absent_places):
         q.subject = _subject(question, k)
     return q
+
+
+HEADING_MARK = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十]+、|"
+                          r"[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])\s*")
+MIN_HEADING_MENTION = 4
+
+
+def heading_core(text: str) -> str:
+    """A heading without its number or letter-spacing (二、主要任务 → 主要任务; 五 、 优 先 行 动 → 优先行动)."""
+    text = re.sub(r"(?<=[\u4e00-\u9fff、，])\s+(?=[\u4e00-\u9fff、，])", "", text)
+    return HEADING_MARK.sub("", text).strip().rstrip("。")
+
+
+def _heading_mentions(question: str, q: Question, k: Knowledge, covered) -> list[tuple[int, int, str]]:
+    """Stretches of the question that are the whole wording of a heading of the linked documents (or, with
+    no document linked, of exactly one heading in the corpus)."""
+    docs = q.document_ids()
+    found: dict[str, list] = {}
+    for doc_id, _, h in k.headings:
+        core = heading_core(h.text)
+        if len(core) >= MIN_HEADING_MENTION and core in question and (not docs or doc_id in docs):
+            found.setdefault(core, []).append(h)
+    out = []
+    for core, hs in sorted(found.items(), key=lambda t: -len(t[0])):
+        pos = question.find(core)
+        if _overlaps(covered, pos, pos + len(core)) or any(_overlaps([(a, b)], pos, pos + len(core)) for a, b, _ in out):
+            continue
+        if docs or len(hs) == 1:
+            out.append((pos, pos + len(core), core))
+    return out
 
 
 def _add_projects(q: Question, question: str, k: Knowledge, covered: list[tuple[int, int]], exact: bool) -> None:
@@ -335,7 +371,7 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
                     if (groups or year) else []
                 core = "".join(g[0] for g in groups)
                 if docs:
-                    at = max(0, m.start() - len(left) + (left.lower().rfind(" the ") + 1 if " the " in left.lower() else 0))
+                    at = m.start() - len(left) + _first_phrase(left, year)
                     found.append((len(core) + len(word) / 4, docs, (at, m.end())))
     if not found:
         return ([] if mentioned else _link_documents(question, k)), []
@@ -384,6 +420,18 @@ def _best_titles(core: str, kind: str | None, k: Knowledge, year: int | None = N
     top = max(s for s, _ in scored)
     best = [d for s, d in scored if s == top]
     return best if len(best) <= 3 else []
+
+
+def _first_phrase(left: str, year) -> int:
+    """Where an English document mention starts: its first translated phrase, or the year before it."""
+    low = left.lower()
+    starts = [m.start() for phrase, _ in english_terms() for m in re.finditer(rf"\b{re.escape(phrase)}\b", low)]
+    if year is not None:
+        starts.append(year.start())
+    first = min(starts) if starts else len(left)
+    # take in a possessive place before it ("Guangzhou's public rental housing measures")
+    before = re.search(r"([A-Z][a-z]+(?:['’]s)?\s+)$", left[:first])
+    return before.start() if before else first
 
 
 def _best_titles_by_words(groups: list[tuple[str, ...]], kind: str, k: Knowledge, year: int | None) -> list[Item]:

@@ -96,6 +96,22 @@ def find_numbered(headings: list, ref: str) -> object | None:
     return tops[number - 1] if 0 < number <= len(tops) else None
 
 
+def resolve(headings: list, refs: list[str]) -> object | None:
+    """The heading the references name together: 第八章 then 第三节 within it; a heading's own words."""
+    from search.question import heading_core
+
+    scope = headings
+    found = None
+    for ref in refs:
+        h = find_numbered(scope, ref) or next((x for x in scope if heading_core(x.text) == ref), None) \
+            or next((x for x in scope if ref in x.text), None)
+        if h is None:
+            continue
+        found = h
+        scope = [x for x in headings if tuple(x.path[:len(h.path)]) == tuple(h.path) and x is not h] or scope
+    return found
+
+
 def structure(q: Question, corpus: "Corpus", k: Knowledge) -> Answer | None:
     """Outline questions; None when the question is not about the outline."""
     docs = [d.attrs.get("doc_id") for d in q.documents]
@@ -104,15 +120,14 @@ def structure(q: Question, corpus: "Corpus", k: Knowledge) -> Answer | None:
     if q.sections:
         for doc_id in docs or [d.attrs.get("doc_id") for d in k.documents]:
             headings = _headings(corpus, doc_id)
-            for ref in q.sections:
-                h = find_numbered(headings, ref)
-                if h is None:
-                    continue
+            h = resolve(headings, q.sections)
+            if h is not None:
                 source = corpus.documents.get(doc_id).document.source
                 kids = children(headings, h)
                 items = [_item(source, doc_id, h)] + [_item(source, doc_id, c) for c in kids]
                 listed = f",下设{len(kids)}个小标题:" + "、".join(c.text for c in kids) if kids else ""
-                return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》{ref}是「{h.text}」{listed}。",
+                path = " > ".join(h.path)
+                return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{path}」{listed}。",
                               tuple(items), items[0].citations)
         return None
     wants_chapters = CHAPTERS.search(q.text)
