@@ -104,3 +104,14 @@ def test_a_hard_cut_inside_spaces_leaves_no_white_space_at_chunk_ends():
     doc = Document("d", "s.txt", "s.txt", "txt", sentence, "h")
     *_, chunks = run(doc, size=20)
     assert chunks and all(c.text == c.text.strip() and c.text == sentence[c.char_start:c.char_end] for c in chunks)
+
+
+def test_shared_sentence_and_marker_helpers():
+    from ingest.markers import marker, strip_marker
+    from ingest.sentences import clause_spans, sentence_spans
+
+    text = "  到2025年，目标基本达成。“十四五”时期！最后一句"
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["到2025年，目标基本达成。", "“十四五”时期！", "最后一句"]
+    assert [text[s:e] for s, e in clause_spans(text, 2)][:2] == ["到2025年，", "目标基本达成。"]
+    assert strip_marker("（三）发展目标。") == "发展目标。" and strip_marker("第 一 章 总则") == "总则"
+    assert marker("十 一 、 保 障 措 施") == ("cn_num", 5) and marker("前言") is None
