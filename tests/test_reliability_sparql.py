@@ -48,13 +48,15 @@ def test_rows_are_capped_with_a_note(built):
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1 + 3
     assert "only the first 3 rows" in result.stderr
-    as_json = invoke(built, "sparql", "--json", "SELECT ?s ?o WHERE { ?s ?p ?o }", env={"POLICYKG_SPARQL_MAX_ROWS": "2"})
+    as_json = invoke(built, "sparql", "--json", "SELECT ?s ?o WHERE { ?s ?p ?o }",
+                     env={"POLICYKG_SPARQL_MAX_ROWS": "2"})
     assert len(json.loads(as_json.stdout)["results"]["bindings"]) == 2
 
 
 def test_a_runaway_query_is_stopped_after_the_timeout(built, tmp_path):
     cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-    result = run_cli("-w", str(built.workspace), "sparql", cartesian, cwd=tmp_path, env={"POLICYKG_SPARQL_TIMEOUT": "1"})
+    result = run_cli("-w", str(built.workspace), "sparql", cartesian, cwd=tmp_path,
+                     env={"POLICYKG_SPARQL_TIMEOUT": "1"})
     assert result.returncode == 3
     assert_no_traceback(result.stderr)
     assert result.stderr.strip() == ("policykg: error: the SPARQL query ran longer than 1 s and was stopped "

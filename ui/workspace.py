@@ -467,7 +467,8 @@ class _GraphUpdate:
                         report.completed.append(f"graph of {sources.get(doc_id, doc_id)}")
             except Exception as exc:  # noqa: BLE001 - one document must never wedge the workspace
                 documents.remove(doc_id)
-                report.failed.append((sources.get(doc_id, doc_id), describe_error(exc) + " (removed from the workspace)"))
+                message = describe_error(exc) + " (removed from the workspace)"
+                report.failed.append((sources.get(doc_id, doc_id), message))
                 gone.append(doc_id)
         store = self._open()
         for doc_id in sorted(set(gone)):

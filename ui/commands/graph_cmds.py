@@ -109,7 +109,8 @@ def sparql(ctx: click.Context, query: str, as_json: bool) -> None:
             click.echo(json.dumps({"boolean": bool(result.askAnswer)}) if as_json
                        else str(bool(result.askAnswer)).lower())
         elif as_json:
-            rows = [{Variable(k): v for k, v in row.asdict().items()} for row in _capped(result, settings.sparql_max_rows)]
+            rows = [{Variable(k): v for k, v in row.asdict().items()}
+                    for row in _capped(result, settings.sparql_max_rows)]
             # Given as an iterator, rdflib replaces the rest of the lazy results (a list would be added to them).
             result.bindings = itertools.islice(rows, None)
             click.echo(result.serialize(format="json").decode("utf-8"))
