@@ -234,3 +234,13 @@ def test_the_html_cleaner_and_cryptography_are_declared_dependencies():
     names = {d.split(">")[0].split("<")[0].split("=")[0].split("[")[0].strip().lower().replace("-", "_")
              for d in project["dependencies"]}
     assert {"lxml_html_clean", "cryptography"} <= names
+
+
+def test_a_pdf_encrypted_without_a_user_password_is_read(tmp_path):
+    """Owner-password-only PDFs (printing or copying restricted) open for anyone: their text is read."""
+    from ingest.read import read_documents
+
+    path = tmp_path / "restricted.pdf"
+    path.write_bytes(pdf_bytes("云南省人民政府关于加快发展的通知", password="", algorithm="AES-128"))
+    (doc,) = read_documents(path)
+    assert "加快发展" in doc.text
