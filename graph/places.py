@@ -237,12 +237,16 @@ def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Wor
                 out.append(_Candidate(m.start() + a, m.start() + b, text[m.start() + a:m.start() + b], pid, False, False))
     # Run-ons of one-character abbreviations.
     suffixes = _region_suffixes()
+    abbreviations, initials = _province_abbreviations(), _prefecture_initials(gazetteer)
     i = 0
-    while i < len(text):
+    n = len(text)
+    while i < n:
+        if text[i] not in abbreviations and text[i] not in initials:
+            i += 1
+            continue
         j = i
         chars: list[str] = []
-        while j < len(text) and text[j] not in chars and (
-                text[j] in _province_abbreviations() or text[j] in _prefecture_initials(gazetteer)):
+        while j < n and text[j] not in chars and (text[j] in abbreviations or text[j] in initials):
             chars.append(text[j])
             j += 1
         if len(chars) < 2:

@@ -51,6 +51,7 @@ POLICY_DOCUMENT_HEADS = tuple(sorted((row[0] for row in _data_lines("policy_docu
                                      reverse=True))
 POLICY_KIND, OTHER_KIND = "政策措施", "其他"
 _QUOTED_NOUNS = {row[0]: row[1] for row in _data_lines("quoted_name_nouns.txt")}
+_QUOTED_NOUNS_LONGEST_FIRST = tuple(sorted(_QUOTED_NOUNS, key=len, reverse=True))
 _QUOTED_VERBS = tuple(sorted((row[0] for row in _data_lines("quoted_name_verbs.txt")), key=len, reverse=True))
 # Kinds of zone rather than zones: named only with a place (深圳经济特区, 昆明综合保税区).
 CATEGORY_NAMES = frozenset({
@@ -125,6 +126,7 @@ GENERIC_MODIFIERS = frozenset({
     "我国", "全省", "全市", "全区", "全县", "高品质", "高水平", "现代", "现代化", "各级",
 })
 MAX_NAME = 40
+_GENERIC_LONGEST_FIRST = tuple(sorted((m for m in GENERIC_MODIFIERS if m), key=len, reverse=True))
 _MAX_REACH = 30
 
 _OPEN = {"”": "“", ")": "(", "）": "（", "》": "《", "’": "‘", "」": "「"}
@@ -223,7 +225,7 @@ def _quoted_names(text: str) -> list[tuple[int, int, str]]:
         inner = m.group(1)
         if not _name_like(inner):
             continue
-        noun = next((n for n in sorted(_QUOTED_NOUNS, key=len, reverse=True) if text.startswith(n, m.end())
+        noun = next((n for n in _QUOTED_NOUNS_LONGEST_FIRST if text.startswith(n, m.end())
                      and not re.match(r"[\u4e00-\u9fff]", text[m.end() + len(n):m.end() + len(n) + 1].replace("等", "")
                                       .replace("和", "").replace("的", ""))), None)
         if noun:
@@ -278,6 +280,7 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@functools.lru_cache(maxsize=65536)
 def simplified(text: str) -> str:
     """`text` in simplified characters when the conversion keeps every offset, else unchanged."""
     converter = _t2s()
@@ -377,6 +380,7 @@ def _governing_verb(text: str, start: int) -> str | None:
     return verbs[0 if text[first - 1:first] == "的" else -1].group(0)
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Canonical form used for identity: NFKC, simplified characters, one dash, no quotes or spaces."""
     text = simplified(unicodedata.normalize("NFKC", name))
@@ -463,6 +467,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.lru_cache(maxsize=65536)
 def _cut_leaders(text: str, leaders: frozenset[str] | None = None) -> int:
     """Offset in `text` after the rightmost leader token (outside quotes/brackets) and any
     segment-initial modifiers that follow it."""
@@ -519,7 +524,7 @@ _NAME_VERBS = ("培育", "建设", "保护", "提升", "改造", "治理", "振�
                "攻坚", "修复", "发展", "开发", "帮扶", "援助", "扶持")
 
 
-_QUANTITY = re.compile(r"一大批|一批|一些|若干|[0-9０-９零一二三四五六七八九十百千万两几多]+(?:万亩|亩|公顷|吨|公里)")
+_QUANTITY = re.compile(r"一大批|一批|一些|若干|许多|诸多|多[场项个批次]|[0-9０-９零一二三四五六七八九十百千万两几多]+(?:万亩|亩|公顷|吨|公里)")
 _JOINED_NAME = re.compile(r"(?:" + "|".join(HEADS) + r")[”)）]?[和及与并]")
 _ENUM_RE = re.compile(r"等(?![级同于待候到量价效额])(?:[0-9０-９一二三四五六七八九十两]+[个座条家大])?|[0-9０-９一二三四五六七八九十两]+[个座条家大]")
 
@@ -638,6 +643,7 @@ def _shared_without_deng(sentence: str, start: int, end: int, places):
         yield a, end, sentence[a:b] + shared, True
 
 
+@functools.lru_cache(maxsize=65536)
 def _strip_generic(text: str) -> str:
     """Remove generic modifiers and the head, to see whether anything specific remains."""
     rest = text
@@ -648,7 +654,7 @@ def _strip_generic(text: str) -> str:
     changed = True
     while changed and rest:
         changed = False
-        for mod in sorted(GENERIC_MODIFIERS, key=len, reverse=True):
+        for mod in _GENERIC_LONGEST_FIRST:
             if mod and rest.startswith(mod):
                 rest = rest[len(mod):]
                 changed = True
@@ -671,7 +677,7 @@ def _strip_leading_generic(text: str) -> str:
     changed = True
     while changed:
         changed = False
-        for mod in sorted(GENERIC_MODIFIERS, key=len, reverse=True):
+        for mod in _GENERIC_LONGEST_FIRST:
             if mod and text.startswith(mod) and len(text) > len(mod):
                 text, changed = text[len(mod):], True
                 break
@@ -706,7 +712,8 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
     head = next((h for h in HEADS if bare.endswith(h)), None)
     if head in PROGRAMME_HEADS and "“" not in name:
         modifier = _strip_generic(name[: len(bare) - len(head)] + "")
-        if _NOT_PROGRAMMES.search(name[: len(bare) - len(head)]) and len(modifier) <= 4 and not (
+        prefix = name[: len(bare) - len(head)]
+        if (_NOT_PROGRAMMES.search(prefix) and (len(modifier) <= 4 or re.search(r"[上中下的了]$", prefix))) and not (
                 head == "行动计划" and len(modifier) >= 4):   # (新型城镇化战略五年行动计划 is a programme)
             return False
         short = _SHORT_MODIFIER
