@@ -56,7 +56,7 @@ MAX_TAIL = 2     # purpose clauses at a sentence's end taken as aims
 _HEADING_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百]+[章节篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
                              r"|[0-9]+[.、．])\s*")
 _STRIVE = re.compile(r"^(?:力争|努力|争取|确保)")
-_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+_STOPS = frozenset("，,；;：:。！？!?")
 _QUOTES = re.compile(r"[“”\"'‘’「」『』《》\s]")
 # Words too common in plan headings and goals to link a project to a goal by themselves.
 _COMMON_TERMS = frozenset({
@@ -90,6 +90,7 @@ def _aim_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.
     return verb, obj, done, lead, tail
 
 
+@lru_cache(maxsize=65536)   # called for every project × goal pair: tokenising once per text keeps linking linear
 @lru_cache(maxsize=65536)   # called for every project × goal pair: tokenising once per text keeps linking linear
 def key_terms(text: str) -> frozenset[str]:
     """Content words of a heading or goal (基础设施, 通达), without numbering or the verbs every heading has."""
@@ -138,7 +139,18 @@ def _locate(name: str, text: str) -> tuple[int, int] | None:
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+    """Clauses of a flat sentence; punctuation inside quotes (“守住点、连成线、形成面”) splits nothing."""
+    out, start, depth = [], 0, 0
+    for i, ch in enumerate(text + "。"):
+        if ch in "“「『":
+            depth += 1
+        elif ch in "”」』":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in _STOPS:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -204,7 +216,9 @@ def aim_spans(sentence: str, name: str) -> list[tuple[int, int]]:
         if _STRIVE.match(clause):
             spans.append((a, b))   # 力争高铁站点覆盖更多城市: the whole clause is the aim
             break
-        hit = obj.search(clause) or verb.search(clause)
+        if _FRAME.match(clause):
+            continue   # 按照“…”要求: how it is done, not what for
+        hit = obj.search(clause) or next((h for h in verb.finditer(clause) if not _quoted(clause, h.start())), None)
         if hit:
             spans.append((a + hit.start(), b))
             break
@@ -221,6 +235,13 @@ def aim_spans(sentence: str, name: str) -> list[tuple[int, int]]:
         if 4 <= b - a <= MAX_AIM and not any(a < y and x < b for x, y in kept):
             kept.append((a, b))
     return kept
+
+
+_FRAME = re.compile(r"^(?:按照|根据|依照|依托|围绕|遵循|坚持|以)")
+
+
+def _quoted(text: str, pos: int) -> bool:
+    return sum(text[:pos].count(q) for q in "“「『") > sum(text[:pos].count(q) for q in "”」』")
 
 
 def _aim_id(doc_id: str, start: int, statement: str) -> str:
