@@ -10,7 +10,7 @@ from graph.agencies import agency_id, find_agencies
 from graph.gazetteer import Gazetteer
 from graph.goals import (Context, Quantity, find_goals, find_quantities, plan_period_end, section_context,
                          sentence_tense, sentence_year)
-from graph.lineage import GoalSite, ProjectMention, key_terms, link_projects_to_goals
+from graph.lineage import GoalSite, ProjectMention, key_terms, lineage
 from graph.normalise import View, is_wrap, view, wrap_width
 from graph.places import find_named_places, find_places
 from graph.projects import POLICY_DOCUMENT_HEADS, find_alias, find_projects, merge_projects, normalise_name
@@ -273,7 +273,9 @@ class _Extractor:
                                         site.goal_section, key_terms(site.goal.statement) - self._place_words(site.goal),
                                         len(site.goal.place_ids))
                                for site in goal_sites]
-        self.relations.extend(link_projects_to_goals(lineage_mentions, goal_sites_expanded, self.ancestors))
+        links = lineage(lineage_mentions, goal_sites_expanded, self.ancestors)
+        self.relations.extend(links.relations)
+        goals.update((aim.goal_id, aim) for aim in links.aims)   # a project's purpose, stated in its sentence
         for p in projects:
             self.relations.append(Relation(p.project_id, "mentionedIn", doc_id, p.mentions[:1]))
         for r in self.regions:
