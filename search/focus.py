@@ -59,6 +59,9 @@ class Slots:
             return self.places >= 2 or self.years >= 2
         if focus == STATEMENTS:
             return self.places > 0 or self.projects > 0 or self.subject
+        if focus == TIMELINE:
+            # across documents: not a question about the one document it names (unless it spans years)
+            return self.documents == 0 or self.years >= 2
         if focus == PROJECTS:
             return self.places > 0 or self.subject or self.documents > 0 or self.years > 0
         return True

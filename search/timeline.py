@@ -111,7 +111,8 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
     titles = " ".join(k.series) if k.series else ""
     ranked = sorted(((len({s.doc_id for s in k.containing(t) if s.doc_id in docs}), -len(t), t)
                      for t in q.terms if t not in titles), key=lambda r: r[:2])
-    words = [_extend(t, q, k) for n, _, t in ranked if n][:1]
+    base = [t for n, _, t in ranked if n][:1]
+    words = list(dict.fromkeys([_extend(t, q, k) for t in base] + base))
     words += [w for group in q.english_groups for w in group if words and w not in words and words[0] in group]
     if not words or not docs:
         return Answer(q.text, F.TIMELINE, False, f"语料中没有找到{'、'.join(q.terms) or '该指标'}的逐年数据。")
@@ -129,7 +130,7 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
             continue       # a multi-year target stated in that year's document is not that year's value
         # the closest metric: least of its name left over once the asked words are taken out
         metric = goal.attrs.get("metric") or goal.label
-        rest = len(metric) - sum(len(w) for w in words if w in metric)
+        rest = len(metric) - max((len(w) for w in words if w in metric), default=0)
         if cite.doc_id not in by_doc or rest < fit[cite.doc_id]:
             fit[cite.doc_id] = rest
             by_doc[cite.doc_id] = Item(f"{year}年:{goal.label}"[:MAX_LABEL], "Goal", goal.uri, goal.citations,

@@ -244,3 +244,13 @@ def test_a_pdf_encrypted_without_a_user_password_is_read(tmp_path):
     path.write_bytes(pdf_bytes("云南省人民政府关于加快发展的通知", password="", algorithm="AES-128"))
     (doc,) = read_documents(path)
     assert "加快发展" in doc.text
+
+
+def test_a_very_long_upload_name_is_shortened_and_stays_distinct(tmp_path):
+    from ui.views.documents import MAX_NAME_BYTES, safe_name
+
+    long_a, long_b = "规划" * 100 + "甲.txt", "规划" * 100 + "乙.txt"
+    a, b = safe_name(long_a), safe_name(long_b)
+    assert len(a.encode("utf-8")) <= MAX_NAME_BYTES and a.endswith(".txt") and a != b
+    (tmp_path / a).write_text("可以写入", encoding="utf-8")   # no OSError: the name fits the file system
+    assert safe_name("../../etc/passwd") == "passwd"

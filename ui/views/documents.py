@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import html
+import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +28,16 @@ def upload_dir(settings) -> Path:
 def safe_name(name: str) -> str:
     """The uploaded file's own name, without any directory part or characters a file system rejects."""
     name = Path(name.replace("\\", "/")).name
-    name = re.sub(r'[\x00-\x1f<>:"/|?*]', "_", name).strip(". ")
-    return name or "upload.txt"
+    name = re.sub(r'[\x00-\x1f<>:"/|?*]', "_", name).strip(". ") or "upload.txt"
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        # file systems refuse names over 255 bytes: keep the start and the type, tag with a hash of the whole
+        stem, suffix = os.path.splitext(name)
+        tag = "-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8] + suffix[:16]
+        name = stem.encode("utf-8")[:MAX_NAME_BYTES - len(tag.encode("utf-8"))].decode("utf-8", "ignore") + tag
+    return name
+
+
+MAX_NAME_BYTES = 200
 
 
 def outline_markdown(doc: IngestedDocument) -> str:
