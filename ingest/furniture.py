@@ -40,6 +40,8 @@ def doubled_half(line: str) -> int | None:
     if n < 6 or n % 2:
         return None
     half = n // 2
+    if line[0] != line[half] or line[half - 1] != line[-1]:
+        return None     # the cheap test first: most lines are not doubled
     first, second = line[:half], line[half:]
     if first != second or len(re.sub(r"\s", "", first)) < 3:
         return None

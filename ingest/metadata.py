@@ -151,6 +151,8 @@ def _speaker(lines: list[str], front: int, max_chars: int = 30) -> tuple[str, in
     next line); the NER confirms the name is a person's."""
     roles = speaker_roles()
     for i in range(min(front + 1, len(lines))):
+        if len(lines[i]) > max_chars or not any(r in lines[i] for r in roles):
+            continue
         line = re.sub(r"[\s\u3000]+", " ", lines[i]).strip()
         role = next((r for r in roles if line.endswith(r) or f"{r} " in line or re.search(f"{r}[\u4e00-\u9fff]{{2,4}}$", line)), None)
         if role is None or len(line) > max_chars:

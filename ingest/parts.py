@@ -78,7 +78,8 @@ def _find_parts(doc: Document, cleaned: Cleaned, title: str | None, title_span: 
     body = list(cleaned.body)
     raw = [text[s.char_start:s.char_end] for s in body]
     # Only short lines can be titles or labels; running text is never compacted (it is most of the text).
-    lines = [_compact(line) if len(line) <= _TITLE_LINE_CHARS else line for line in raw]
+    longest = 2 * len(issued_title(title) or "") + _TITLE_LINE_CHARS // 2
+    lines = [_compact(line) if line.startswith("附") or len(line) <= longest else line for line in raw]
     after_title = 0
     if title_span is not None:
         after_title = next((i for i, s in enumerate(body) if s.char_start >= title_span.char_end), len(body))
