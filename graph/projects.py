@@ -479,6 +479,7 @@ def _cut_leaders(text: str, leaders: frozenset[str] | None = None) -> int:
         tokens.append((pos, pos + len(tok), tok))
         pos += len(tok)
     cut_index = 0
+    partial: int | None = None
     for i, (a, b, tok) in enumerate(tokens):
         # jieba keeps some adverb+verb pairs whole (全面完成, 大力开展).
         leader = tok in leaders or (len(tok) >= 3 and (tok[:2] in leaders or tok[-2:] in leaders))
@@ -487,9 +488,15 @@ def _cut_leaders(text: str, leaders: frozenset[str] | None = None) -> int:
             leader = False
         if leader and not any(p <= a < q for p, q in protected):
             cut_index = i + 1
+            # jieba also glues a leader to the next word's first character (推进物|联网): the name keeps it.
+            partial = a + 2 if len(tok) == 3 and tok not in leaders and tok[:2] in leaders \
+                and tok[-2:] not in leaders else None
     while cut_index < len(tokens) - 1 and tokens[cut_index][2] in _INITIAL | _LEADERS:
         cut_index += 1
+        partial = None
     cut = tokens[cut_index][0] if cut_index < len(tokens) else len(text)
+    if cut_index and partial is not None and tokens[cut_index - 1][0] + 2 == partial:
+        cut = partial
     # jieba may split an idiom of verbs into characters (做强做实): match leaders on the raw text too;
     # a leading date (2020年) is no part of a name either.
     moved = True
@@ -524,6 +531,7 @@ _NAME_VERBS = ("培育", "建设", "保护", "提升", "改造", "治理", "振�
                "攻坚", "修复", "发展", "开发", "帮扶", "援助", "扶持")
 
 
+_BOX_LABEL = re.compile(r"专栏\s*[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?\s*")
 _QUANTITY = re.compile(r"一大批|一批|一些|若干|许多|诸多|多[场项个批次]|[0-9０-９零一二三四五六七八九十百千万两几多]+(?:万亩|亩|公顷|吨|公里)")
 _JOINED_NAME = re.compile(r"(?:" + "|".join(HEADS) + r")[”)）]?[和及与并]")
 _ENUM_RE = re.compile(r"等(?![级同于待候到量价效额])(?:[0-9０-９一二三四五六七八九十两]+[个座条家大])?|[0-9０-９一二三四五六七八九十两]+[个座条家大]")
@@ -541,6 +549,9 @@ def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int,
     governed = sentence[hs:he] in GOVERNED_HEADS
     leaders = _PROGRAMME_LEADERS if programme else _GOVERNED_LEADERS if governed else _LEADERS
     start = left + _cut_leaders(sentence[left:hs], leaders)
+    box = _BOX_LABEL.match(sentence, start)
+    if box and box.end() < hs:
+        start = box.end()   # 专栏2信息产业体系创新工程: the box's label, then the programme it sets out
     joined = list(_JOINED_NAME.finditer(sentence, start, hs))
     if joined:
         start = joined[-1].end()   # “云品出滇”工程和“百县百品”行动: two names joined by 和

@@ -249,3 +249,8 @@ def test_fragments_and_restricted_activities_are_no_projects():
     assert names("8．深化工程建设") == []
     assert names("13建筑施工项目") == []
     assert names("坚决抵制封建迷信活动") == []
+
+
+def test_box_labels_and_glued_leaders_stay_out_of_names():
+    assert names("专栏2信息产业体系创新工程") == ["信息产业体系创新工程"]
+    assert "物联网应用区域试点" in names("推进物联网应用区域试点，建立城市级平台")
