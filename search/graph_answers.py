@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge, normalise, topic_words
@@ -82,14 +83,21 @@ def projects_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     # Named in the sentence (the place itself or a place inside it) first; then those that reach it only
     # through a region it belongs to or the scope of the section they stand in.
     items = [explicit_first(_mark_scope(i)) for i in items]
-    items.sort(key=lambda i: i.attrs["scope"] != "direct")
-    direct = sum(1 for i in items if i.attrs["scope"] == "direct")
-    rest = f",另有{len(items) - direct}个通过所属区域或章节范围涉及" if direct < len(items) else ""
+    # Named in the sentence (the place itself or a place inside it) first; the counts use the same notion of
+    # reach as the web page and the CLI (graph.reach).
+    order = {DIRECT: 0, SUBDIVISION: 1, SENTENCE: 2, SECTION: 3, REGION: 4}
+    items.sort(key=lambda i: order.get(i.attrs.get("reach"), 5))
+    counts = {r: sum(1 for i in items if i.attrs.get("reach") == r) for r in order}
+    named = counts[DIRECT] + counts[SUBDIVISION]
+    parts = [f"{named}个在原文中直接点名"]
+    for code, words in ((SENTENCE, "同句提及"), (SECTION, "通过章节范围涉及"), (REGION, "通过所属区域涉及")):
+        if counts[code]:
+            parts.append(f"{counts[code]}个{words}")
     listed = {i.uri for i in items}
     more = len({u for u in wide if u not in listed})
     tail = f"(另有{more}个项目只是面向其所属区域整体,未逐一列出,见该地实体页。)" if more else ""
     return Answer(q.text, F.PROJECTS, True,
-                  f"涉及{where}的项目共{len(items)}个:{direct}个在原文中直接点名{rest}。{tail}", tuple(items))
+                  f"涉及{where}的项目共{len(items)}个:" + ",".join(parts) + "。" + tail, tuple(items))
 
 
 SMALL_REGION = 2   # a region of at most this many places stands for them
@@ -98,8 +106,8 @@ SMALL_REGION = 2   # a region of at most this many places stands for them
 def _mark_scope(item: Item) -> Item:
     via = set(item.attrs.get("via", ["self"]))
     direct = item.attrs.get("direct", item.attrs.get("basis", "explicit") == "explicit" and bool(via & {"self", "within"}))
-    return Item(item.label, item.type, item.uri, item.citations,
-                {**item.attrs, "scope": "direct" if direct else "region/section scope"})
+    attrs = {**item.attrs, "scope": "direct" if direct else "region/section scope"}
+    return Item(item.label, item.type, item.uri, item.citations, {**attrs, "reach": reach(attrs)})
 
 
 ACTIONS_ASKED = re.compile(r"建设内容|做什么|干什么|任务|举措|措施|what will be done|measures")

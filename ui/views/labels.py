@@ -63,7 +63,7 @@ INTENTS: dict[str, tuple[str, str]] = {
 }
 
 # How a project (or goal) reaches the place asked about — one vocabulary for the answer, the CLI and entity pages.
-DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION = "direct", "region", "section", "sentence", "subdivision"
+from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach  # noqa: F401 (re-exported)
 REACH: dict[str, tuple[str, str]] = {
     DIRECT: ("直接点名", "named directly"),
     SUBDIVISION: ("经下辖地区", "via a place inside it"),
@@ -71,29 +71,6 @@ REACH: dict[str, tuple[str, str]] = {
     SECTION: ("经章节范围", "via the section it is in"),
     SENTENCE: ("同句提及", "named in the same sentence"),
 }
-
-
-def reach(attrs: Mapping) -> str | None:
-    """How the item is linked to the place: `direct` as the graph query decides it (stated about this place or one
-    inside it, in so many words); otherwise by the section's scope, a region, or only the same sentence.
-
-    None for items that carry no such link (passages, values, sections).
-    """
-    if not ({"direct", "scope", "via"} & set(attrs)):
-        return None
-    via = set(attrs.get("via") or ())
-    if attrs.get("direct") is True or attrs.get("scope") == "direct":
-        return DIRECT
-    if "direct" not in attrs and "scope" not in attrs:   # no link confidence recorded: read it from the path alone
-        if attrs.get("basis", "explicit") == "explicit" and via & {"self", "within"}:
-            return DIRECT if "self" in via else SUBDIVISION
-    if attrs.get("basis") == "section_scope":
-        return SECTION
-    if via and not via & {"self", "within"}:
-        return REGION
-    if "region" in via:
-        return REGION
-    return SENTENCE
 
 
 def reach_label(attrs: Mapping, lang: str) -> str | None:
