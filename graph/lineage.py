@@ -91,7 +91,6 @@ def _aim_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.
 
 
 @lru_cache(maxsize=65536)   # called for every project × goal pair: tokenising once per text keeps linking linear
-@lru_cache(maxsize=65536)   # called for every project × goal pair: tokenising once per text keeps linking linear
 def key_terms(text: str) -> frozenset[str]:
     """Content words of a heading or goal (基础设施, 通达), without numbering or the verbs every heading has."""
     text = _HEADING_MARKER.sub("", text)
