@@ -98,11 +98,13 @@ def key_terms(text: str) -> frozenset[str]:
                      if len(t) >= 2 and t not in _COMMON_TERMS and not re.search(r"[0-9%]", t))
 
 
+@lru_cache(maxsize=65536)   # pure in its text; asked for every project × goal pair
 def themes(text: str) -> frozenset[str]:
     """Policy themes a text speaks of (交通, 水利, 安全 …), from graph/data/lineage.json."""
     return frozenset(t for t, words in _data()["themes"].items() if any(w in text for w in words))
 
 
+@lru_cache(maxsize=65536)   # pure in its text; asked for every project × goal pair
 def core_name(name: str) -> str:
     """The distinctive part of a name: generic heads and fillers stripped from its end (农村人居环境整治三年
     行动计划 → 农村人居环境); the name itself when stripping would leave too little."""
