@@ -15,6 +15,11 @@ from search.sentences import Sentence, clause_around
 if TYPE_CHECKING:
     from search.corpus import Corpus
 
+def is_aim(goal: Item) -> bool:
+    """An aim that lineage read off a project's sentence (…，降低企业成本), not a goal the document sets out."""
+    return "goal:aim:" in goal.uri or "goal%3Aaim%3A" in goal.uri
+
+
 def in_documents(item: Item, docs: set[str]) -> bool:
     return any(c.doc_id in docs for c in item.citations)
 
@@ -149,7 +154,8 @@ def goals_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     docs = q.document_ids()
     if docs and not places_and_regions(q):
         names = [k.title(d) for d in docs]
-        items = [g for g in k.goals if in_documents(g, docs) and (year is None or g.attrs.get("year") == year)]
+        items = [g for g in k.goals if in_documents(g, docs) and (year is None or g.attrs.get("year") == year)
+                 and not is_aim(g)]
     else:
         for key, surface in places_and_regions(q) or ([(k.home, "全省")] if k.home else []):
             names.append(surface)

@@ -8,8 +8,7 @@ from typing import Iterable
 from graph.records import Evidence
 from ingest.records import IngestedDocument
 
-SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*")
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+from ingest.sentences import CLAUSE_BREAK, SENTENCE_END  # the project's one splitter
 
 
 @dataclass(frozen=True)
