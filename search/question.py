@@ -296,6 +296,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+FUZZY_PROJECT_SHARE = 0.85
+
+
 def _link_projects(question: str, k: Knowledge) -> list[Item]:
     """Projects named in the question: exact label containment first, then close fuzzy matches."""
     nq = normalise(question)
@@ -312,7 +315,8 @@ def _link_projects(question: str, k: Knowledge) -> list[Item]:
         if len(label) < 4 or not any(label[i:i + 4] in grams for i in range(len(label) - 3)):
             continue
         m = SequenceMatcher(None, nq, label).find_longest_match(0, len(nq), 0, len(label))
-        if m.size >= 4 and m.size / len(label) >= 0.75:
+        # most of the label, not a generic head it shares with others (国家物流枢纽 is not 大理国家物流枢纽)
+        if m.size >= 4 and m.size / len(label) >= FUZZY_PROJECT_SHARE:
             best.append((m.size / len(label) + m.size / 100, p))
     best.sort(key=lambda t: -t[0])
     return [p for score, p in best[:1]]

@@ -326,7 +326,47 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, F.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")
     items = tuple(Item(_passage_label(p), "Passage", f"{p.doc_id}#{p.char_start}", (p.evidence(),),
                        {"document": p.title}) for p in passages)
+    if LIST_ASKED.search(q.text):
+        listed = enumerated_items(passages[:2], q, k)
+        if listed:
+            # a list question is answered by the items the best passages enumerate, each cited; the passages
+            # themselves stay as the answer's citations
+            return Answer(q.text, F.SEMANTIC, True, f"原文列出{len(listed)}项:" + "、".join(i.label for i in listed) + "。",
+                          listed, tuple(p.evidence() for p in passages))
     return Answer(q.text, F.SEMANTIC, True, f"最相关的{len(items)}段原文如下。", items, tuple(p.evidence() for p in passages))
+
+
+# A question asking for several things (the closed class of list question words, Chinese and English).
+LIST_ASKED = re.compile(r"哪些|哪几|有什么|列出|分别|包括|包含|都有|which|what are|list|name the", re.I)
+ENUMERATION_BREAK = re.compile(r"[、，,；;：:。！？]|(?<![\d.])\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+MAX_LIST_SENTENCES = 2
+
+
+def enumerated_items(passages: list[Sentence], q: Question, k: Knowledge) -> tuple[Item, ...]:
+    """The parts of the passages' sentences that speak to the question most, split at enumeration marks."""
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
+    scored = []
+    for p in passages:
+        for s in k.by_doc.get(p.doc_id, []):
+            if p.char_start <= s.char_start and s.char_end <= p.char_end:
+                hits = sum(1 for t in cjk if t in s.text)
+                if hits:
+                    scored.append((-hits, s.doc_id, s.char_start, s))
+    items: list[Item] = []
+    for *_, s in sorted(scored)[:MAX_LIST_SENTENCES]:
+        pos = 0
+        for m in list(ENUMERATION_BREAK.finditer(s.text)) + [None]:
+            end = m.start() if m else len(s.text)
+            a, b = pos, end
+            while a < b and s.text[a] in " \t\n\u3000":
+                a += 1
+            while b > a and s.text[b - 1] in " \t\n\u3000":
+                b -= 1
+            if 2 <= b - a <= MAX_LABEL:
+                items.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                                  {"document": s.title}))
+            pos = m.end() if m else end
+    return tuple(dedupe(items))
 
 
 def quote(items, limit: int = 3) -> str:
