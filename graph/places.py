@@ -170,6 +170,17 @@ def _region_suffixes() -> tuple[str, ...]:
 
 
 _INITIALS: dict[int, dict[str, tuple[str, ...]]] = {}
+_RUNS: dict[int, re.Pattern] = {}
+
+
+def _abbreviation_runs(gazetteer: Gazetteer) -> re.Pattern:
+    """Two or more characters in a row that are abbreviations or initials (found in C, not char by char)."""
+    key = id(gazetteer)
+    if key not in _RUNS:
+        chars = set(_province_abbreviations()) | set(_prefecture_initials(gazetteer))
+        _RUNS.clear()
+        _RUNS[key] = re.compile("[" + "".join(sorted(re.escape(c) for c in chars)) + "]{2,}")
+    return _RUNS[key]
 
 
 def _prefecture_initials(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
@@ -238,12 +249,14 @@ def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Wor
     # Run-ons of one-character abbreviations.
     suffixes = _region_suffixes()
     abbreviations, initials = _province_abbreviations(), _prefecture_initials(gazetteer)
+    runs = _abbreviation_runs(gazetteer)
     i = 0
     n = len(text)
     while i < n:
-        if text[i] not in abbreviations and text[i] not in initials:
-            i += 1
-            continue
+        run = runs.search(text, i)
+        if run is None:
+            break
+        i = run.start()
         j = i
         chars: list[str] = []
         while j < n and text[j] not in chars and (text[j] in abbreviations or text[j] in initials):
@@ -522,6 +535,11 @@ def _adjacent_in_list(text: str, a: _Candidate, b: _Candidate) -> bool:
 # -------------------------------------------------------------------- towns, ports and new areas
 
 @functools.lru_cache(maxsize=1)
+def _named_place_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(suffix) for suffix, _ in _named_place_suffixes()))
+
+
+@functools.lru_cache(maxsize=1)
 def _named_place_suffixes() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((row[0], row[1]) for row in _data_lines("place_suffixes.txt")), key=lambda r: -len(r[0])))
 
@@ -541,52 +559,54 @@ def find_named_places(text: str, gazetteer: Gazetteer, mentions: Sequence[PlaceM
     exact = {(m.start, m.end): m for m in mentions}
     words = _lexicon().words
     bounds = None
-    for suffix, kind in _named_place_suffixes():
-        for hit in re.finditer(re.escape(suffix), text):
-            end = hit.end()
-            if end < len(text) and text[end] in "区镇乡村级":
-                continue   # 新区域, 乡镇, 乡村: a longer word
-            for size in (2, 3):
-                start = hit.start() - size
-                if start < 0:
-                    break
-                stem = text[start:hit.start()]
-                before = text[start - 1] if start else ""
-                parent = ends.get(start)
-                if parent is not None and not parent.place_id.startswith("adcode:"):
-                    break   # 沿边口岸: the ports of a region, not one port
-                own = exact.get((start, hit.start()))
-                if own is not None and not own.place_id.startswith("adcode:") and kind != "new_area":
-                    break   # 沿边口岸: a region's ports (but 滇中新区 is a new area named by its region)
-                if own is not None and not own.place_id.startswith("adcode:"):
-                    place_id = f"{kind}::{stem}{suffix}"
-                    out.append((PlaceMention(place_id, stem + suffix, start, end),
-                                Place(place_id, stem + suffix, kind, (), None, None)))
-                    break
-                if suffix == "乡" and parent is None:
-                    break   # 下乡, 返乡, 洋芋之乡: a township only with its county (勐海县勐宋乡)
-                if own is not None and kind != "town":
-                    # 河口口岸: a port or new area named by the division it lies in.
-                    place_id = f"{kind}:{own.place_id}:{stem}{suffix}"
-                    out.append((PlaceMention(place_id, stem + suffix, start, end),
-                                Place(place_id, stem + suffix, kind, (), None, own.place_id)))
-                    break
-                if bounds is None:
-                    bounds = _segment(text, gazetteer).bounds
-                if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or not (
-                        start == 0 or before in _NAME_START or parent or start in bounds):
-                    continue
-                if any(a < end and start < b for a, b in taken) or gazetteer.forms(stem + suffix):
-                    break   # a division the gazetteer finds (浦东新区) or part of another place's name
-                freq, tag = words.get(stem, (0, ""))
-                if (freq >= _COMMON_NONNAME_FREQ and tag != "ns") or _generic_stem(stem):
-                    break   # 重点镇, 城乡, 边境口岸: a kind of place, not a name
-                parent_id = parent.place_id if parent else None
-                place_id = f"{kind}:{parent_id or ''}:{stem}{suffix}"
-                place = Place(place_id, stem + suffix, kind, (), None, parent_id)
-                out.append((PlaceMention(place_id, stem + suffix, start, end), place))
-                taken.append((start, end))
+    kinds = dict(_named_place_suffixes())
+    for hit in _named_place_re().finditer(text):
+        suffix = hit.group(0)
+        kind = kinds[suffix]
+        end = hit.end()
+        if end < len(text) and text[end] in "区镇乡村级":
+            continue   # 新区域, 乡镇, 乡村: a longer word
+        for size in (2, 3):
+            start = hit.start() - size
+            if start < 0:
                 break
+            stem = text[start:hit.start()]
+            before = text[start - 1] if start else ""
+            parent = ends.get(start)
+            if parent is not None and not parent.place_id.startswith("adcode:"):
+                break   # 沿边口岸: the ports of a region, not one port
+            own = exact.get((start, hit.start()))
+            if own is not None and not own.place_id.startswith("adcode:") and kind != "new_area":
+                break   # 沿边口岸: a region's ports (but 滇中新区 is a new area named by its region)
+            if own is not None and not own.place_id.startswith("adcode:"):
+                place_id = f"{kind}::{stem}{suffix}"
+                out.append((PlaceMention(place_id, stem + suffix, start, end),
+                            Place(place_id, stem + suffix, kind, (), None, None)))
+                break
+            if suffix == "乡" and parent is None:
+                break   # 下乡, 返乡, 洋芋之乡: a township only with its county (勐海县勐宋乡)
+            if own is not None and kind != "town":
+                # 河口口岸: a port or new area named by the division it lies in.
+                place_id = f"{kind}:{own.place_id}:{stem}{suffix}"
+                out.append((PlaceMention(place_id, stem + suffix, start, end),
+                            Place(place_id, stem + suffix, kind, (), None, own.place_id)))
+                break
+            if bounds is None:
+                bounds = _segment(text, gazetteer).bounds
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or not (
+                    start == 0 or before in _NAME_START or parent or start in bounds):
+                continue
+            if any(a < end and start < b for a, b in taken) or gazetteer.forms(stem + suffix):
+                break   # a division the gazetteer finds (浦东新区) or part of another place's name
+            freq, tag = words.get(stem, (0, ""))
+            if (freq >= _COMMON_NONNAME_FREQ and tag != "ns") or _generic_stem(stem):
+                break   # 重点镇, 城乡, 边境口岸: a kind of place, not a name
+            parent_id = parent.place_id if parent else None
+            place_id = f"{kind}:{parent_id or ''}:{stem}{suffix}"
+            place = Place(place_id, stem + suffix, kind, (), None, parent_id)
+            out.append((PlaceMention(place_id, stem + suffix, start, end), place))
+            taken.append((start, end))
+            break
     return sorted(out, key=lambda pair: pair[0].start)
 
 

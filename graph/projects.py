@@ -157,6 +157,8 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     text = simplified(sentence)
     found: dict[tuple[int, int], str] = {}
     for head_start, head_end in _heads(text):
+        if text[head_start:head_end] in GOVERNED_HEADS and not _may_be_carried_out(text, head_start, head_end):
+            continue   # (a cheap test first: most 制度, 改革, 政策 in a text are no policy's name)
         for start, end, name, listed in _names_for_head(text, head_start, head_end, places or ()):
             role = sentence_role(text, start, end)
             if role in (CONTEXT, AIM) or (role == RESTRICT and not _ends_with(name, _with("programme"))):
@@ -771,6 +773,15 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
 # A policy as the subject of its carrying out (…制度基本落实, …机制进一步完善).
 _POLICY_AFTER = re.compile(r"(?:基本|全面|进一步|逐步|有效|深入|加快|稳步|持续|不断)?(?:得到)?(?:全面)?"
                            r"(?:落实|完善|实施|推进|推行|建立|健全|实现)")
+
+
+_POLICY_VERB_RE = re.compile("|".join(sorted(map(re.escape, _POLICY_VERBS), key=len, reverse=True)))
+
+
+def _may_be_carried_out(text: str, head_start: int, head_end: int) -> bool:
+    """Whether a policy verb precedes the head in its clause, or a verb of carrying out follows it."""
+    clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, head_start)])
+    return bool(_POLICY_VERB_RE.search(text, clause_start, head_start) or _POLICY_AFTER.match(text, head_end))
 
 
 def listed_generic(modifier: str) -> bool:
