@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -66,7 +67,7 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
 
 # Foci whose items must speak of the question's topic words; the others answer by structure (a document's
 # metadata, a region's members, an outline, a lineage) and carry no topic words to check.
-TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS}
+TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS, F.METADATA}
 
 
 def on_topic(result: Answer, q: Question) -> bool:
@@ -76,7 +77,11 @@ def on_topic(result: Answer, q: Question) -> bool:
 
     from search.knowledge import topic_words
 
-    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and t not in metadata_words()]
+    if result.intent == F.METADATA:
+        # a question about the document's particulars has no topic words left; one that still has some
+        # ("who leads the joint meeting on childcare") asks what the text says
+        return not cjk
     if len(cjk) < 2:
         return True
     for item in result.items:
@@ -84,6 +89,13 @@ def on_topic(result: Answer, q: Question) -> bool:
         if sum(1 for t in cjk if any(term_in(w, text) for w in topic_words([t]))) * 2 >= len(cjk):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def metadata_words() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "metadata_words.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
 
 
 def _absent_part(focus: str, q: Question, k: Knowledge) -> str | None:
