@@ -52,3 +52,7 @@ def test_a_value_that_qualifies_a_noun_is_no_target():
 def test_achievements_and_baselines_are_facts():
     assert targets("2023年已实现粮食产量5000万吨") == []
     assert targets("去年粮食产量达到6.9亿吨") == []
+
+
+def test_a_list_marker_is_no_part_of_the_metric():
+    assert targets("（三）每年从土地出让净收益提取不低于10%的资金；") == [("每年从土地出让净收益提取", 10, 2024)]
