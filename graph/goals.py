@@ -213,6 +213,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                     _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
                     or own_year):
                 continue  # 私营工业只占0.4%: a description, unless the sentence plans
+            if not deadline and _CONDITION.search(sentence_norm):
+                continue   # 申请家庭…人均建筑面积低于15平方米: who qualifies, not what is to be reached
             target = _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:
                 continue
@@ -283,6 +285,8 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
     return bool(_PAST.search(clause) or _PAST.search(before))
 
 
+# A sentence stating who qualifies (申请家庭, 符合…条件): its thresholds are conditions, not targets.
+_CONDITION = re.compile(r"申请(?:家庭|人|对象|者)|符合[^,，;；。]{0,12}条件|应当具备|须具备|准入条件")
 _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")
 _CHANGE_VERBS = {"增长", "提高", "提升", "增加", "下降", "降低", "减少", "缩小"}
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")

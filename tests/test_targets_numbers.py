@@ -56,3 +56,7 @@ def test_achievements_and_baselines_are_facts():
 
 def test_a_list_marker_is_no_part_of_the_metric():
     assert targets("（三）每年从土地出让净收益提取不低于10%的资金；") == [("每年从土地出让净收益提取", 10, 2024)]
+
+
+def test_eligibility_thresholds_are_conditions_not_targets():
+    assert targets("申请家庭在本市无自有产权住房，或现自有产权住房人均建筑面积低于15平方米") == []
