@@ -201,7 +201,9 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                and (year is None or g.attrs.get("year") == year) and (not docs or in_documents(g, docs))]
     if named and not all(key == k.home for key, _ in named):
         # a place other than the whole jurisdiction: only targets stated for it (or inside it)
-        allowed = {i.uri for key, _ in named for i in queries.goals_by_place(ws.graph, key, year)}
+        # stated for the place itself or a place inside it — a region's target is not the place's own
+        allowed = {i.uri for key, _ in named for i in queries.goals_by_place(ws.graph, key, year)
+                   if set(i.attrs.get("via", ["self"])) & {"self", "within"}}
         targets = [t for t in targets if t.uri in allowed]
     metrics = [t for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成", "预期")]
     if not any(re.search(r"[\u4e00-\u9fff]", t) for t in metrics) and q.years:
@@ -351,6 +353,8 @@ def region_membership(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     return Answer(q.text, F.MEMBERSHIP, False, "语料中没有找到该区域的范围定义。")
 
 
+SPEAKER_ASKED = re.compile(r"谁作|谁在|哪位总理|谁所作|谁做的|报告人|who (delivered|gave|presented|made)|which premier|"
+                           r"whose report|delivered by", re.I)
 SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
 SESSION = re.compile(r"^(.+?(?:会议|大会))(?:关于|审议)")
 
@@ -413,6 +417,11 @@ def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, F.METADATA, False, "请指明是哪一份文件(可用《标题》)。")
     doc = docs[0]
     delivery = _delivery(doc, ws, k)
+    if SPEAKER_ASKED.search(q.text) and not any(i.attrs.get("field") == "speaker" for i in delivery):
+        speaker = (ws.documents.get(doc.attrs.get("doc_id")).metadata.speaker
+                   if ws.documents.get(doc.attrs.get("doc_id")) else None)
+        if not speaker:
+            return Answer(q.text, F.METADATA, False, f"语料中没有写明《{doc.label}》由谁所作(not found in the corpus)。")
     a = doc.attrs
     ingested = ws.documents.get(a["doc_id"])
     spans = ingested.metadata.spans if ingested else {}

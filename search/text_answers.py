@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question, corpus_key, dedupe, variants
+from search.question import MAX_LABEL, Question, corpus_key, dedupe, entity_names, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses
 
@@ -287,7 +287,8 @@ def _passages(q: Question, ws: "Corpus", k: Knowledge, limit: int = 5, cover: bo
     hits = ws.search(q.text, k=depth, boost=boost, keywords=q.terms + names or None)
     chunks = [ws.index.chunk(h.chunk_id) for h in hits]
     if doc_filter:
-        chunks = [c for c in chunks if c.doc_id in doc_filter] or chunks
+        # the named documents only: passages from another document are no answer about this one
+        chunks = [c for c in chunks if c.doc_id in doc_filter]
     if cover and q.terms:
         keys = [key for key in (corpus_key(t, k) for t in q.terms) if key]
         chunks = sorted(chunks, key=lambda c: -sum(1 for t in keys if t in c.text))
@@ -322,6 +323,12 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     if not _supported(q, ws, k):
         return Answer(q.text, F.SEMANTIC, False, "语料中没有找到与此相关的内容(not found in the corpus)。")
     passages = _passages(q, ws, k, limit=5)
+    names = entity_names(q, ws)
+    if names:
+        # a question about a place or project is answered by passages that name it
+        passages = [p for p in passages if any(n in p.text for n in names)]
+        if not passages:
+            return Answer(q.text, F.SEMANTIC, False, f"语料中没有找到关于{'、'.join(names[:2])}的相关内容(not found in the corpus)。")
     if not passages:
         return Answer(q.text, F.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")
     items = tuple(Item(_passage_label(p), "Passage", f"{p.doc_id}#{p.char_start}", (p.evidence(),),
