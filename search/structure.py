@@ -112,6 +112,27 @@ def resolve(headings: list, refs: list[str]) -> object | None:
     return found
 
 
+# "Where / in which part": the heading itself is the answer, not the text under it.
+WHERE = re.compile(r"哪一?(部分|章|节|篇)|在哪|哪里|which (part|section|chapter)|where", re.I)
+
+
+def section_text(q: Question, corpus: "Corpus", k: Knowledge, doc_id: str, h) -> Answer:
+    """The sentences a heading governs (up to the next heading), as cited items; the answer quotes them."""
+    from search.text_answers import enumerate_sentence
+
+    doc = corpus.documents.get(doc_id)
+    following = [x.char_start for x in doc.headings if x.char_start > h.char_start]
+    end = min(following) if following else len(doc.document.text)
+    sentences = [s for s in k.by_doc.get(doc_id, []) if h.char_start <= s.char_start < end][:12]
+    if not sentences:
+        return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{' > '.join(h.path)}」。",
+                      (_item(doc.document.source, doc_id, h),))
+    items = [i for s in sentences for i in enumerate_sentence(s)]
+    body = "".join(s.text for s in sentences)
+    return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{' > '.join(h.path)}」:{body[:400]}",
+                  tuple(items), tuple(s.evidence() for s in sentences))
+
+
 def structure(q: Question, corpus: "Corpus", k: Knowledge) -> Answer | None:
     """Outline questions; None when the question is not about the outline."""
     docs = [d.attrs.get("doc_id") for d in q.documents]
@@ -124,6 +145,9 @@ def structure(q: Question, corpus: "Corpus", k: Knowledge) -> Answer | None:
             if h is not None:
                 source = corpus.documents.get(doc_id).document.source
                 kids = children(headings, h)
+                if not kids and not WHERE.search(q.text):
+                    # a heading with nothing under it but text: the question asks what that text says
+                    return section_text(q, corpus, k, doc_id, h)
                 items = [_item(source, doc_id, h)] + [_item(source, doc_id, c) for c in kids]
                 listed = f",下设{len(kids)}个小标题:" + "、".join(c.text for c in kids) if kids else ""
                 path = " > ".join(h.path)

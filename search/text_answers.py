@@ -349,6 +349,28 @@ ENUMERATION_BREAK = re.compile(r"[、，,；;：:。！？]|(?<![\d.])\d{1,2}[.�
 MAX_LIST_SENTENCES = 2
 
 
+LIST_LEAD = re.compile(r"[：:]$|下列|以下|如下")
+MAX_LIST_FOLLOW = 8
+
+
+def enumerate_sentence(s: Sentence) -> list[Item]:
+    """A sentence cut at its enumeration marks (、，； and numbered markers), each part a cited item."""
+    items = []
+    pos = 0
+    for m in list(ENUMERATION_BREAK.finditer(s.text)) + [None]:
+        end = m.start() if m else len(s.text)
+        a, b = pos, end
+        while a < b and s.text[a] in " \t\n\u3000":
+            a += 1
+        while b > a and s.text[b - 1] in " \t\n\u3000":
+            b -= 1
+        if 2 <= b - a <= MAX_LABEL:
+            items.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                              {"document": s.title}))
+        pos = m.end() if m else end
+    return items
+
+
 def enumerated_items(passages: list[Sentence], q: Question, k: Knowledge) -> tuple[Item, ...]:
     """The parts of the passages' sentences that speak to the question most, split at enumeration marks."""
     cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
@@ -359,20 +381,17 @@ def enumerated_items(passages: list[Sentence], q: Question, k: Knowledge) -> tup
                 hits = sum(1 for t in cjk if t in s.text)
                 if hits:
                     scored.append((-hits, s.doc_id, s.char_start, s))
-    items: list[Item] = []
+    chosen: list[Sentence] = []
     for *_, s in sorted(scored)[:MAX_LIST_SENTENCES]:
-        pos = 0
-        for m in list(ENUMERATION_BREAK.finditer(s.text)) + [None]:
-            end = m.start() if m else len(s.text)
-            a, b = pos, end
-            while a < b and s.text[a] in " \t\n\u3000":
-                a += 1
-            while b > a and s.text[b - 1] in " \t\n\u3000":
-                b -= 1
-            if 2 <= b - a <= MAX_LABEL:
-                items.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
-                                  {"document": s.title}))
-            pos = m.end() if m else end
+        chosen.append(s)
+        if LIST_LEAD.search(s.text):
+            # "…按下列渠道筹集：" — the list follows in the next sentences of the same section
+            same = [x for x in k.by_doc.get(s.doc_id, []) if x.char_start > s.char_start
+                    and x.section_path == s.section_path]
+            chosen += same[:MAX_LIST_FOLLOW]
+    items: list[Item] = []
+    for s in dict.fromkeys(chosen):
+        items += enumerate_sentence(s)
     return tuple(dedupe(items))
 
 
