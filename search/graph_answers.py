@@ -8,7 +8,7 @@ from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge, normalise, topic_words
-from search.question import MAX_LABEL, Question, dedupe, variants
+from search.question import MAX_LABEL, Question, dedupe, extend_term, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around
 
@@ -197,8 +197,13 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     year = q.years[0] if q.years else None
     named = places_and_regions(q)
     docs = q.document_ids()
+    # "2016年政府工作报告提出的“十三五”目标": the year names the document, not the target's year
+    by_document = year is not None and bool(docs) and all(k.doc_years.get(d) == year for d in docs)
     targets = [g for g in k.goals if ("value" in g.attrs or "value_text" in g.attrs)
-               and (year is None or g.attrs.get("year") == year) and (not docs or in_documents(g, docs))]
+               and (year is None or by_document or g.attrs.get("year") == year)
+               and (not docs or in_documents(g, docs))]
+    if not docs and not q.years and k.series and VALUE_IN_QUESTION.search(q.text) and WHICH_YEARS.search(q.text):
+        return _years_with_value(q, k)
     if named and not all(key == k.home for key, _ in named):
         # a place other than the whole jurisdiction: only targets stated for it (or inside it)
         # stated for the place itself or a place inside it — a region's target is not the place's own
@@ -217,6 +222,7 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                       f"word for word; all targets of that year are listed)。", tuple(listed))
     # Several metrics may be asked at once (经济总量和常住人口): each picks the targets naming most of the
     # question's words, so 国内生产总值增长 beats 单位国内生产总值能耗.
+    metrics = list(dict.fromkeys(extend_term(t, q, k) for t in metrics))
     words = [v for t in metrics for v in variants(t, k)]
     chosen: list[Item] = []
     for term in metrics:
@@ -224,17 +230,56 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         hits = [t for t in targets if any(key in (t.attrs.get("metric") or "") + t.label for key in keys)]
         if not hits:
             continue
-        score = {t.uri: sum(1 for w in words if w in (t.attrs.get("metric") or "") + t.label) for t in hits}
-        best = max(score.values())
-        chosen += [t for t in hits if score[t.uri] == best and t not in chosen]
+
+        def fit(t: Item) -> tuple:
+            text = (t.attrs.get("metric") or "") + t.label
+            # most of the question's words, then the target's own year, then the closest metric name
+            return (sum(1 for w in words if w in text), t.attrs.get("year") == year,
+                    -(len(t.attrs.get("metric") or t.label) - max((len(w) for w in keys if w in text), default=0)))
+
+        best = max(fit(t) for t in hits)
+        chosen += [t for t in hits if fit(t) == best and t not in chosen]
     chosen = dedupe(chosen)
     if not chosen:
         when = f"{year}年" if year else ""
         return Answer(q.text, F.TARGET_VALUE, False,
                       f"语料中没有找到{when}{'、'.join(q.terms) or '该指标'}的目标值。")
     parts = [t.label for t in chosen]
-    when = f"到{year}年," if year else ""
+    if by_document:
+        when = "、".join(f"《{k.title(d)}》" for d in sorted(docs)) + "提出:"
+    else:
+        when = f"到{year}年," if year else ""
     return Answer(q.text, F.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
+
+
+VALUE_IN_QUESTION = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
+WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一年|哪些(份)?报告|哪几份|which (reports|years|government work reports)|in which years",
+                         re.I)
+
+
+def _years_with_value(q: Question, k: Knowledge) -> Answer:
+    """'哪几年的报告把失业率目标定为4.5%以内': the documents of the series whose target of that metric has that value."""
+    number = VALUE_IN_QUESTION.search(q.text).group(0).replace("％", "%").replace(" ", "")
+    members = set().union(*k.series_docs.values())
+    # every English phrase's Chinese words must be met; of a Chinese question, its longest metric word
+    groups = q.english_groups or [(max((extend_term(t, q, k) for t in q.terms
+                                        if re.search(r"[\u4e00-\u9fff]", t) and t not in ("目标", "报告")),
+                                       key=len, default=""),)]
+    digits = re.match(r"\d+(?:\.\d+)?", number).group(0)
+    exact = re.compile(rf"(?<![\d.]){re.escape(digits)}(?![\d.])")
+    rows = []
+    for g in k.goals:
+        doc_id = next((c.doc_id for c in g.citations if c.doc_id in members), None)
+        text = ((g.attrs.get("metric") or "") + g.label).replace("％", "%")
+        if doc_id and exact.search(text) and all(any(w and w in text for w in g) for g in groups):
+            year = k.doc_years.get(doc_id)
+            rows.append((year or 0, Item(f"{year}年:{g.label}"[:MAX_LABEL], "Goal", g.uri, g.citations,
+                                         {**g.attrs, "document_year": year})))
+    if not rows:
+        return Answer(q.text, F.TARGET_VALUE, False, f"语料中没有找到目标值为{number}的报告。")
+    rows.sort(key=lambda r: r[0])
+    years = list(dict.fromkeys(str(y) for y, _ in rows))
+    return Answer(q.text, F.TARGET_VALUE, True, f"共{len(years)}年:{'、'.join(years)}。", tuple(i for _, i in rows))
 
 
 BASIS_RANK = {"explicit": 0, "metadata": 1, "admin_data": 2, "outline": 3, "section_scope": 4}

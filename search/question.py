@@ -339,7 +339,7 @@ def _bigrams(text: str) -> set[str]:
 
 
 # A title named in the question by its words and its kind: 县域经济意见, 2019年政府工作报告, 这份托育意见.
-MENTION_STOP = re.compile(r"[，。？！?,.;；：:、\s]|哪些|哪个|什么|多少|是否|有没有|谁|关于(?=.{0,2}$)")
+MENTION_STOP = re.compile(r"[，。？！?,.;；：:、\s]|哪些|哪个|哪几|哪一|什么|多少|是否|有没有|谁|关于(?=.{0,2}$)")
 MIN_TITLE_SHARE = 0.6
 
 
@@ -352,9 +352,13 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
             return docs, [(start, end)]
     found: list[tuple[float, list[Item], tuple[int, int]]] = []
     mentioned = False    # a document kind is named: no loose title match when none of its kind fits
+    kinds_named: list[tuple[int, int]] = []
     for kind, english in document_kinds():
         for m in re.finditer(re.escape(kind), question):
             mentioned = True
+            if sum(1 for d in k.documents if of_kind(_titled(d, k), kind)) >= 2 and \
+                    not any(a <= m.start() < b for a, b in kinds_named):
+                kinds_named.append((m.start(), m.end()))
             left = question[max(0, m.start() - 24):m.start()]
             stops = list(MENTION_STOP.finditer(left))
             begin = m.start() - len(left) + (stops[-1].end() if stops else 0)
@@ -378,6 +382,10 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
                     at = m.start() - len(left) + _first_phrase(left, year)
                     found.append((len(core) + len(word) / 4, docs, (at, m.end())))
     if not found:
+        if kinds_named:
+            # "哪几年的政府工作报告": the kind names a series of documents, none in particular; it is still a
+            # document slot of the question, not words of its topic
+            return [], kinds_named[:1]
         return ([] if mentioned else _link_documents(question, k)), []
     score, docs, span = max(found, key=lambda t: t[0])
     return docs, [span]
@@ -411,8 +419,8 @@ def _best_titles(core: str, kind: str | None, k: Knowledge, year: int | None = N
         return of if len(of) == 1 else []
     scored = []
     for d in k.documents:
-        title = k.doc_names.get(d.attrs.get("doc_id"), d.label)
-        if kind and not of_kind(_titled(d, k), kind):
+        title = _titled(d, k)
+        if kind and not of_kind(title, kind):
             continue
         if year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year:
             continue
@@ -442,8 +450,8 @@ def _best_titles_by_words(groups: list[tuple[str, ...]], kind: str, k: Knowledge
     """English mentions: the titles holding most of the translated words (any alternative of each)."""
     scored = []
     for d in k.documents:
-        title = k.doc_names.get(d.attrs.get("doc_id"), d.label)
-        if not of_kind(_titled(d, k), kind) or (year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year):
+        title = _titled(d, k)
+        if not of_kind(title, kind) or (year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year):
             continue
         share = sum(1 for g in groups if any(w in title for w in g)) / len(groups) if groups else 1.0
         if share >= MIN_TITLE_SHARE:
@@ -545,6 +553,20 @@ def covers(text: str, q: Question, corpus: "Corpus", k: Knowledge) -> bool:
         return True
     known = sum(1 for t in cjk if term_in(t, text))
     return known * 2 >= len(cjk)
+
+
+def extend_term(word: str, q: Question, k: Knowledge) -> str:
+    """The word with the question's next characters while the corpus still uses it (赤字 → 赤字率)."""
+    pos = q.text.find(word)
+    best = word
+    if pos < 0:
+        return word
+    for end in range(pos + len(word) + 1, min(len(q.text), pos + len(word) + 3) + 1):
+        piece = q.text[pos:end]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or not k.containing(piece):
+            break
+        best = piece
+    return best
 
 
 def term_in(term: str, text: str) -> bool:

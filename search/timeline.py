@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from graph.records import Item
 from search import focus as F
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question
+from search.question import MAX_LABEL, Question, extend_term
 from search.records import Answer
 from search.sentences import Sentence, clause_around
 
@@ -56,20 +56,6 @@ def _term(q: Question, k: Knowledge, docs: dict[str, int]) -> str | None:
     return min(counts)[2] if counts else None
 
 
-def _extend(word: str, q: Question, k: Knowledge) -> str:
-    """The word with the question's next characters while the corpus still uses it (赤字 → 赤字率)."""
-    pos = q.text.find(word)
-    best = word
-    if pos < 0:
-        return word
-    for end in range(pos + len(word) + 1, min(len(q.text), pos + len(word) + 3) + 1):
-        piece = q.text[pos:end]
-        if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or not k.containing(piece):
-            break
-        best = piece
-    return best
-
-
 def first_appearance(q: Question, k: Knowledge) -> Answer:
     """Every document that uses the term, in order of year (undated ones last), with the first use in each."""
     dated = _dated_docs(k)
@@ -112,7 +98,7 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
     ranked = sorted(((len({s.doc_id for s in k.containing(t) if s.doc_id in docs}), -len(t), t)
                      for t in q.terms if t not in titles), key=lambda r: r[:2])
     base = [t for n, _, t in ranked if n][:1]
-    words = list(dict.fromkeys([_extend(t, q, k) for t in base] + base))
+    words = list(dict.fromkeys([extend_term(t, q, k) for t in base] + base))
     words += [w for group in q.english_groups for w in group if words and w not in words and words[0] in group]
     if not words or not docs:
         return Answer(q.text, F.TIMELINE, False, f"语料中没有找到{'、'.join(q.terms) or '该指标'}的逐年数据。")
