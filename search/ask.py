@@ -45,6 +45,8 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     if absent:
         return Answer(q.text, focus, False, absent)
     handler = HANDLERS.get(focus, T.semantic)
+    if S.PLACES_ASKED.search(q.text) and not (q.places or q.regions) and focus in PLACE_LISTS:
+        handler = S.places_for_topic
     result = handler(q, corpus, k)
     if handler is T.semantic or (result.found and (focus not in TOPICAL or on_topic(result, q))):
         return result
@@ -68,6 +70,10 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
 # Foci whose items must speak of the question's topic words; the others answer by structure (a document's
 # metadata, a region's members, an outline, a lineage) and carry no topic words to check.
 TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS, F.METADATA}
+
+
+# Foci under which "which places …" without a linked place asks for the places a topic names.
+PLACE_LISTS = {F.PROJECTS, F.GOALS, F.MEMBERSHIP, F.SEMANTIC, F.STATEMENTS, F.SECTION, F.COUNT}
 
 
 def on_topic(result: Answer, q: Question) -> bool:

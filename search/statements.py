@@ -105,3 +105,51 @@ def entity_statements(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     return Answer(q.text, F.STATEMENTS, True,
                   f"关于{where}的表述{len(items)}条,见「" + "」「".join(sections[:4]) + "」。",
                   tuple(items), tuple(s.evidence() for _, s, _ in best))
+
+
+# "哪些城市要建…", "which prefectures …": the question asks for places, of a topic it names.
+PLACES_ASKED = re.compile(r"哪些(?:地区|城市|州市|州|市|县|县市|地方|省份|省|区域|国家)|哪几个(?:地区|城市|州市|县|省份|国家)|"
+                          r"which (?:cities|prefectures|regions|counties|provinces|places|countries)|"
+                          r"where will", re.I)
+MAX_PLACE_SENTENCES = 3
+PLACE_KIND_WORDS = {"城市", "地区", "州市", "地方", "省份", "区域", "国家", "县市", "要建", "布局", "建设"}
+
+
+def _list_part(text: str, start: int, end: int) -> str:
+    """A one-character place inside a run-on (京津冀): the list item it stands in."""
+    a = max([text.rfind(c, 0, start) for c in "、，,；;：:在"] + [-1]) + 1
+    ends = [i for i in (text.find(c, end) for c in "、，,；;：:等") if i >= 0]
+    b = min(ends) if ends else len(text)
+    return text[a:b] if b - a <= 12 else text[start:end]
+
+
+def places_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
+    """The places the sentences on the question's topic name, each cited by its sentence."""
+    from graph.places import find_places
+
+    topical, _ = cue_words(q)
+    asked = PLACES_ASKED.search(q.text).group(0)
+    # the topic, not the kind of place asked for (城市, 地区 …)
+    words = [w for w in topical if re.search(r"[\u4e00-\u9fff]", w) and w not in asked and w not in PLACE_KIND_WORDS]
+    if not words:
+        return Answer(q.text, F.MEMBERSHIP, False, "问题没有说明是哪方面的地区。")
+    docs = q.document_ids()
+    scored = []
+    for s in k.sentences:
+        if docs and s.doc_id not in docs:
+            continue
+        hits = sum(1 for w in words if w in s.text)
+        if hits:
+            scored.append((-hits, s.doc_id, s.char_start, s))
+    scored.sort()
+    best = [s for h, *_, s in scored if h == scored[0][0]][:MAX_PLACE_SENTENCES] if scored else []
+    items: list[Item] = []
+    for s in best:
+        for m in find_places(s.text, corpus.gazetteer, home=k.home):
+            label = m.surface if len(m.surface) >= 2 else _list_part(s.text, m.start, m.end)
+            items.append(Item(label, "Place", m.place_id, (s.evidence(),), {"document": s.title}))
+    items = dedupe(items)
+    if not items:
+        return Answer(q.text, F.MEMBERSHIP, False, f"语料中没有找到{'、'.join(words)}涉及的地区。")
+    return Answer(q.text, F.MEMBERSHIP, True, f"{'、'.join(words[:3])}涉及{len(items)}个地方:" +
+                  "、".join(i.label for i in items) + "。", tuple(items), tuple(s.evidence() for s in best))
