@@ -423,20 +423,27 @@ def entities(store: GraphStore, type: str) -> list[Item]:
     """Every entity of a type (place | project | goal | agency | document | fact | region | section)."""
     if type not in TYPES:
         raise QueryError(f"unknown entity type {type!r} (known: {', '.join(sorted(TYPES))})")
-    rows = store.query("""
-    SELECT ?node (MIN(STR(?l)) AS ?label) (SAMPLE(?k) AS ?key) (SAMPLE(?code) AS ?adcode)
-           (SAMPLE(?kind) AS ?kindClass) (COUNT(DISTINCT ?doc) AS ?docs) WHERE {
-      ?node a ?cls ; skos:prefLabel ?l .
-      OPTIONAL { ?node pkg:key ?k } OPTIONAL { ?node pkg:adcode ?code }
-      OPTIONAL { ?node a ?kind . ?kind rdfs:subClassOf ?cls }
-      OPTIONAL { ?node pkg:mentionedIn ?doc }
-    } GROUP BY ?node ORDER BY ?label ?node""", cls=TYPES[type])
+    cls = TYPES[type]
+    # Four flat queries joined here: one query with three OPTIONALs and a GROUP BY took 11 s on the 72 reports'
+    # 2,300 projects, these take under a second together.
+    labels = {str(r.node): str(r.label) for r in store.query(
+        "SELECT ?node (MIN(STR(?l)) AS ?label) WHERE { ?node a ?cls ; skos:prefLabel ?l . } GROUP BY ?node", cls=cls)}
+    keys: dict[str, str] = {}
+    for r in store.query("SELECT ?node ?k WHERE { ?node a ?cls ; pkg:key ?k }", cls=cls):
+        node = str(r.node)
+        keys[node] = min(keys.get(node, str(r.k)), str(r.k))
+    codes = {str(r.node): str(r.code) for r in store.query(
+        "SELECT ?node ?code WHERE { ?node a ?cls ; pkg:adcode ?code }", cls=cls)}
+    kinds = {str(r.node): str(r.kind).rsplit("#", 1)[-1] for r in store.query(
+        "SELECT ?node ?kind WHERE { ?node a ?cls . ?node a ?kind . ?kind rdfs:subClassOf ?cls }", cls=cls)}
+    docs = {str(r.node): int(r.docs) for r in store.query(
+        "SELECT ?node (COUNT(DISTINCT ?doc) AS ?docs) WHERE { ?node a ?cls ; pkg:mentionedIn ?doc } GROUP BY ?node",
+        cls=cls)}
     items = []
-    for r in rows:
-        attrs = {"id": r.key and str(r.key), "adcode": r.adcode and str(r.adcode),
-                 "kind": r.kindClass and str(r.kindClass).rsplit("#", 1)[-1], "documents": int(r.docs) or None}
-        items.append(Item(str(r.label), TYPES[type].rsplit("#", 1)[-1], str(r.node), (),
-                          {k: v for k, v in attrs.items() if v is not None}))
+    for node, label in sorted(labels.items(), key=lambda t: (t[1], t[0])):
+        attrs = {"id": keys.get(node), "adcode": codes.get(node), "kind": kinds.get(node),
+                 "documents": docs.get(node) or None}
+        items.append(Item(label, cls.rsplit("#", 1)[-1], node, (), {k: v for k, v in attrs.items() if v is not None}))
     return items
 
 

@@ -96,7 +96,8 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
         q.spans.append((start, end, SLOT_SECTION))
         covered.append((start, end))
     # A named project before the places inside its name (大滇西旅游环线 is not a question about 滇西).
-    _add_projects(q, question, k, covered, exact=True)
+    linked_projects = _link_projects(question, k)    # once: it scans every project label
+    _add_projects(q, question, k, covered, exact=True, found=linked_projects)
     for region in sorted(k.regions, key=lambda r: -len(r.label)):
         pos = question.find(region.label)
         if pos >= 0 and not _overlaps(covered, pos, pos + len(region.label)):
@@ -139,7 +140,7 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
                 q.spans.append((pos, pos + len(surface), SLOT_PLACE))
 
     if not q.projects:
-        _add_projects(q, question, k, covered, exact=False)
+        _add_projects(q, question, k, covered, exact=False, found=linked_projects)
     if not q.documents and k.series and len(set(q.years)) == 1:
         # "2019年的报告", "the 2019 report": the one document of a yearly series for that year
         wanted = set(asked_years(q))
@@ -169,6 +170,7 @@ HEADING_MARK = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d
 MIN_HEADING_MENTION = 4
 
 
+@lru_cache(maxsize=65536)   # every heading of the corpus, for every question
 def heading_core(text: str) -> str:
     """A heading without its number or letter-spacing (二、主要任务 → 主要任务; 五 、 优 先 行 动 → 优先行动)."""
     text = re.sub(r"(?<=[\u4e00-\u9fff、，])\s+(?=[\u4e00-\u9fff、，])", "", text)
@@ -194,9 +196,10 @@ def _heading_mentions(question: str, q: Question, k: Knowledge, covered) -> list
     return out
 
 
-def _add_projects(q: Question, question: str, k: Knowledge, covered: list[tuple[int, int]], exact: bool) -> None:
+def _add_projects(q: Question, question: str, k: Knowledge, covered: list[tuple[int, int]], exact: bool,
+                  found: list | None = None) -> None:
     nq = normalise(question)
-    for p in _link_projects(question, k):
+    for p in (found if found is not None else _link_projects(question, k)):
         named = normalise(p.label) in nq
         if exact and not named:
             continue
