@@ -37,6 +37,7 @@ SLOT_PLACE, SLOT_PROJECT, SLOT_DOCUMENT, SLOT_YEAR, SLOT_SECTION = "〈地〉", 
 BANK = Path(__file__).parent / "data" / "focus_bank.tsv"
 NEIGHBOURS = 3
 EMBEDDING_WEIGHT = 0.6   # the lexical vote is the anchor; the embedding vote breaks paraphrase ties
+CLEAR_MARGIN = 0.15      # lexical lead above which the embedding vote is not asked (typically 0.2–0.4 when clear)
 
 
 @dataclass(frozen=True)
@@ -148,19 +149,25 @@ class FocusModel:
         q = self._weigh(features(masked))
         return np.array([sum(w * v.get(f, 0.0) for f, w in q.items()) for v in self.vectors], dtype=np.float32)
 
-    def rank(self, masked: str, embedder=None, cache_dir: Path | None = None) -> list[tuple[str, float]]:
-        """Foci by score, best first."""
-        sims = self.lexical(masked)
-        if embedder is not None and getattr(embedder, "semantic", True):
-            dense = self.bank_vectors(embedder, cache_dir) @ embedder.embed_queries([masked])[0]
-            # Cosines of a sentence embedder sit in a narrow high band; centre them so both votes count.
-            dense = (dense - float(np.median(dense))) * 2.0
-            sims = sims + EMBEDDING_WEIGHT * dense
+    def _vote(self, sims: np.ndarray) -> list[tuple[str, float]]:
         scores = []
         for label in self.labels:
             own = np.sort(np.array([s for s, e in zip(sims, self.bank) if e.focus == label]))[::-1]
             scores.append((label, float(own[:NEIGHBOURS].mean())))
         return sorted(scores, key=lambda t: -t[1])
+
+    def rank(self, masked: str, embedder=None, cache_dir: Path | None = None) -> list[tuple[str, float]]:
+        """Foci by score, best first. The embedder is asked only when the lexical vote is close (it costs a
+        model call per question)."""
+        sims = self.lexical(masked)
+        lexical = self._vote(sims)
+        clear = len(lexical) < 2 or lexical[0][1] - lexical[1][1] >= CLEAR_MARGIN
+        if embedder is not None and getattr(embedder, "semantic", True) and not clear:
+            dense = self.bank_vectors(embedder, cache_dir) @ embedder.embed_queries([masked])[0]
+            # Cosines of a sentence embedder sit in a narrow high band; centre them so both votes count.
+            dense = (dense - float(np.median(dense))) * 2.0
+            return self._vote(sims + EMBEDDING_WEIGHT * dense)
+        return lexical
 
 
 @lru_cache(maxsize=1)
