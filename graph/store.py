@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 import re
 import shutil
 from pathlib import Path
@@ -17,7 +18,6 @@ from ingest.errors import ConfigError, QueryError, WorkspaceError
 
 if TYPE_CHECKING:
     from graph.build import Quad
-    from ui.settings import Settings
 
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "nquads": "nquads", "trig": "trig"}
@@ -46,13 +46,24 @@ BACKENDS: dict[str, tuple[str, str]] = {
 }
 
 
-def open_store(settings: "Settings", read_only: bool = False) -> GraphStore:
-    """The store the settings name; the embedded one lives in `<workspace>/graph`."""
-    if settings.graph_store not in BACKENDS:
-        raise ConfigError(f"unknown graph_store {settings.graph_store!r} (known: {', '.join(sorted(BACKENDS))})")
-    module, name = BACKENDS[settings.graph_store]
+@dataclass(frozen=True)
+class StoreConfig:
+    """What opening a graph store needs: the backend's name and its parameters (the caller reads them from
+    wherever it keeps its settings)."""
+
+    backend: str = "oxigraph"
+    path: Path | None = None            # oxigraph: the store's directory
+    query_endpoint: str = ""            # sparql: query URL
+    update_endpoint: str = ""           # sparql: update URL
+
+
+def open_store(config: StoreConfig, read_only: bool = False) -> GraphStore:
+    """The store the configuration names."""
+    if config.backend not in BACKENDS:
+        raise ConfigError(f"unknown graph_store {config.backend!r} (known: {', '.join(sorted(BACKENDS))})")
+    module, name = BACKENDS[config.backend]
     cls = getattr(importlib.import_module(module), name)
-    return cls.from_settings(settings, read_only=read_only)
+    return cls.from_config(config, read_only=read_only)
 
 
 # ------------------------------------------------------------------------------------------- shared SPARQL text
@@ -235,8 +246,8 @@ class OxigraphStore(_SparqlStore):
         self._open()
 
     @classmethod
-    def from_settings(cls, settings: "Settings", read_only: bool = False) -> "OxigraphStore":
-        return cls(Path(settings.workspace) / "graph", read_only=read_only)
+    def from_config(cls, config: StoreConfig, read_only: bool = False) -> "OxigraphStore":
+        return cls(config.path, read_only=read_only)
 
     def _open(self) -> None:
         try:
@@ -348,9 +359,9 @@ class SparqlEndpointStore(_SparqlStore):
         self._checked = False
 
     @classmethod
-    def from_settings(cls, settings: "Settings", read_only: bool = False) -> "SparqlEndpointStore":
-        update = "" if read_only else settings.sparql_update_endpoint
-        return cls(settings.sparql_query_endpoint, update)
+    def from_config(cls, config: StoreConfig, read_only: bool = False) -> "SparqlEndpointStore":
+        update = "" if read_only else config.update_endpoint
+        return cls(config.query_endpoint, update)
 
     def _update(self, text: str) -> None:
         if self.read_only:

@@ -222,15 +222,20 @@ def english_words() -> frozenset[str]:
                      for w in line.split())
 
 
-@lru_cache(maxsize=1)
-def english_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    path = Path(__file__).parent / "data" / "english_terms.tsv"
+def _two_columns(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Rows of a `word <TAB> a|b|c` data file under search/data/, longest first column first."""
+    path = Path(__file__).parent / "data" / name
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            phrase, words = line.split("\t")
-            rows.append((phrase.strip().lower(), tuple(words.split("|"))))
+            key, values = line.split("\t")
+            rows.append((key.strip(), tuple(v.strip() for v in values.split("|"))))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def english_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((phrase.lower(), words) for phrase, words in _two_columns("english_terms.tsv"))
 
 
 def chinese_term_groups(question: str) -> list[tuple[str, ...]]:
@@ -327,13 +332,7 @@ def _link_projects(question: str, k: Knowledge) -> list[Item]:
 
 @lru_cache(maxsize=1)
 def document_kinds() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    path = Path(__file__).parent / "data" / "document_kinds.tsv"
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            zh, en = line.split("\t")
-            rows.append((zh.strip(), tuple(w.strip().lower() for w in en.split("|"))))
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    return tuple((zh, tuple(w.lower() for w in en)) for zh, en in _two_columns("document_kinds.tsv"))
 
 
 def _bigrams(text: str) -> set[str]:

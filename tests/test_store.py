@@ -65,7 +65,7 @@ def test_data_persists_and_opens_read_only(tmp_path):
     store = OxigraphStore(tmp_path / "graph")
     load(store, *corpus())
     store.close()
-    again = open_store(Settings(workspace=tmp_path), read_only=True)
+    again = open_store(Settings(workspace=tmp_path).store_config(), read_only=True)
     assert len(_projects(again)) == 2
     with pytest.raises(WorkspaceError, match="read-only"):
         again.remove_document("d_plan")
@@ -74,7 +74,7 @@ def test_data_persists_and_opens_read_only(tmp_path):
 
 def test_read_only_open_of_a_missing_store_says_what_to_do(tmp_path):
     with pytest.raises(WorkspaceError, match="policykg ingest"):
-        open_store(Settings(workspace=tmp_path / "nothing"), read_only=True)
+        open_store(Settings(workspace=tmp_path / "nothing").store_config(), read_only=True)
 
 
 def test_rebuild_swaps_in_a_fresh_directory(disk_store):
@@ -109,10 +109,10 @@ def test_bind_places_values_inside_the_outer_where():
 
 def test_unknown_backend_and_missing_dependency_give_hints(monkeypatch, tmp_path):
     with pytest.raises(ConfigError, match="sparql_query_endpoint"):
-        open_store(Settings(workspace=tmp_path, graph_store="sparql"))
+        open_store(Settings(workspace=tmp_path, graph_store="sparql").store_config())
     monkeypatch.setitem(sys.modules, "oxrdflib", None)
     with pytest.raises(ConfigError, match="pip install oxrdflib"):
-        open_store(Settings(workspace=tmp_path))
+        open_store(Settings(workspace=tmp_path).store_config())
 
 
 # ------------------------------------------------------------------------------------- remote endpoint
@@ -151,7 +151,7 @@ def endpoint(tmp_path):
 def test_remote_endpoint_loads_replaces_and_queries(endpoint, tmp_path):
     settings = Settings(workspace=tmp_path, graph_store="sparql", sparql_query_endpoint=endpoint + "/query",
                         sparql_update_endpoint=endpoint + "/update")
-    store = open_store(settings)
+    store = open_store(settings.store_config())
     assert isinstance(store, SparqlEndpointStore)
     load(store, *corpus())
     assert len(_projects(store)) == 2
@@ -167,7 +167,7 @@ def test_remote_endpoint_loads_replaces_and_queries(endpoint, tmp_path):
     local = OxigraphStore(None)
     load(local, *corpus())
     assert store.serialize("nt") == local.serialize("nt")     # same bytes from either backend
-    reader = open_store(settings, read_only=True)
+    reader = open_store(settings.store_config(), read_only=True)
     with pytest.raises(ConfigError, match="sparql_update_endpoint"):
         reader.remove_document("d_plan")
 

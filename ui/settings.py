@@ -49,6 +49,13 @@ class Settings:
     host: str = DEFAULTS["host"]
     port: int = DEFAULTS["port"]
 
+    def store_config(self):
+        """The graph store's parameters (graph/ takes these, never the Settings object)."""
+        from graph.store import StoreConfig
+
+        return StoreConfig(self.graph_store, Path(self.workspace) / "graph", self.sparql_query_endpoint,
+                           self.sparql_update_endpoint)
+
     def with_overrides(self, **values: Any) -> "Settings":
         return replace(self, **_coerce({k: v for k, v in values.items() if v is not None}))
 

@@ -192,7 +192,7 @@ class Workspace:
             if self.read_only and not path.is_dir() and self._graph_prev().is_dir():
                 # An ingest was killed between the two renames of its swap: the previous graph is complete.
                 return OxigraphStore(self._graph_prev(), read_only=True)
-        return open_store(self.settings, read_only=self.read_only)
+        return open_store(self.settings.store_config(), read_only=self.read_only)
 
     @_piece
     def embedder(self):

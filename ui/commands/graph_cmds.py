@@ -20,7 +20,7 @@ def _store(ctx: click.Context):
     from graph.store import open_store
 
     # Read-only: these commands never write, and can run while another process holds the store open.
-    store = open_store(ctx.obj, read_only=True)
+    store = open_store(ctx.obj.store_config(), read_only=True)
     ctx.call_on_close(store.close)
     return store
 
