@@ -126,8 +126,8 @@ def flat(text: str) -> str:
 
 
 def _locate(name: str, text: str) -> tuple[int, int] | None:
-    """Where a name stands in a (flat) sentence, ignoring quotes; for a name built from a list (滇东北省级区域
-    医疗中心 in 滇东北、曲靖…4个省级区域医疗中心) the longest suffix of at least four characters."""
+    """Where a name stands in a (flat) sentence, ignoring quotes; for a name built from a list (苏北省级物流
+    枢纽 in 苏北、苏中…3个省级物流枢纽) the longest suffix of at least four characters."""
     keep = [i for i, ch in enumerate(text) if not _QUOTES.match(ch)]
     bare = "".join(text[i] for i in keep)
     target = normalise_name(name)

@@ -584,7 +584,7 @@ def find_named_places(text: str, gazetteer: Gazetteer, mentions: Sequence[PlaceM
                             Place(place_id, stem + suffix, kind, (), None, None)))
                 break
             if suffix == "乡" and parent is None:
-                break   # 下乡, 返乡, 洋芋之乡: a township only with its county (勐海县勐宋乡)
+                break   # 下乡, 返乡, 鱼米之乡: a township only with its county (某县某某乡)
             if own is not None and kind != "town":
                 # 河口口岸: a port or new area named by the division it lies in.
                 place_id = f"{kind}:{own.place_id}:{stem}{suffix}"

@@ -419,6 +419,12 @@ def _best_titles(core: str, kind: str | None, k: Knowledge, year: int | None = N
         # "这份意见", "规划": the corpus's one document of that kind, if it has only one
         of = [d for d in k.documents if kind and of_kind(_titled(d, k), kind)]
         return of if len(of) == 1 else []
+    return _best_share(k, kind, year, lambda title: len(grams & _bigrams(title)) / len(grams) if grams else 1.0)
+
+
+def _best_share(k: Knowledge, kind: str | None, year: int | None, share) -> list[Item]:
+    """Documents of the kind (and year) whose title scores the highest share(title) ≥ MIN_TITLE_SHARE;
+    several on a tie, none when more than three tie (the mention names no document in particular)."""
     scored = []
     for d in k.documents:
         title = _titled(d, k)
@@ -426,13 +432,13 @@ def _best_titles(core: str, kind: str | None, k: Knowledge, year: int | None = N
             continue
         if year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year:
             continue
-        share = len(grams & _bigrams(title)) / len(grams) if grams else 1.0
-        if share >= MIN_TITLE_SHARE:
-            scored.append((share, d))
+        value = share(title)
+        if value >= MIN_TITLE_SHARE:
+            scored.append((value, d))
     if not scored:
         return []
-    top = max(s for s, _ in scored)
-    best = [d for s, d in scored if s == top]
+    top = max(v for v, _ in scored)
+    best = [d for v, d in scored if v == top]
     return best if len(best) <= 3 else []
 
 
@@ -450,19 +456,8 @@ def _first_phrase(left: str, year) -> int:
 
 def _best_titles_by_words(groups: list[tuple[str, ...]], kind: str, k: Knowledge, year: int | None) -> list[Item]:
     """English mentions: the titles holding most of the translated words (any alternative of each)."""
-    scored = []
-    for d in k.documents:
-        title = _titled(d, k)
-        if not of_kind(title, kind) or (year is not None and k.doc_years.get(d.attrs.get("doc_id")) != year):
-            continue
-        share = sum(1 for g in groups if any(w in title for w in g)) / len(groups) if groups else 1.0
-        if share >= MIN_TITLE_SHARE:
-            scored.append((share, d))
-    if not scored:
-        return []
-    top = max(s for s, _ in scored)
-    best = [d for s, d in scored if s == top]
-    return best if len(best) <= 3 else []
+    return _best_share(k, kind, year, lambda title: sum(1 for g in groups if any(w in title for w in g)) / len(groups)
+                       if groups else 1.0)
 
 
 def _link_documents(question: str, k: Knowledge) -> list[Item]:
