@@ -1,7 +1,6 @@
 """What question answering needs to know about the corpus, read once from the graph and the document store."""
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -38,7 +37,8 @@ class Knowledge:
     series: dict[str, set[int]] = field(default_factory=dict)   # "政府工作报告" → years of that yearly series
     series_docs: dict[str, set[str]] = field(default_factory=dict)   # series name → its doc_ids
     doc_names: dict[str, str] = field(default_factory=dict)     # doc_id → title, title hint and opening lines
-    _corpus: tuple[int, str, list[int]] | None = field(default=None, repr=False, compare=False)
+    _index: "Postings | None" = field(default=None, repr=False, compare=False)
+    _found: dict = field(default_factory=dict, repr=False, compare=False)   # terms → sentences, see containing
 
     @classmethod
     def build(cls, ws: "Corpus") -> "Knowledge":
@@ -77,32 +77,91 @@ class Knowledge:
         return next((d.label for d in self.documents if d.attrs.get("doc_id") == doc_id), doc_id)
 
     def containing(self, *terms: str, doc_id: str | None = None) -> list[Sentence]:
-        """Sentences containing every term."""
+        """Sentences containing every term, in corpus order."""
         if doc_id or not terms or not all(terms) or any(_SEPARATOR in t for t in terms):
             pool = self.by_doc.get(doc_id, []) if doc_id else self.sentences
             return [s for s in pool if all(t in s.text for t in terms)]
-        # str.find over the whole corpus at once: a Python loop over every sentence took tens of milliseconds
-        # on the 72 reports, several times per question. A term holds no separator, so no match spans two
-        # sentences.
-        text, starts = self._joined()
-        first = max(terms, key=len)
-        found = []
-        pos = text.find(first)
-        while pos >= 0:
-            i = bisect.bisect_right(starts, pos) - 1
-            if all(t in self.sentences[i].text for t in terms):
-                found.append(self.sentences[i])
-            pos = text.find(first, starts[i + 1]) if i + 1 < len(starts) else -1
-        return found
+        # The sentences sharing every character pair of every term (postings built once), then checked: a
+        # scan of the whole corpus per term took tens of milliseconds on the 72 reports, many times per question.
+        postings = self._postings()
+        hit = self._found.get(terms)
+        if hit is None:
+            candidates = postings.candidates(terms)
+            sentences = self.sentences
+            hit = tuple(sentences[i] for i in candidates if all(t in sentences[i].text for t in terms))
+            if len(self._found) >= _FOUND_CACHE:
+                self._found.clear()
+            self._found[terms] = hit
+        return list(hit)
 
-    def _joined(self) -> tuple[str, list[int]]:
-        if self._corpus is None or self._corpus[0] != len(self.sentences):
-            starts, at = [], 0
-            for s in self.sentences:
-                starts.append(at)
-                at += len(s.text) + len(_SEPARATOR)
-            self._corpus = (len(self.sentences), _SEPARATOR.join(s.text for s in self.sentences), starts)
-        return self._corpus[1], self._corpus[2]
+    def _postings(self) -> "Postings":
+        if self._index is None or self._index.size != len(self.sentences):
+            self._index = Postings([s.text for s in self.sentences])
+            self._found.clear()
+        return self._index
+
+
+class Postings:
+    """For every character and every pair of adjacent characters, the sorted ids of the texts holding it."""
+
+    def __init__(self, texts: list[str]) -> None:
+        import numpy as np
+
+        self.size = len(texts)
+        joined = _SEPARATOR.join(texts)
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        owner = np.repeat(np.arange(len(texts), dtype=np.uint64), lengths)[:len(codes)]
+        self._bits = max(1, int(len(texts)).bit_length())
+        if 2 * 21 + self._bits > 64:
+            raise ValueError("too many sentences for the postings table")
+        keep = codes != 0
+        self._chars = _distinct((codes[keep] << np.uint64(self._bits)) | owner[keep])
+        pair = keep[:-1] & keep[1:]
+        pairs = (((codes[:-1] << np.uint64(21)) | codes[1:]) << np.uint64(self._bits)) | owner[:-1]
+        self._pairs = _distinct(pairs[pair])
+        self._char_keys = self._chars >> np.uint64(self._bits)
+        self._pair_keys = self._pairs >> np.uint64(self._bits)
+        self._mask = np.uint64((1 << self._bits) - 1)
+
+    def _ids(self, keys, table, key: int):
+        import numpy as np
+
+        lo, hi = np.searchsorted(keys, np.array([key, key + 1], dtype=np.uint64))
+        return table[lo:hi] & self._mask
+
+    def candidates(self, terms: tuple[str, ...]) -> list[int]:
+        """Ids of the texts holding every character pair (or, for one-character terms, the character) of
+        every term: a superset of the texts containing every term."""
+        import numpy as np
+
+        lists = []
+        for term in dict.fromkeys(terms):
+            if len(term) == 1:
+                lists.append(self._ids(self._char_keys, self._chars, ord(term)))
+                continue
+            for a, b in dict.fromkeys(zip(term, term[1:])):
+                lists.append(self._ids(self._pair_keys, self._pairs, (ord(a) << 21) | ord(b)))
+        lists.sort(key=len)
+        ids = lists[0]
+        for other in lists[1:]:
+            if not len(ids):
+                break
+            ids = np.intersect1d(ids, other, assume_unique=True)
+        return ids.tolist()
+
+
+def _distinct(values):
+    """Sorted distinct values (a sort and a comparison: numpy's hash-based unique is many times slower here)."""
+    import numpy as np
+
+    values = np.sort(values)
+    if len(values):
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values
+
+
+_FOUND_CACHE = 4096   # distinct term tuples remembered before the cache starts afresh
 
 
 _SEPARATOR = "\x00"
