@@ -235,13 +235,35 @@ def _two_columns(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=1)
 def english_terms() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((phrase.lower(), words) for phrase, words in _two_columns("english_terms.tsv"))
+    # a hyphen is a space ("deficit-to-GDP", "labour-intensive"); longest phrase (in words) first
+    rows = {}
+    for phrase, words in _two_columns("english_terms.tsv"):
+        rows.setdefault(" ".join(re.sub(r"[^a-z0-9]+", " ", phrase.lower()).split()), words)
+    return tuple(sorted(rows.items(), key=lambda r: (-len(r[0].split()), -len(r[0]))))
+
+
+ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+            "fourteenth fifteenth").split()
+# "the 14th Five-Year Plan", "the First Five-Year Plan": the plan's Chinese names (十四五, 第十四个五年).
+FIVE_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+five[\s-]+years?\b|\b(" + "|".join(ORDINALS)
+                       + r")\s+five[\s-]+years?\b", re.I)
+
+
+def _five_year_groups(question: str) -> list[tuple[str, ...]]:
+    import cn2an
+
+    out = []
+    for m in FIVE_YEAR.finditer(question):
+        n = int(m.group(1)) if m.group(1) else ORDINALS.index(m.group(2).lower()) + 1
+        number = cn2an.an2cn(n)
+        out.append((f"{number}五", f"第{number}个五年"))
+    return out
 
 
 def chinese_term_groups(question: str) -> list[tuple[str, ...]]:
     """For each English phrase of the question, the Chinese words for it (GDP growth → 国内生产总值, 经济增长)."""
-    text = " " + re.sub(r"[^a-z0-9-]+", " ", question.lower()) + " "
-    out: list[tuple[str, ...]] = []
+    out: list[tuple[str, ...]] = _five_year_groups(question)
+    text = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", FIVE_YEAR.sub(" | ", question).lower()).split()) + " "
     for phrase, words in english_terms():
         if f" {phrase} " in text:
             out.append(words)
@@ -374,15 +396,17 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
         for word in english:
             for m in re.finditer(rf"\b{re.escape(word)}s?\b", question, re.I):
                 mentioned = True
-                left = question[max(0, m.start() - 80):m.start()]
-                groups = chinese_term_groups(left)
-                year = YEAR.search(left)
-                docs = _best_titles_by_words(groups, kind, k, int(year.group(1)) if year else None) \
-                    if (groups or year) else []
+                begin, end = _english_mention(question, m.start(), m.end())
+                mention = question[begin:m.start()] + " " + question[m.end():end]
+                groups = chinese_term_groups(mention)
+                year = YEAR.search(mention)
+                if groups or year:
+                    docs = _best_titles_by_words(groups, kind, k, int(year.group(1)) if year else None)
+                else:   # "this notice", "the opinions": the corpus's one document of that kind, if it has one
+                    docs = _only_document_called(word.lower(), k)
                 core = "".join(g[0] for g in groups)
                 if docs:
-                    at = m.start() - len(left) + _first_phrase(left, year)
-                    found.append((len(core) + len(word) / 4, docs, (at, m.end())))
+                    found.append((len(core) + len(word) / 4, docs, (begin, end)))
     if not found:
         if kinds_named:
             # "哪几年的政府工作报告": the kind names a series of documents, none in particular; it is still a
@@ -391,6 +415,13 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
         return ([] if mentioned else _link_documents(question, k)), []
     score, docs, span = max(found, key=lambda t: t[0])
     return docs, [span]
+
+
+def _only_document_called(word: str, k: Knowledge) -> list[Item]:
+    """The one document an English kind word can name ("the plan": every kind called plan, 规划 and 方案 alike)."""
+    kinds = [z for z, english in document_kinds() if word in english or word.rstrip("s") in english]
+    of = [d for d in k.documents if any(of_kind(_titled(d, k), z) for z in kinds)]
+    return of if len(of) == 1 else []
 
 
 def _titled(d: Item, k: Knowledge) -> str:
@@ -442,16 +473,66 @@ def _best_share(k: Knowledge, kind: str | None, year: int | None, share) -> list
     return best if len(best) <= 3 else []
 
 
-def _first_phrase(left: str, year) -> int:
-    """Where an English document mention starts: its first translated phrase, or the year before it."""
-    low = left.lower()
-    starts = [m.start() for phrase, _ in english_terms() for m in re.finditer(rf"\b{re.escape(phrase)}\b", low)]
-    if year is not None:
-        starts.append(year.start())
-    first = min(starts) if starts else len(left)
-    # take in a possessive place before it ("Guangzhou's public rental housing measures")
-    before = re.search(r"([A-Z][a-z]+(?:['’]s)?\s+)$", left[:first])
-    return before.start() if before else first
+# Words that may stand inside an English mention of a document ("the notice on the …", "Guangzhou's … measures").
+# Before the kind word only articles and "and" ("the county economy opinion"; "the campaign of the …" is another
+# noun's complement); after it, a complement opened by a preposition.
+MENTION_GLUE = {"the", "this", "that", "these", "its", "and"}
+RIGHT_OPENERS = {"on", "about", "concerning", "regarding", "for", "of"}
+RIGHT_GLUE = MENTION_GLUE | RIGHT_OPENERS | {"in", "to"}
+
+
+def _english_mention(question: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of an English question that names a document around its kind word (question[start:end]):
+    the run of translated phrases, years, ordinals and names just before it ("the 2019 report", "Yunnan's
+    county economy opinion") and a complement after it ("the notice on the regional coordination plan")."""
+    covered = [(m.start(), m.end()) for m in YEAR.finditer(question)] + \
+              [(m.start(), m.end()) for m in FIVE_YEAR.finditer(question)] + _phrase_spans(question)
+
+    def part(m) -> bool:
+        word = re.sub(r"['’]s$", "", m.group(0))
+        if _overlaps(covered, m.start(), m.end()):
+            return True
+        return word[:1].isupper() and word.lower() not in english_words() and word.lower() not in EN_STOP
+
+    words = list(re.finditer(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", question))
+    begin = start
+    for m in reversed([w for w in words if w.end() <= start]):
+        gap = question[m.end():begin]
+        if re.search(r"[^\s'’]", gap):
+            break
+        if not (part(m) or m.group(0).lower() in MENTION_GLUE):
+            break
+        begin = m.start()
+    # no glue words at the edges
+    while True:
+        first = next((w for w in words if w.start() >= begin), None)
+        if first is None or first.start() >= start or first.group(0).lower() not in MENTION_GLUE:
+            break
+        begin = next((w.start() for w in words if w.start() > first.start()), start)
+    finish = end
+    after = [w for w in words if w.start() >= end]
+    if after and after[0].group(0).lower() in RIGHT_OPENERS and not re.search(r"[^\s]", question[end:after[0].start()]):
+        last = end
+        for m in after:
+            if re.search(r"[^\s'’]", question[last:m.start()]):
+                break
+            if not (part(m) or m.group(0).lower() in RIGHT_GLUE):
+                break
+            last = m.end()
+            if part(m):
+                finish = m.end()
+    return begin, finish
+
+
+@lru_cache(maxsize=1)
+def _phrases_pattern() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(re.escape(w) for w in phrase.split())
+                                          for phrase, _ in english_terms()) + r")\b", re.I)
+
+
+def _phrase_spans(question: str) -> list[tuple[int, int]]:
+    """Where the English phrases of english_terms.tsv stand in the question."""
+    return [(m.start(), m.end()) for m in _phrases_pattern().finditer(question)]
 
 
 def _best_titles_by_words(groups: list[tuple[str, ...]], kind: str, k: Knowledge, year: int | None) -> list[Item]:

@@ -1,0 +1,58 @@
+"""English questions: their policy words, document mentions, places and sections link to what the Chinese
+documents say, so they get the answers their Chinese counterparts get."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from search.question import _english_mention, chinese_term_groups, english_terms
+
+
+def mention(question: str, kind: str) -> str:
+    m = re.search(rf"\b{kind}\b", question)
+    begin, end = _english_mention(question, m.start(), m.end())
+    return question[begin:end]
+
+
+def test_hyphenated_words_are_translated_like_spaced_ones():
+    groups = chinese_term_groups("What deficit-to-GDP ratio did the report plan?")
+    assert ("赤字",) in groups and any("国内生产总值" in g for g in groups)
+    assert chinese_term_groups("labour intensive industries")[0] == chinese_term_groups("labour-intensive")[0]
+
+
+def test_ordinal_five_year_plans_get_their_chinese_names():
+    assert ("十四五", "第十四个五年") in chinese_term_groups("the 14th Five-Year digital economy plan")
+    assert ("一五", "第一个五年") in chinese_term_groups("In the First Five-Year Plan, how many units")
+
+
+def test_the_longest_phrase_wins():
+    groups = chinese_term_groups("How many imports and exports")
+    assert groups == [("进出口",)]
+
+
+def test_vocabulary_rows_are_well_formed():
+    rows = english_terms()
+    assert len(rows) > 600
+    for phrase, words in rows:
+        assert phrase == phrase.lower() and words and all(re.search(r"[\u4e00-\u9fff]", w) or w.isascii()
+                                                          for w in words)
+
+
+@pytest.mark.parametrize("question, kind, expected", [
+    ("How many activities are in the campaign of the county economy opinion?", "opinion", "county economy opinion"),
+    ("What did the 2016 report say about the 13th Five-Year Plan's upgrading?", "report", "2016 report"),
+    ("Who is the notice on the regional coordinated development plan addressed to?", "notice",
+     "notice on the regional coordinated development"),
+    ("Who counts as a recipient under Guangzhou's home and community elderly-care measures?", "measures",
+     "Guangzhou's home and community elderly-care measures"),
+])
+def test_a_document_mention_is_the_run_of_words_that_names_it(question, kind, expected):
+    assert mention(question, kind) == expected
+
+
+def test_english_question_names_the_document_by_its_translated_title(seed_workspace):
+    from search.question import link
+
+    q = link("What are the main tasks of the county economy opinion?", seed_workspace, seed_workspace.knowledge)
+    assert [d.label for d in q.documents] and "县域经济" in q.documents[0].label
