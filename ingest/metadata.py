@@ -31,6 +31,10 @@ _TARGET = re.compile(r"(?:^|[，。；：、“（,;:(\s]|力争|争取|预计|�
 _SENTENCE = re.compile(r"[。！？]")
 # The issuer in a title: everything before 关于 / 印发 ("X关于…", "X等4部门关于…", "X印发…").
 _TITLE_ISSUER = re.compile(r"^(.{2,80}?)(?:关于|印发|转发)")
+# A report's title: [year] body [政府]工作报告 ("2019年中华人民共和国国务院政府工作报告"); the body is its issuer,
+# named without the state's name when the rest is an agency on its own (国务院).
+_REPORT_TITLE = re.compile(r"^(?:[0-9０-９]{4}\s*年\s*)?(.{3,30}?)(?:政府)?工作报告")
+_STATE_NAME = "中华人民共和国"
 _JOINT_TAIL = re.compile(r"等\s*[0-9０-９一二三四五六七八九十]*\s*个?\s*(?:部门|单位|机构)$")
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?$")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
@@ -265,6 +269,16 @@ def extract_metadata(doc: Document, cleaned: Cleaned) -> Metadata:
                 issuers.append(match.group(1))
                 spans.setdefault("issuers", body[lines.index(line)])
                 break
+
+    if not issuers and title:
+        # "1960年中华人民共和国国务院政府工作报告": the body named before the report's genre word
+        match = _REPORT_TITLE.match(title)
+        if match:
+            head = match.group(1)
+            for name in (head, head.removeprefix(_STATE_NAME)):
+                if _is_agency(name) and name != _STATE_NAME:
+                    issuers.append(name)
+            issuers[:] = issuers[-1:]
 
     addressees: tuple[str, ...] = ()
     # Addressees open the notice: a line ending in a colon, right after the title block.

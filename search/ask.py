@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -45,6 +46,9 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     if absent:
         return Answer(q.text, focus, False, absent)
     handler = HANDLERS.get(focus, T.semantic)
+    if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text):
+        # "2013年和2014年的赤字分别是多少": the same question asked of each year, side by side
+        handler = T.compare
     if S.PLACES_ASKED.search(q.text) and not (q.places or q.regions) and focus in PLACE_LISTS:
         handler = S.places_for_topic
     result = handler(q, corpus, k)
@@ -70,6 +74,11 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
 # Foci whose items must speak of the question's topic words; the others answer by structure (a document's
 # metadata, a region's members, an outline, a lineage) and carry no topic words to check.
 TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS, F.METADATA}
+
+
+# Foci that, asked of two or more years (not a range: that is a timeline), are asked of each year in turn.
+PER_YEAR = {F.TARGET_VALUE, F.GOALS, F.SEMANTIC, F.STATEMENTS}
+YEAR_RANGE = re.compile(r"\d{4}\s*年?\s*(?:至|到|—|–|-|~|～)\s*\d{4}|历年|逐年|每年|between \d{4} and|from \d{4} to", re.I)
 
 
 # Foci under which "which places …" without a linked place asks for the places a topic names.

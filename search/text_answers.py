@@ -1,6 +1,7 @@
 """Answers read from the text itself: sections, enumerations, counts, comparisons, cross-document mentions, passages."""
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -172,7 +173,12 @@ def compare(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             docs = [d for d in k.documents if k.doc_years.get(d.attrs.get("doc_id")) == year
                     and any(d.attrs.get("doc_id") in ids for ids in k.series_docs.values())]
             one = replace(q, years=[year], documents=docs or q.documents)
-            parts.append((f"{year}年", target_value(one, ws, k)))
+            part = target_value(one, ws, k)
+            if not part.found and docs:
+                # not a recorded target (a deficit "安排", a five-year review): what that year's report says
+                part = semantic(one, ws, k)
+                part = replace(part, items=tuple(i for i in part.items if len(i.label) <= MAX_LABEL)[:4])
+            parts.append((f"{year}年", part))
         return _side_by_side(q, parts)
     if not VALUE_CUE.search(q.text):
         parts = []
@@ -333,6 +339,11 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, F.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")
     items = tuple(Item(_passage_label(p), "Passage", f"{p.doc_id}#{p.char_start}", (p.evidence(),),
                        {"document": p.title}) for p in passages)
+    answering = answering_clauses(passages[:MAX_ANSWER_PASSAGES], q, k)
+    if answering:
+        # the clauses that speak to the question first, each cited (a reader wants "租金按评估价的50%", not a
+        # page to read); the passages follow as context
+        items = answering + items
     if LIST_ASKED.search(q.text):
         listed = enumerated_items(passages[:2], q, k)
         if listed:
@@ -393,6 +404,90 @@ def enumerated_items(passages: list[Sentence], q: Question, k: Knowledge) -> tup
     for s in dict.fromkeys(chosen):
         items += enumerate_sentence(s)
     return tuple(dedupe(items))
+
+
+MAX_ANSWER_PASSAGES = 3      # the best passages whose sentences are searched for answering clauses
+MAX_ANSWER_SENTENCES = 3
+MAX_ANSWER_CLAUSES = 12
+MAX_SCANNED_DOCUMENTS = 2
+# A question asking for a quantity, a rate, a period or a standard: clauses with a number answer it first.
+VALUE_ASKED = re.compile(r"多少|几|多大|多长|多高|比例|比重|标准|期限|金额|费用|幅度|how (?:many|much|long|high)|"
+                         r"what (?:percentage|share|rate|amount)|\bwhen\b", re.I)
+CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+NUMBER = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+[个年月日倍成折%万亿元人]")
+
+
+def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tuple[Item, ...]:
+    """Clauses of the best passages' sentences that hold the most of the question's topic words, each cited.
+
+    A sentence qualifies when it holds at least half of the words the best sentence holds; inside it, every
+    clause that names a topic word (or a number, when a quantity is asked) is an item, and so is the clause
+    right after one that ends in a colon (the list it announces)."""
+    words = [w for w in dict.fromkeys(v for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)
+                                      for v in (variants(t, k) or [t])) if len(w) >= 2]
+    if not words:
+        return ()
+    value_asked = bool(VALUE_ASKED.search(q.text))
+    # rarer words weigh more: 财政赤字 says more about a sentence than 规模
+    total = max(len(k.sentences), 1)
+    weight = {w: math.log(1 + total / (1 + len(k.containing(w)))) for w in words}
+    pool: list[tuple[int, Sentence]] = []
+    docs = {p.doc_id for p in passages}
+    if q.documents and len(docs) <= MAX_SCANNED_DOCUMENTS:
+        # inside the documents the question names every sentence is a candidate, not only the retrieved ones
+        pool = [(0, s) for d in sorted(docs) for s in k.by_doc.get(d, [])]
+    else:
+        pool = [(rank, s) for rank, p in enumerate(passages) for s in k.by_doc.get(p.doc_id, [])
+                if p.char_start <= s.char_start and s.char_end <= p.char_end]
+    scored = []
+    for rank, s in pool:
+        present = [w for w in words if w in s.text]
+        if present:
+            score = sum(weight[w] for w in present)
+            numbered = value_asked and bool(NUMBER.search(s.text))
+            if numbered:
+                score += 0.5 * max(weight[w] for w in present)
+            scored.append((numbered, score, -rank, -s.char_start, s))
+    if value_asked and any(x[0] for x in scored):
+        # a quantity is asked: the sentences that state one answer it, the others are context
+        scored = [x for x in scored if x[0]]
+    scored = [x[1:] for x in scored]
+    if not scored:
+        return ()
+    scored.sort(key=lambda x: x[:3], reverse=True)
+    best = scored[0][0]
+    chosen = []
+    for s in [s for h, *_, s in scored if h * 2 >= best][:MAX_ANSWER_SENTENCES]:
+        chosen.append(s)
+        if re.search(r"[：:]\s*$|[：:]\s*[\n（(]", s.text):
+            # "…按以下标准享受租金优惠：" — the items it announces follow in the next sentences of the section
+            chosen += [x for x in k.by_doc.get(s.doc_id, []) if x.char_start >= s.char_end
+                       and x.section_path == s.section_path][:MAX_LIST_FOLLOW // 2]
+    items: list[Item] = []
+    for s in dict.fromkeys(chosen):
+        spans, start = [], 0
+        for m in list(CLAUSE_END.finditer(s.text)) + [None]:
+            end = m.start() if m else len(s.text)
+            if end > start:
+                spans.append((start, end))
+            start = m.end() if m else end
+        previous_announces = False
+        for a, b in spans:
+            piece = s.text[a:b]
+            while a < b and s.text[a] in " \t\n\u3000":
+                a += 1
+            while b > a and s.text[b - 1] in " \t\n\u3000":
+                b -= 1
+            if b - a < 2:
+                continue
+            piece = s.text[a:b]
+            relevant = (any(w in piece for w in words) or (value_asked and re.search(r"\d", piece))
+                        or previous_announces)
+            previous_announces = piece.endswith(("：", ":"))
+            if relevant and b - a <= MAX_LABEL:
+                items.append(Item(piece, "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                                  {"document": s.title}))
+    return tuple(dedupe(items)[:MAX_ANSWER_CLAUSES])
 
 
 def quote(items, limit: int = 3) -> str:

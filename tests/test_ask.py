@@ -101,7 +101,12 @@ def test_enumerated_list_is_split_into_items(ask):
 def test_semantic_question_returns_cited_passages(ask):
     a = ask("边境贸易怎么发展？")
     assert a["intent"] == "semantic_passage" and a["found"]
-    assert 0 < len(a["items"]) <= 5
+    # the clauses that speak to the question first (short, cited), then the passages they come from
+    clauses = [i for i in a["items"] if len(i["label"]) <= 60]
+    passages = [i for i in a["items"] if len(i["label"]) > 60]
+    assert clauses and "贸易" in clauses[0]["label"]
+    assert 0 < len(passages) <= 5
+    assert all(i["citations"] for i in a["items"])
 
 
 def test_english_question_links_romanised_place(ask):
