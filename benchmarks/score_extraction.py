@@ -55,6 +55,7 @@ def number_values(value: str, unit: str | None = None) -> set[float]:
     text = norm(value)
     text = re.sub(r"(左右|以上|以下|以内|多|上下|约|近|超过|不低于|不少于|不超过)", "", text)
     text = text.replace("%", "").replace("％", "")
+    text = re.sub(r"^(?:百分之|千分之)", "", text)   # 百分之十二点三: the gold gives values as printed
     out: set[float] = set()
     m = re.match(r"([0-9]+(?:\.[0-9]+)?)(万亿|亿|万|千|百)?", text)
     if m:

@@ -1,22 +1,27 @@
 """Rule-based reading of quantified targets, baseline facts and qualitative goals in a sentence."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from graph.numerals import parse_int, parse_number
+from graph.numerals import arabic_years, parse_int, parse_number
 from graph.records import Target
 
 _MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
-_NUM = r"(?:[0-9]+(?:\.[0-9]+)?(?:[-—–~～][0-9]+(?:\.[0-9]+)?(?![0-9年]))?|[零〇○一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-_UNITS = ("个百分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
+# A Chinese numeral may hold 万/亿 inside (六百四十三亿七千万, 一百一十六万六千); the last magnitude is read
+# as `mag`. A range (1-2个, 8至9%, 百分之四至百分之五) is read by its first value.
+_CN_NUM = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿]+[零〇○一二两三四五六七八九十百千]+)*(?:点[零〇○一二三四五六七八九]+)?"
+_NUM = (r"(?:[0-9]+(?:\.[0-9]+)?(?:[-—–~～至][0-9]+(?:\.[0-9]+)?(?![0-9年]))?"
+        rf"|{_CN_NUM}(?:[至~～](?:百分之)?{_CN_NUM}(?![年万亿]))?)")
+_UNITS = ("个百分点", "个千分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "立方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
           "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
           "部", "年")
 _VALUE_RE = re.compile(
-    rf"(?P<num>{_NUM})(?P<mag>万亿|亿|万|千)?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
+    rf"(?P<pct>百分之|千分之)?(?P<num>{_NUM})(?P<mag>万亿|亿|万|千)?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
     r"(?P<approx>左右|以上|以下|以内|多|上下)?")
 
 # Verbs between a metric and its value, with the comparator they imply (before 左右/以上 adjust it).
@@ -27,12 +32,12 @@ _COMPARATORS = (
     ("高于", ">"), ("超过", ">"), ("突破", ">"), ("达到", "≥"), ("达", "≥"), ("提高到", "≥"), ("提升到", "≥"),
     ("增加到", "≥"), ("扩大到", "≥"), ("保持在", "≈"), ("稳定在", "≈"), ("增长", "≥"), ("提高", "≥"),
     ("提升", "≥"), ("增加", "≥"), ("下降", "≥"), ("降低", "≥"), ("减少", "≥"), ("缩小", "≥"), ("为", "="),
-    ("是", "="), ("在", "≈"), ("占", "="),
+    ("是", "="), ("在", "≈"), ("占", "="), ("安排", "="), ("投入", "="),
 )
 _CMP_RE = re.compile("|".join(re.escape(w) for w, _ in _COMPARATORS))
 _CMP = dict(_COMPARATORS)
 # Verbs that put the value before the metric: 建成4万个公共充电桩.
-_BUILD_START = re.compile(r"^(?:全年|年内)?(?:建设改造|建成|新建|改造|新增|培育|打造|创建|引进|新开工|开工|累计|完成|明确|认定|遴选|"
+_BUILD_START = re.compile(r"^(?:全年|年内)?(?:建设改造|建设|建成|新建|改造|新增|培育|打造|创建|引进|新开工|开工|累计|完成|明确|认定|遴选|"
                           r"扶持|支持|设立|布局|建立|发展|转移|培训|解决|安置|减少|增加)+")
 _BUILD_RE = re.compile(r"(?:建成|建设|新建|改造|建设改造|新增|完成|培育|打造|创建|实施|引进|培训|转移|解决|"
                        r"安置|搬迁|新开工|开工|开通|累计|明确|认定|遴选|设立|布局|建立)+$")
@@ -92,6 +97,9 @@ class QualitativeGoal:
 
 
 _FIVE_YEAR_PLAN = re.compile(r"“?(十?[一二三四五六七八九]?)五”?(?:规划|计划|时期|期间|末)")
+_NTH_PLAN = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:计划|规划)")
+# A sentence about a plan's period as a whole (“十四五”时期, 第二个五年计划期间): its targets are for the last year.
+_PLAN_PERIOD = re.compile(r"五”?(?:时期|期间|末)|五年(?:计划|规划)(?:期间|时期|末|内)")
 
 
 def plan_period_end(text: str) -> int | None:
@@ -99,10 +107,14 @@ def plan_period_end(text: str) -> int | None:
 
     The 1st plan ran 1953–1957 and the 2nd 1958–1962; from the 3rd (1966–1970) they follow on.
     """
+    ordinal = _NTH_PLAN.search(text)
     m = _FIVE_YEAR_PLAN.search(text)
-    if not m or not m.group(1) and "五”" not in m.group(0):
+    if ordinal and (not m or ordinal.start() <= m.start()):
+        n = parse_int(ordinal.group(1)) or 0
+    elif not m or not m.group(1) and "五”" not in m.group(0):
         return None
-    n = parse_int(m.group(1)) or 0
+    else:
+        n = parse_int(m.group(1)) or 0
     if n < 1:
         return None
     return (1953 + 5 * (n - 1) + 4) if n <= 2 else 1966 + 5 * (n - 3) + 4
@@ -111,7 +123,9 @@ def plan_period_end(text: str) -> int | None:
 def section_context(path: tuple[str, ...]) -> tuple[bool, bool, bool]:
     """(review, goal_section, mixed) for a heading path; the nearest heading that says decides."""
     for heading in reversed(path):
-        review = bool(_REVIEW_HEADING.search(heading))
+        # A heading of several clauses is a task (（三）加大…力度，强化农业农村发展基础): its 发展基础, 形势
+        # are what to work on, not a review.
+        review = bool(_REVIEW_HEADING.search(heading)) and not re.search(r"[，,；;]", heading.rstrip("。；;"))
         goal = bool(_GOAL_HEADING.search(heading)) and "是" not in heading   # 和平是…的主要目标: a claim
         if review or goal:
             return review and not goal, goal and not review, review and goal
@@ -127,11 +141,17 @@ def parse_value(text: str) -> Target | None:
 
 
 def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: str) -> Target | None:
-    number = parse_number(re.split(r"[-—–~～]", m.group("num"))[0])   # a range (1-2个) by its first value
-    if number is None:
+    first = re.split(r"[-—–~～至]", m.group("num"))[0]   # a range (1-2个) by its first value
+    mag = m.group("mag") or ""
+    if mag and not re.match(r"[0-9]", first) and first == m.group("num"):
+        # 六百四十三亿七千万: cn2an reads the whole numeral, magnitudes inside included.
+        value = parse_number(first + mag)
+    else:
+        number = parse_number(first)
+        value = None if number is None else number * _MAGNITUDES.get(mag, 1.0)
+    if value is None:
         return None
-    value = number * _MAGNITUDES.get(m.group("mag") or "", 1.0)
-    unit = m.group("unit")
+    unit = value_unit(m)
     if m.group("mag") == "万" and unit == "千瓦":
         unit = "千瓦"
     comparator = _CMP.get(verb) if verb else None
@@ -147,17 +167,35 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
     return Target(metric=metric, value=value, unit=unit, comparator=comparator, value_text=value_text)
 
 
+def _rule_text(sentence: str) -> str:
+    """The sentence as the rules read it, offset for offset: NFKC (when it keeps the length) and years
+    written in Chinese digits as Arabic ones (一九六二年 → 1962年)."""
+    text = unicodedata.normalize("NFKC", sentence)
+    return arabic_years(text if len(text) == len(sentence) else sentence)
+
+
+def value_unit(m: re.Match) -> str | None:
+    """The unit of a value match: % for 百分之X, ‰ for 千分之X, else the unit written after it."""
+    pct = m.group("pct")
+    return ("%" if pct == "百分之" else "‰") if pct else m.group("unit")
+
+
 def _named_year(text: str) -> re.Match | None:
-    """The first year in `text` that is not a comparison base (比1980年, 较2020年, 从2015年的)."""
+    """The first year in `text` that is not a comparison base (比1980年, 较2020年, 从2015年的) nor a price
+    base in brackets (（按1957年不变价格计算）)."""
     for m in _YEAR_RE.finditer(text):
-        if not re.search(r"(?:比|较|与|同|从)$", text[max(0, m.start() - 1):m.start()]):
-            return m
+        if re.search(r"(?:比|较|与|同|从|按|以)$", text[max(0, m.start() - 1):m.start()]):
+            continue
+        before = text[:m.start()]
+        if max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")")):
+            continue
+        return m
     return None
 
 
 def sentence_year(sentence: str) -> tuple[int | None, bool]:
     """The first year named in a sentence and whether it is a deadline (到2025年, 2025年前)."""
-    m = _named_year(unicodedata.normalize("NFKC", sentence))
+    m = _named_year(_rule_text(sentence))
     if not m:
         return None, False
     year = int(parse_number(m.group("year")) or 0) or None
@@ -178,14 +216,13 @@ def _relative_year(clause: str, doc_year: int | None) -> int | None:
 
 def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Targets and facts in a sentence: 到2025年,昆明市经济总量达到1万亿元,常住人口达到1000万左右 → two."""
-    sentence_norm = unicodedata.normalize("NFKC", sentence)  # same length for the characters we meet
-    if len(sentence_norm) != len(sentence):
-        sentence_norm = sentence
+    sentence_norm = _rule_text(sentence)
     year, deadline = None, False
-    planned_end = plan_period_end(sentence_norm) if re.search(r"五”?(?:时期|期间|末)", sentence_norm) else None
+    planned_end = plan_period_end(sentence_norm) if _PLAN_PERIOD.search(sentence_norm) else None
     if planned_end and ctx.doc_year and planned_end >= ctx.doc_year:
         year = planned_end   # “十四五”时期…: the plan's last year, unless a clause names another
     results: list[Quantity] = []
+    subject: tuple[int, str] | None = None
     for cstart, cend in _clauses(sentence_norm):
         clause = sentence_norm[cstart:cend]
         y = _named_year(clause)
@@ -194,9 +231,13 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             if 1900 < named < 2200:
                 year, deadline = named, bool(y.group("to") in ("到", "至") or y.group("before"))
         rel = _relative_year(clause, ctx.doc_year) or _relative_year(sentence_norm[:cstart], ctx.doc_year)
-        found = _clause_quantities(sentence_norm, cstart, cend, places or [])
+        listed = bool(results) and results[-1].end == cstart - 1 and results[-1].target.comparator == "=" and \
+            results[-1].start < results[-1].end - len(results[-1].target.value_text) and _BUILD_START.match(
+                sentence_norm[results[-1].start:]) is not None
+        found = _clause_quantities(sentence_norm, cstart, cend, places or [], listed)
         if not found and results and results[-1].end == cstart - 1:
             found = _listed_after(sentence_norm, cstart, cend, results[-1])
+        found, subject = _with_subject(sentence_norm, cstart, cend, found, subject, places or [])
         for q in found:
             metric_start, value_m, verb, metric, end = q
             q_year = year if year is not None else rel
@@ -220,6 +261,56 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 continue
             results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
     return results
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_words() -> re.Pattern:
+    from importlib.resources import files
+
+    text = (files("graph") / "data" / "target_plan_words.txt").read_text(encoding="utf-8")
+    words = sorted((w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+# A comparison base before a change (比1957年预计数增加, 比上年增长, 同比): no part of what changes.
+_COMPARISON_BASE = re.compile(r"(?:比|较|同)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?(?:实际|预计|计划)?(?:完成)?数?"
+                              r"|同比|比上年|每年|平均每年|年均|平均")
+_SUBJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,16}")
+_NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|如果|因此|但是|所以|同时|其中|并且|而且|[把被使]")
+
+
+def _core_metric(metric: str) -> str:
+    """What a metric measures, without plan words, comparison bases and the change verb."""
+    core = _COMPARISON_BASE.sub("", _plan_words().sub("", metric))
+    for verb in _CHANGE_VERBS:
+        if core.endswith(verb):
+            core = core[: -len(verb)]
+    return _clean_metric(core)
+
+
+def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: tuple[int, str] | None,
+                  places: list[tuple[int, int]]) -> tuple[list, tuple[int, str] | None]:
+    """一九五八年的工业总产值，拟定为…亿元，比上年增加…亿元，增长14.6%: a clause whose metric is only plan
+    words or a change takes the metric the sentence named before (a clause with no value, or the last metric
+    of its own); returns the clause's quantities and the subject for the clauses after it."""
+    if not found:
+        start, text = _strip_lead(sentence, cstart, cend, places)
+        text = text.rstrip("的")
+        if _SUBJECT.fullmatch(text) and not _NOT_SUBJECT.search(text) and not _CMP_RE.search(text):
+            return found, (start, text)
+        return found, subject
+    out = []
+    for metric_start, value_m, verb, metric, end in found:
+        core = _core_metric(metric)
+        if len(core) >= 2:
+            out.append((metric_start, value_m, verb, metric, end))
+            subject = (metric_start, core)
+        elif subject is not None:
+            suffix = verb if verb in _CHANGE_VERBS else ""
+            out.append((subject[0], value_m, verb, subject[1] + suffix, end))
+        elif metric:
+            out.append((metric_start, value_m, verb, metric, end))
+    return out, subject
 
 
 _LISTED_VALUE = re.compile(rf"(?:和|及|以及|、)?(?P<value>{_VALUE_RE.pattern})(?P<noun>[^\d,，;；、和及与的]{{2,16}})$")
@@ -261,7 +352,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 def sentence_tense(sentence: str, doc_year: int | None) -> str | None:
     """'future' or 'past' when the sentence says which way it looks, for the sentences after it."""
-    text = unicodedata.normalize("NFKC", sentence)
+    text = _rule_text(sentence)
     if _FUTURE.search(text):
         return "future"
     year, deadline = sentence_year(text)
@@ -292,12 +383,16 @@ _CHANGE_VERBS = {"增长", "提高", "提升", "增加", "下降", "降低", "�
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
 _COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张"}
 _MEASURE_UNITS = {"%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
-                  "千瓦时", "万千瓦", "平方公里", "平方米", "立方米", "岁", "人", "户", "倍"}
+                  "千瓦时", "万千瓦", "平方公里", "平方米", "立方米", "岁", "人", "户", "倍", "‰", "个千分点", "公尺",
+                  "平方公尺", "立方公尺", "公担", "担", "市斤"}
 
 
-def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple[int, int]]):
-    """(metric_start, value match, comparator verb, metric) for the values of one clause."""
+def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple[int, int]], listed: bool = False):
+    """(metric_start, value match, comparator verb, metric) for the values of one clause. `listed`: the clause
+    before set a value after a verb of building (新增A能力1500万立方米，B能力6万吨): a metric and a value
+    with no verb of their own continue that list, as does each 、-item after such a value in this clause."""
     out = []
+    lead_active = listed
     values = [m for m in _VALUE_RE.finditer(sentence, cstart, cend) if _is_quantity(sentence, m)]
     carried: tuple[int, str | None, str] | None = None   # (start, verb, metric) for 分别达A、B
     share = False
@@ -341,30 +436,41 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 and not re.match(r"[的和及与、]", sentence[m.end():m.end() + 1]):
             continue   # 3岁以下婴幼儿, 5万元以上项目: the value qualifies the noun after it
         chinese = not re.match(r"[0-9]", m.group("num"))
-        if chinese and (verb is None or m.group("unit") not in _MEASURE_UNITS):
+        if chinese and (verb is None or value_unit(m) not in _MEASURE_UNITS):
             continue
         build = _BUILD_RE.search(metric_text)
         if build and after:
             noun = re.match(r"[^\d,，;；、和及与的]{2,16}", after)
-            if noun and m.group("unit") in _COUNT_UNITS | {None}:
+            if noun and value_unit(m) in _COUNT_UNITS | {None}:
                 start = seg_start + (build.start() if build else len(metric_text))
                 out.append((start, m, verb, _clean_metric(noun.group(0)), m.end() + noun.end()))
                 continue
         time_lead = _METRIC_LEAD.match(metric_text)
         skip = time_lead.end() if time_lead else 0
         lead = _BUILD_START.match(metric_text[skip:])
-        if verb is None and lead and m.group("unit") in _COUNT_UNITS | _MEASURE_UNITS \
-                and len(metric_text) - skip - lead.end() >= 2:
-            out.append((seg_start, m, None, _clean_metric(metric_text[skip + lead.end():]), m.end()))
+        lead_end = lead.end() if lead else None
+        if lead_end is None and lead_active and (seg_start == cstart or re.match(r"[、和及]", metric_text)) \
+                and not _CMP_RE.search(metric_text) and not _BUILD_RE.search(metric_text):
+            lead_end = 0   # 、垃圾日处理能力6万吨: the next item of a list of things built
+        if verb is None and lead_end is not None and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS \
+                and len(metric_text) - skip - lead_end >= 2:
+            out.append((seg_start + (skip if lead_end == 0 else 0), m, None,
+                        _clean_metric(metric_text[skip + lead_end:]), m.end()))
+            lead_active = True
             continue
+        lead_active = False
         planned = _PLANNED.search(sentence, 0, cend) is not None
         if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下") and not (
-                planned and m.group("unit") in _MEASURE_UNITS | {"元"} and m.group("mag")):
+                planned and value_unit(m) in _MEASURE_UNITS | {"元"} and m.group("mag")):
             continue
         mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
         metric = _clean_metric(metric)
         bare = metric[: -len(verb)] if verb in _CHANGE_VERBS and metric.endswith(verb) else metric
-        if len(_clean_metric(bare)) < 2 or _BUILD_RE.fullmatch(metric):
+        if _BUILD_RE.fullmatch(metric):
+            continue
+        if len(_clean_metric(bare)) < 2:
+            # 增长14.6%: no metric of its own; the sentence's subject may give it one (find_quantities).
+            out.append((mstart, m, verb, "", m.end()))
             continue
         carried = (mstart, verb, metric)
         out.append((mstart, m, verb, metric, m.end()))
@@ -411,7 +517,7 @@ def _item_metric(items: list[str], k: int) -> str:
 
 
 def _is_quantity(sentence: str, m: re.Match) -> bool:
-    num, unit = m.group("num"), m.group("unit")
+    num, unit = m.group("num"), value_unit(m)
     if unit == "年":
         return False  # durations
     if not (unit or m.group("mag") or m.group("approx") in ("左右", "上下")):
@@ -425,7 +531,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
         return False  # inside a slogan: “7个专项行动”, “一张网”
     if sentence[max(0, m.start() - 1):m.start()] in ("第", "等", "前", "后", "每"):
         return False   # (每千人口: a rate's base, not a value)
-    if num in ("千", "百", "万", "十") and not m.group("approx"):
+    if num in ("千", "百", "万", "十") and not m.group("approx") and not m.group("pct"):
         return False   # 千人, 百姓: a word, not a number
     after = sentence[m.end():m.end() + 2]
     if after[:1] in ("年", "月", "日", "号", "届", "次", "期", "类", "级", "型") or re.match(r"[州县市省](?!级)|地区|国家|城市", after):
@@ -456,13 +562,14 @@ def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int
 
 def _clean_metric(text: str) -> str:
     text = re.sub(r"[(（][^()（）]*$", "", text)   # an unclosed bracket: the list it opens was cut
-    text = re.sub(r"(?:到[0-9]{4}年)?(?:平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则)+$", "",
+    text = re.sub(r"(?:到[0-9]{4}年)?(?:平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟)+$", "",
                   text.strip(" 、,，的和及与"))
     return text.strip(" 、,，的和及与")[-30:]
 
 
 def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:
     """Qualitative goals: clauses with a goal predicate, in a goals section or after 到YYYY年."""
+    original, sentence = sentence, _rule_text(sentence)
     year, deadline = sentence_year(sentence)
     in_scope = ctx.goal_section or deadline or (ctx.year is not None)
     if ctx.review or not (in_scope or ctx.intro):
@@ -470,7 +577,7 @@ def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:
     # In a chapter's introduction only the aim counts: 打造世界级旅游目的地, 将X建设成为Y.
     predicate = _GOAL_PREDICATE if in_scope else _AIM
     if year is None or (ctx.doc_year and year < ctx.doc_year):
-        planned_end = plan_period_end(sentence) if re.search(r"五”?(?:时期|期间|末)", sentence) else None
+        planned_end = plan_period_end(sentence) if _PLAN_PERIOD.search(sentence) else None
         year = planned_end if planned_end and ctx.doc_year and planned_end >= ctx.doc_year else None
         year = year or ctx.year or ctx.default_year
     goals = []
@@ -491,7 +598,7 @@ def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:
         end = _statement_end(clause)
         if end is None:
             continue
-        goals.append(QualitativeGoal(cstart, cstart + end, sentence[cstart:cstart + end], year))
+        goals.append(QualitativeGoal(cstart, cstart + end, original[cstart:cstart + end], year))
     return goals
 
 

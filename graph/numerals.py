@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 
 # cn2an reads 〇 but not the look-alikes ○ (white circle) and 零's variants printed in old documents.
@@ -37,3 +38,15 @@ def parse_int(text: str) -> int | None:
     """An integer in Arabic or Chinese numerals (十四 → 14), None when it is none."""
     value = parse_number(text)
     return int(value) if value is not None and value == int(value) else None
+
+
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_CHINESE_YEAR = re.compile(r"(?<![零〇○一二三四五六七八九十百千万])[〇○零一二三四五六七八九]{4}(?=年)")
+
+
+def arabic_years(text: str) -> str:
+    """Years written digit by digit in Chinese (一九六二年) as Arabic digits (1962年), the text's length kept,
+    so that offsets into the result are offsets into `text`."""
+    if "年" not in text:
+        return text
+    return _CHINESE_YEAR.sub(lambda m: m.group(0).translate(_YEAR_DIGITS), text)

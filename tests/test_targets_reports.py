@@ -1,0 +1,73 @@
+"""Targets of government work reports: 百分之 values, Chinese numerals with 亿/万 inside, Chinese-digit years,
+第N个五年计划 periods, a metric named in the clause before, lists of things built, task headings."""
+from __future__ import annotations
+
+from graph.goals import Context, find_quantities, plan_period_end, section_context, sentence_year
+from graph.numerals import arabic_years
+
+REPORT = Context(doc_year=1958, default_year=1958)
+
+
+def targets(sentence: str, ctx: Context = REPORT) -> list[tuple[str, float, str | None, int | None]]:
+    return [(q.target.metric, q.target.value, q.target.unit, q.year)
+            for q in find_quantities(sentence, ctx) if not q.is_fact]
+
+
+def test_percent_written_in_words():
+    assert targets("今年国民生产总值计划增长百分之八，是留有余地的。") == [("国民生产总值计划增长", 8, "%", 1958)]
+    ((metric, value, unit, _),) = targets("农村居民收入平均每年增长百分之四至百分之五")
+    assert (value, unit) == (4, "%")
+
+
+def test_chinese_numerals_with_magnitudes_inside():
+    (target,) = targets("钢产量计划达到一百一十六万六千吨")
+    assert target[1] == 1_166_000 and target[2] == "吨"
+    (target,) = targets("基本建设投资拟定为一百四十五亿七千七百万元")
+    assert target[1] == 14_577_000_000
+
+
+def test_years_in_chinese_digits_keep_offsets():
+    assert arabic_years("到一九六二年，粮食") == "到1962年，粮食"
+    assert arabic_years("一千九百人") == "一千九百人"
+    assert sentence_year("到一九六二年，粮食产量达到五千亿斤左右") == (1962, True)
+    assert targets("到一九六二年，粮食产量达到五千亿斤左右") == [("粮食产量", 5e11, "斤", 1962)]
+
+
+def test_nth_five_year_plan_gives_its_last_year():
+    assert plan_period_end("第二个五年计划期间") == 1962
+    assert plan_period_end("第一个五年计划") == 1957
+    assert targets("在第二个五年计划期间，钢产量达到一千二百万吨")[0][3] == 1962
+
+
+def test_metric_named_in_the_clause_before():
+    found = targets("一九五八年的工业总产值，拟定为六百四十三亿元（按一九五七年不变价格计算），比一九五七年增加八十亿元，"
+                    "增长百分之十四点六。")
+    assert found == [("工业总产值", 6.43e10, "元", 1958), ("工业总产值增加", 8e9, "元", 1958),
+                     ("工业总产值增长", 14.6, "%", 1958)]
+
+
+def test_a_price_base_year_is_not_the_target_year():
+    (target,) = targets("明年的农业总产值拟定为六百亿元（按一九五二年不变价格计算）", Context(1957, 1957))
+    assert target[3] == 1958
+
+
+def test_a_list_of_things_built_continues_without_its_verb():
+    found = targets("新增污水日处理能力1500万立方米、垃圾日处理能力6万吨", Context(2010, 2010))
+    assert [(m, v) for m, v, _, _ in found] == [("污水日处理能力", 1.5e7), ("垃圾日处理能力", 6e4)]
+    found = targets("新建保障性住房300万套，各类棚户区改造住房280万套", Context(2010, 2010))
+    assert [(m, v) for m, v, _, _ in found] == [("保障性住房", 3e6), ("各类棚户区改造住房", 2.8e6)]
+
+
+def test_arranged_funds_are_targets():
+    assert targets("中央财政扶持小企业专项资金安排106亿元", Context(2010, 2010)) == [
+        ("中央财政扶持小企业专项资金", 1.06e10, "元", 2010)]
+
+
+def test_achievements_in_words_stay_facts():
+    assert targets("去年国民生产总值比上年增长了百分之十二点八") == []
+    assert targets("粮食产量已经达到三千七百亿斤") == []
+
+
+def test_a_task_heading_is_no_review():
+    assert section_context(("二、2010年主要任务", "（三）加大统筹城乡发展力度，强化农业农村发展基础")) == (False, False, False)
+    assert section_context(("一、发展基础",))[0] is True
