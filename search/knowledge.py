@@ -38,7 +38,9 @@ class Knowledge:
     series_docs: dict[str, set[str]] = field(default_factory=dict)   # series name → its doc_ids
     doc_names: dict[str, str] = field(default_factory=dict)     # doc_id → title, title hint and opening lines
     _index: "Postings | None" = field(default=None, repr=False, compare=False)
-    _found: dict = field(default_factory=dict, repr=False, compare=False)   # terms → sentences, see containing
+    _goal_index: "Postings | None" = field(default=None, repr=False, compare=False)
+    _found: dict = field(default_factory=dict, repr=False, compare=False)   # terms → sentence ids, see containing
+    _documents: dict = field(default_factory=dict, repr=False, compare=False)   # term → doc_ids using it
 
     @classmethod
     def build(cls, ws: "Corpus") -> "Knowledge":
@@ -71,6 +73,7 @@ class Knowledge:
         k.doc_years, k.series, k.series_docs = yearly_series(documents)
         k.doc_names = names
         infer_years(k.doc_years, documents, names)
+        k._postings()   # built here, with the rest of what a question needs, not by the first question
         return k
 
     def title(self, doc_id: str) -> str:
@@ -83,21 +86,50 @@ class Knowledge:
             return [s for s in pool if all(t in s.text for t in terms)]
         # The sentences sharing every character pair of every term (postings built once), then checked: a
         # scan of the whole corpus per term took tens of milliseconds on the 72 reports, many times per question.
+        sentences = self.sentences
+        return [sentences[i] for i in self.sentence_ids(*terms)]
+
+    def sentence_ids(self, *terms: str) -> tuple[int, ...]:
+        """Positions in `sentences` of the sentences containing every term (none of them empty), in order."""
         postings = self._postings()
         hit = self._found.get(terms)
         if hit is None:
-            candidates = postings.candidates(terms)
             sentences = self.sentences
-            hit = tuple(sentences[i] for i in candidates if all(t in sentences[i].text for t in terms))
+            hit = tuple(i for i in postings.candidates(terms) if all(t in sentences[i].text for t in terms))
             if len(self._found) >= _FOUND_CACHE:
                 self._found.clear()
             self._found[terms] = hit
-        return list(hit)
+        return hit
+
+    def documents_with(self, term: str) -> frozenset[str]:
+        """The doc_ids of the documents with a sentence containing `term`."""
+        if not term or _SEPARATOR in term:
+            return frozenset(s.doc_id for s in self.containing(term))
+        hit = self._documents.get(term)
+        if hit is None:
+            hit = frozenset(self.sentences[i].doc_id for i in self.sentence_ids(term))
+            if len(self._documents) >= _FOUND_CACHE:
+                self._documents.clear()
+            self._documents[term] = hit
+        return hit
+
+    def goals_with_any(self, words: list[str]) -> list[int]:
+        """Positions in `goals` of the goals whose metric or label contains one of the (non-empty) words, in order."""
+        if self._goal_index is None or self._goal_index.size != len(self.goals):
+            self._goal_index = Postings([(g.attrs.get("metric") or "") + g.label for g in self.goals])
+        texts = self._goal_index.texts
+        if any(not w or _SEPARATOR in w for w in words):
+            return [i for i, text in enumerate(texts) if any(w in text for w in words)]
+        found: set[int] = set()
+        for w in dict.fromkeys(words):
+            found.update(i for i in self._goal_index.candidates((w,)) if w in texts[i])
+        return sorted(found)
 
     def _postings(self) -> "Postings":
         if self._index is None or self._index.size != len(self.sentences):
             self._index = Postings([s.text for s in self.sentences])
             self._found.clear()
+            self._documents.clear()
         return self._index
 
 
@@ -108,6 +140,7 @@ class Postings:
         import numpy as np
 
         self.size = len(texts)
+        self.texts = texts
         joined = _SEPARATOR.join(texts)
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))

@@ -50,7 +50,7 @@ def _term(q: Question, k: Knowledge, docs: dict[str, int]) -> str | None:
             return quoted
     counts = []
     for t in q.terms:
-        n = len({s.doc_id for s in k.containing(t) if s.doc_id in docs})
+        n = len(k.documents_with(t) & docs.keys())
         if n:
             counts.append((n, -len(t), t))
     return min(counts)[2] if counts else None
@@ -87,6 +87,21 @@ def _year_item(year: int | None, s: Sentence, term: str) -> Item:
                 (s.evidence(),), {"year": year, "document": s.title})
 
 
+def _first_stated(k: Knowledge, words: list[str], wanted: set[str]) -> dict[str, Sentence]:
+    """doc_id → its first sentence that holds one of the words, a number and a target cue, for the wanted
+    documents (looked up in the sentence postings, not by reading every sentence of every document)."""
+    first: dict[str, Sentence] = {}
+    if any(not w or "\x00" in w for w in words):
+        pool = [s for d in wanted for s in k.by_doc.get(d, [])]
+    else:
+        pool = [k.sentences[i] for i in sorted(set().union(*(k.sentence_ids(w) for w in words)))]
+    for s in pool:
+        if (s.doc_id in wanted and s.doc_id not in first and any(w in s.text for w in words)
+                and NUMBER.search(s.text) and TARGET_CUE.search(s.text)):
+            first[s.doc_id] = s
+    return first
+
+
 def metric_timeline(q: Question, k: Knowledge) -> Answer:
     docs = _dated_docs(k)
     span = _year_range(q)
@@ -95,7 +110,7 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
     # The metric is the question's most specific word: the one fewest of these documents use, and not a word of
     # the series' own title (政府工作报告).
     titles = " ".join(k.series) if k.series else ""
-    ranked = sorted(((len({s.doc_id for s in k.containing(t) if s.doc_id in docs}), -len(t), t)
+    ranked = sorted(((len(k.documents_with(t) & docs.keys()), -len(t), t)
                      for t in q.terms if t not in titles), key=lambda r: r[:2])
     base = [t for n, _, t in ranked if n][:1]
     words = list(dict.fromkeys([extend_term(t, q, k) for t in base] + base))
@@ -104,12 +119,9 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
         return Answer(q.text, F.TIMELINE, False, f"语料中没有找到{'、'.join(q.terms) or '该指标'}的逐年数据。")
     by_doc: dict[str, Item] = {}
     fit: dict[str, int] = {}
-    for goal in k.goals:
+    for goal in (k.goals[i] for i in k.goals_with_any(words)):   # the goals whose metric or label has a word
         cite = goal.citations[0] if goal.citations else None
         if cite is None or cite.doc_id not in docs:
-            continue
-        text = (goal.attrs.get("metric") or "") + goal.label
-        if not any(w in text for w in words):
             continue
         year = docs[cite.doc_id]
         if goal.attrs.get("year") not in (None, year):
@@ -121,16 +133,14 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
             fit[cite.doc_id] = rest
             by_doc[cite.doc_id] = Item(f"{year}年:{goal.label}"[:MAX_LABEL], "Goal", goal.uri, goal.citations,
                                        {**goal.attrs, "year": year})
+    stated = _first_stated(k, words, {d for d in docs if d not in by_doc})
     for doc_id, year in docs.items():
-        if doc_id in by_doc:
-            continue
-        for s in k.by_doc.get(doc_id, []):
-            if any(w in s.text for w in words) and NUMBER.search(s.text) and TARGET_CUE.search(s.text):
-                pos = min(s.text.find(w) for w in words if w in s.text)
-                a, b = clause_around(s.text, pos, pos + 2, limit=MAX_LABEL - 6)
-                by_doc[doc_id] = Item(f"{year}年:{s.text[a:b]}"[:MAX_LABEL], "Passage", f"{doc_id}#{s.char_start}",
-                                      (s.evidence(),), {"year": year, "document": s.title})
-                break
+        s = stated.get(doc_id) if doc_id not in by_doc else None
+        if s is not None:
+            pos = min(s.text.find(w) for w in words if w in s.text)
+            a, b = clause_around(s.text, pos, pos + 2, limit=MAX_LABEL - 6)
+            by_doc[doc_id] = Item(f"{year}年:{s.text[a:b]}"[:MAX_LABEL], "Passage", f"{doc_id}#{s.char_start}",
+                                  (s.evidence(),), {"year": year, "document": s.title})
     if not by_doc:
         return Answer(q.text, F.TIMELINE, False, f"语料中没有找到{'、'.join(words)}的逐年数据。")
     items = tuple(sorted(by_doc.values(), key=lambda i: i.attrs["year"]))
