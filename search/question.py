@@ -95,9 +95,17 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
         q.sections.append(text)
         q.spans.append((start, end, SLOT_SECTION))
         covered.append((start, end))
+    for start, end, text in _english_headings(question, q, k, covered):
+        q.sections.append(text)
+        q.spans.append((start, end, SLOT_SECTION))
+        covered.append((start, end))
     # A named project before the places inside its name (大滇西旅游环线 is not a question about 滇西).
     linked_projects = _link_projects(question, k)    # once: it scans every project label
     _add_projects(q, question, k, covered, exact=True, found=linked_projects)
+    for start, end, project in ([] if q.projects else _english_projects(question, k, covered)):
+        q.projects.append(project)
+        covered.append((start, end))
+        q.spans.append((start, end, SLOT_PROJECT))
     for region in sorted(k.regions, key=lambda r: -len(r.label)):
         pos = question.find(region.label)
         if pos >= 0 and not _overlaps(covered, pos, pos + len(region.label)):
@@ -120,11 +128,18 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     qualifiers = {a.place_id for pid in absent_ids for a in ws.gazetteer.ancestors(pid)}
     q.places = [(key, surface) for key, surface in q.places if key not in qualifiers]
 
+    # English: "central Yunnan", "Dianzhong" → the region the documents define (滇中), not the province.
+    for start, end, region in _english_regions(question, k):
+        if not _overlaps(covered, start, end):
+            if region not in q.regions:
+                q.regions.append(region)
+            covered.append((start, end))
+            q.spans.append((start, end, SLOT_PLACE))
     # English: "Kunming", "Kunming's", "Pu'er" → the corpus place with that romanised name.
     for m in re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", question):
         word = re.sub(r"['’]s$", "", m.group(0))
         key = k.romanised.get(re.sub(r"[^a-z]", "", word.lower()))
-        if key and all(key != have for have, _ in q.places):
+        if key and all(key != have for have, _ in q.places) and not _overlaps(covered, m.start(), m.end()):
             q.places.append((key, word))
             covered.append((m.start(), m.start() + len(word)))
             q.spans.append((m.start(), m.start() + len(word), SLOT_PLACE))
@@ -158,7 +173,9 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
         if token in FORM_WORDS or token.lower() in EN_STOP or YEAR.fullmatch(token) or len(token.strip()) < 2:
             continue
         rest.append(token)
-    q.english_groups = chinese_term_groups(question)
+    # the English words of the linked names (a document's title, a project's label) are not topic words
+    blanked = "".join(" " if _overlaps(covered, i, i + 1) else ch for i, ch in enumerate(question))
+    q.english_groups = chinese_term_groups(blanked)
     q.terms = list(dict.fromkeys([w for g in q.english_groups for w in g] + rest))
     if not (q.places or q.regions or q.projects or q.absent_places):
         q.subject = _subject(question, k)
@@ -194,6 +211,111 @@ def _heading_mentions(question: str, q: Question, k: Knowledge, covered) -> list
         if docs or len(hs) == 1:
             out.append((pos, pos + len(core), core))
     return out
+
+
+_PROJECT_PINYIN: dict[int, dict[str, list[tuple[Item, int, int]]]] = {}
+MIN_PROJECT_COVER = 0.5
+
+
+def _project_pinyin(k: Knowledge) -> dict[str, list[tuple[Item, int, int]]]:
+    """Romanised stretches (two to six characters) of every project label → (project, start, length)."""
+    from pypinyin import lazy_pinyin
+
+    if id(k) not in _PROJECT_PINYIN:
+        index: dict[str, list[tuple[Item, int, int]]] = {}
+        for p in k.projects:
+            label = p.label
+            syllables = [s.lower() for s in lazy_pinyin(label)] if len(lazy_pinyin(label)) == len(label) else None
+            if syllables is None:
+                continue
+            for i in range(len(label)):
+                for n in range(2, min(6, len(label) - i) + 1):
+                    if re.fullmatch(r"[\u4e00-\u9fff]+", label[i:i + n]):
+                        index.setdefault("".join(syllables[i:i + n]), []).append((p, i, n))
+        _PROJECT_PINYIN.clear()
+        _PROJECT_PINYIN[id(k)] = index
+    return _PROJECT_PINYIN[id(k)]
+
+
+def _english_projects(question: str, k: Knowledge, covered) -> list[tuple[int, int, Item]]:
+    """A project named in English: its proper name romanised and the rest of its label translated
+    ("Gaoligongshan National Park" → 高黎贡山国家公园, "the Mohan international mail exchange office")."""
+    names = [m for m in re.finditer(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?\b", question)
+             if m.group(0).lower() not in english_words() and m.group(0).lower() not in EN_STOP
+             and not _overlaps(covered, m.start(), m.end())]
+    if not names or not k.projects:
+        return []
+    index = _project_pinyin(k)
+    best: tuple[float, int, int, Item] | None = None
+    for m in names:
+        candidates = index.get(m.group(0).lower(), [])
+        if not candidates:
+            continue
+        after = re.match(r"[A-Za-z0-9 '’-]*", question[m.end():]).group(0)
+        words = list(re.finditer(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", after))[:6]
+        for p, i, n in candidates:
+            rest = p.label[:i] + "|" + p.label[i + n:]
+            cjk = len(re.findall(r"[\u4e00-\u9fff]", rest))
+            end, cover = m.end(), 0
+            used = set()
+            for j in range(len(words)):
+                groups = chinese_term_groups(after[:words[j].end()])
+                hit = {x for g in groups for x in g if x in rest}
+                if len(hit - used) and sum(len(x) for x in hit) > cover:
+                    cover, end = sum(len(x) for x in hit), m.end() + words[j].end()
+                    used = hit
+            share = cover / cjk if cjk else 1.0
+            if share >= MIN_PROJECT_COVER and (best is None or share + n / 10 > best[0]):
+                best = (share + n / 10, m.start(), end, p)
+    return [(best[1], best[2], best[3])] if best else []
+
+
+# "the chapter on …", "the part about …": an English name of a heading (closed-class words).
+SECTION_NOUNS = {"chapter", "chapters", "section", "sections", "part", "parts", "heading", "subsection"}
+SECTION_OPENERS = {"on", "about", "concerning", "regarding", "covering", "titled", "entitled", "called", "named"}
+
+
+def _english_headings(question: str, q: Question, k: Knowledge, covered) -> list[tuple[int, int, str]]:
+    """Headings named in English by their translated words ("the chapter on revitalising special types of
+    regions" → 推动特殊类型地区振兴): of the linked documents, or the one heading in the corpus that fits."""
+    if not re.search(r"[A-Za-z]{3}", question):
+        return []
+    words = list(re.finditer(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", question))
+    out = []
+    for i, w in enumerate(words[:-1]):
+        if w.group(0).lower() not in SECTION_NOUNS or words[i + 1].group(0).lower() not in SECTION_OPENERS:
+            continue
+        end = words[i + 1].end()
+        for m in words[i + 2:]:
+            if re.search(r"[^\s'’-]", question[end:m.start()]) or m.group(0).lower() in HEADING_STOPS:
+                break
+            end = m.end()
+        start = words[i + 2].start() if i + 2 < len(words) else end
+        groups = chinese_term_groups(question[start:end])
+        if not groups or _overlaps(covered, start, end):
+            continue
+        docs = q.document_ids()
+        best: dict[str, float] = {}
+        for doc_id, _, h in k.headings:
+            if docs and doc_id not in docs:
+                continue
+            core = heading_core(h.text)
+            share = sum(1 for g in groups if any(x in core for x in g)) / len(groups)
+            if share >= (1.0 if len(groups) <= 2 else 2 / 3):
+                chapter = w.group(0).lower().startswith("chapter") and h.kind == "zhang"
+                best[core] = max(best.get(core, 0.0), share + (0.5 if chapter else 0.0) - len(core) / 1000)
+        if best:
+            top = max(best.values())
+            cores = [c for c, v in best.items() if v == top]
+            if len(cores) == 1:
+                out.append((w.start(), end, cores[0]))
+    return out
+
+
+# Words that end an English heading name: the question's verbs and auxiliaries.
+HEADING_STOPS = {"does", "do", "did", "is", "are", "was", "were", "have", "has", "had", "make", "makes", "include",
+                 "includes", "contain", "contains", "say", "says", "list", "lists", "cover", "covers", "set",
+                 "sets", "and", "or", "which", "what", "how", "in", "mean"}
 
 
 def _add_projects(q: Question, question: str, k: Knowledge, covered: list[tuple[int, int]], exact: bool,
@@ -268,6 +390,45 @@ def chinese_term_groups(question: str) -> list[tuple[str, ...]]:
         if f" {phrase} " in text:
             out.append(words)
             text = text.replace(f" {phrase} ", " | ")
+    return out
+
+
+@lru_cache(maxsize=1)
+def english_directions() -> dict[str, str]:
+    return {word.lower(): chars[0] for word, chars in _two_columns("english_directions.tsv")}
+
+
+def _romanised(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).lower()
+
+
+def _english_regions(question: str, k: Knowledge) -> list[tuple[int, int, Item]]:
+    """Regions the documents define, named in English: by direction and province ("western Yunnan" → 滇西,
+    through the province's one-character abbreviation) or romanised ("Dianzhong")."""
+    from graph.places import _province_abbreviations
+
+    if not k.regions or not re.search(r"[A-Za-z]", question):
+        return []
+    by_label = {r.label: r for r in k.regions}
+    by_roman = {}
+    for r in k.regions:
+        by_roman.setdefault(_romanised(r.label), []).append(r)
+    abbreviations: dict[str, list[str]] = {}
+    for char, province in _province_abbreviations().items():
+        abbreviations.setdefault(_romanised(province), []).append(char)
+    out = []
+    for m in re.finditer(r"\b([A-Za-z-]+)\s+([A-Z][a-z]+)\b", question):
+        direction = english_directions().get(m.group(1).lower())
+        found = [by_label[f"{c}{direction}"] for c in abbreviations.get(m.group(2).lower(), ())
+                 if direction and f"{c}{direction}" in by_label]
+        if len(found) == 1:
+            out.append((m.start(), m.end(), found[0]))
+    for m in re.finditer(r"\b[A-Z][a-z]+\b", question):
+        regions = by_roman.get(m.group(0).lower(), [])
+        if len(regions) == 1:
+            out.append((m.start(), m.end(), regions[0]))
     return out
 
 
@@ -402,8 +563,12 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
                 year = YEAR.search(mention)
                 if groups or year:
                     docs = _best_titles_by_words(groups, kind, k, int(year.group(1)) if year else None)
-                else:   # "this notice", "the opinions": the corpus's one document of that kind, if it has one
+                elif re.search(r"\b(?:the|this|that)\s+$", question[:m.start()], re.I):
+                    # "this notice", "the opinions" (a noun, not "list" the verb): the corpus's one document
+                    # of that kind, if it has one
                     docs = _only_document_called(word.lower(), k)
+                else:
+                    docs = []
                 core = "".join(g[0] for g in groups)
                 if docs:
                     found.append((len(core) + len(word) / 4, docs, (begin, end)))
@@ -519,7 +684,7 @@ def _english_mention(question: str, start: int, end: int) -> tuple[int, int]:
             if not (part(m) or m.group(0).lower() in RIGHT_GLUE):
                 break
             last = m.end()
-            if part(m):
+            if _overlaps(covered, m.start(), m.end()):   # translated words, not a place after "for"
                 finish = m.end()
     return begin, finish
 

@@ -56,3 +56,33 @@ def test_english_question_names_the_document_by_its_translated_title(seed_worksp
 
     q = link("What are the main tasks of the county economy opinion?", seed_workspace, seed_workspace.knowledge)
     assert [d.label for d in q.documents] and "县域经济" in q.documents[0].label
+
+
+@pytest.fixture(scope="module")
+def linked(seed_workspace):
+    from search.question import link
+
+    return lambda text: link(text, seed_workspace, seed_workspace.knowledge)
+
+
+def test_a_region_named_by_direction_and_province_is_the_region_not_the_province(linked):
+    q = linked("Which prefectures belong to the western Yunnan region?")
+    assert [r.label for r in q.regions] == ["滇西"] and not q.places
+    assert [r.label for r in linked("What role does the plan give to the Dianzhong region?").regions] == ["滇中"]
+
+
+def test_a_project_named_by_its_romanised_name_and_translated_rest(linked):
+    q = linked("Which goal does creating Gaoligongshan National Park serve?")
+    assert [p.label for p in q.projects] == ["高黎贡山国家公园"]
+    assert "〈项目〉" in q.masked() and "国家公园" not in [w for g in q.english_groups for w in g]
+
+
+def test_a_chapter_named_by_its_translated_words(linked):
+    q = linked("What sections make up the chapter on revitalising special types of regions?")
+    assert q.sections == ["推动特殊类型地区振兴"]
+
+
+def test_the_plan_is_the_one_plan_and_list_the_verb_names_no_document(linked):
+    q = linked("Which projects does the plan list for Qujing?")
+    assert [d for d in q.documents] and all("规划" in d.label for d in q.documents)
+    assert q.places and q.places[0][1] == "Qujing"
