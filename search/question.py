@@ -91,10 +91,12 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     covered += doc_spans
 
     # A heading named by its words ("主要任务", “推进城乡融合深入发展”) in the documents the question names.
+    heading_words: list[tuple[int, int]] = []
     for start, end, text in _heading_mentions(question, q, k, covered):
         q.sections.append(text)
         q.spans.append((start, end, SLOT_SECTION))
         covered.append((start, end))
+        heading_words.append((start, end))
     for start, end, text in _english_headings(question, q, k, covered):
         q.sections.append(text)
         q.spans.append((start, end, SLOT_SECTION))
@@ -156,7 +158,7 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
 
     if not q.projects:
         _add_projects(q, question, k, covered, exact=False, found=linked_projects)
-    if not q.documents and k.series and len(set(q.years)) == 1:
+    if not q.documents and k.series and len(set(q.years)) == 1 and not _entity_in_year(q, k, q.years[0]):
         # "2019年的报告", "the 2019 report": the one document of a yearly series for that year
         wanted = set(asked_years(q))
         q.documents = [d for d in k.documents if k.doc_years.get(d.attrs.get("doc_id")) in wanted
@@ -168,8 +170,8 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     rest = []
     for token in tokens:
         pos = question.find(token)
-        if pos >= 0 and _overlaps(covered, pos, pos + len(token)):
-            continue
+        if pos >= 0 and _overlaps(covered, pos, pos + len(token)) and not _overlaps(heading_words, pos, pos + len(token)):
+            continue      # a heading named by its words still says what the question is about (星级评定补贴)
         if token in FORM_WORDS or token.lower() in EN_STOP or YEAR.fullmatch(token) or len(token.strip()) < 2:
             continue
         rest.append(token)
@@ -249,6 +251,8 @@ def _english_projects(question: str, k: Knowledge, covered) -> list[tuple[int, i
     best: tuple[float, int, int, Item] | None = None
     for m in names:
         candidates = index.get(m.group(0).lower(), [])
+        # a corpus place ("Tianhe's kindergarten lottery") is a project only when the label is all but named
+        floor = 0.8 if m.group(0).lower() in k.romanised else MIN_PROJECT_COVER
         if not candidates:
             continue
         after = re.match(r"[A-Za-z0-9 '’-]*", question[m.end():]).group(0)
@@ -265,7 +269,7 @@ def _english_projects(question: str, k: Knowledge, covered) -> list[tuple[int, i
                     cover, end = sum(len(x) for x in hit), m.end() + words[j].end()
                     used = hit
             share = cover / cjk if cjk else 1.0
-            if share >= MIN_PROJECT_COVER and (best is None or share + n / 10 > best[0]):
+            if share >= floor and (best is None or share + n / 10 > best[0]):
                 best = (share + n / 10, m.start(), end, p)
     return [(best[1], best[2], best[3])] if best else []
 
@@ -382,9 +386,37 @@ def _five_year_groups(question: str) -> list[tuple[str, ...]]:
     return out
 
 
+CARDINALS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+@lru_cache(maxsize=1)
+def _units_pattern() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    units = {" ".join(u.lower().split()): zh for u, zh in _two_columns("english_units.tsv")}
+    names = sorted(units, key=len, reverse=True)
+    number = r"(\d+(?:\.\d+)?|" + "|".join(CARDINALS) + ")"
+    return re.compile(number + r"[\s-]*(" + "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in names)
+                      + r")(?![a-z])", re.I), units
+
+
+def _quantity_groups(question: str) -> list[tuple[str, ...]]:
+    """'30 years' → 30年, 'six major' → 六大: a number with its unit as the documents write it."""
+    import cn2an
+
+    pattern, units = _units_pattern()
+    out = []
+    for m in pattern.finditer(question):
+        n, unit = m.group(1).lower(), " ".join(m.group(2).lower().split())
+        number = str(CARDINALS.index(n)) if n in CARDINALS else n
+        forms = [f"{number}{zh}" for zh in units[unit]]
+        if unit == "major" or not n.isdigit():
+            forms = [f"{cn2an.an2cn(number)}{zh}" for zh in units[unit]] + (forms if unit != "major" else [])
+        out.append(tuple(dict.fromkeys(forms)))
+    return out
+
+
 def chinese_term_groups(question: str) -> list[tuple[str, ...]]:
     """For each English phrase of the question, the Chinese words for it (GDP growth → 国内生产总值, 经济增长)."""
-    out: list[tuple[str, ...]] = _five_year_groups(question)
+    out: list[tuple[str, ...]] = _five_year_groups(question) + _quantity_groups(question)
     text = " " + " ".join(re.sub(r"[^a-z0-9]+", " ", FIVE_YEAR.sub(" | ", question).lower()).split()) + " "
     for phrase, words in english_terms():
         if f" {phrase} " in text:
@@ -455,12 +487,20 @@ def asked_years(q: Question) -> list[int]:
     return list(dict.fromkeys(out))
 
 
+def _entity_in_year(q: Question, k: Knowledge, year: int) -> bool:
+    """Does the corpus name the question's linked place, region or project together with that year?"""
+    names = [surface for _, surface in q.places] + [r.label for r in q.regions] + [p.label for p in q.projects]
+    return any(k.containing(name, f"{year}年") for name in names if name)
+
+
 def absent_years(q: Question, k: Knowledge) -> list[str]:
     """'2020年的政府工作报告' when the corpus holds a yearly series of documents that lacks that year."""
     if q.documents or not k.series:
         return []
     missing = []
     for year in asked_years(q):
+        if _entity_in_year(q, k, year):
+            continue      # the corpus speaks of the linked entity in that year: not a question about a report
         if not any(year in years for years in k.series.values()):
             name = max(k.series, key=lambda n: len(k.series[n]))
             missing.append(f"{year}年的{name}")

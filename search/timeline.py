@@ -68,7 +68,7 @@ def first_appearance(q: Question, k: Knowledge) -> Answer:
             first[s.doc_id] = s
     in_series = [s for s in first.values() if s.doc_id in dated]
     # In a corpus with a yearly series, "which year first" is asked of the series; otherwise of every document.
-    chosen = in_series if in_series and re.search(r"年|year", q.text) else list(first.values())
+    chosen = in_series if in_series and re.search(r"年|year|\bwhen\b", q.text, re.I) else list(first.values())
     years = {s.doc_id: k.doc_years.get(s.doc_id) for s in chosen}
     ordered = sorted(chosen, key=lambda s: (years[s.doc_id] is None, years[s.doc_id] or 0, s.doc_id))
     items = tuple(_year_item(years[s.doc_id], s, term) for s in ordered)

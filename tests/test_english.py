@@ -86,3 +86,9 @@ def test_the_plan_is_the_one_plan_and_list_the_verb_names_no_document(linked):
     q = linked("Which projects does the plan list for Qujing?")
     assert [d for d in q.documents] and all("规划" in d.label for d in q.documents)
     assert q.places and q.places[0][1] == "Qujing"
+
+
+def test_numbers_with_units_are_written_as_the_documents_write_them():
+    groups = chinese_term_groups("Which documents address extending land contracts by 30 years?")
+    assert ("30年",) in groups and ("延长",) in groups
+    assert ("六大",) in chinese_term_groups("Which are the six major river systems?")
