@@ -92,7 +92,10 @@ def on_topic(result: Answer, q: Question) -> bool:
 
     from search.knowledge import topic_words
 
-    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and t not in metadata_words()]
+    from search.graph_answers import COUNTED
+
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and t not in metadata_words()
+           and not COUNTED.match(t)]
     if result.intent == F.METADATA:
         # a question about the document's particulars has no topic words left; one that still has some
         # ("who leads the joint meeting on childcare") asks what the text says

@@ -28,11 +28,16 @@ def places_and_regions(q: Question) -> list[tuple[str, str]]:
     return [(key, surface) for key, surface in q.places] + [(r.attrs.get("id") or r.uri, r.label) for r in q.regions]
 
 
+# "三个", "两步", "四项": a count of what is asked, not a topic the items must name.
+COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几多]+[个项条步大类种方面阶段点批年]*$")
+
+
 def _topic_filter(items: list[Item], q: Question, drop: set[str]) -> tuple[list[Item], list[str]]:
     from search.knowledge import topics
 
     # Latin words only narrow the list when the topic table knows them (transport → 铁路, 机场 …).
-    terms = [t for t in q.terms if t not in drop and (re.search(r"[\u4e00-\u9fff]", t) or t.lower() in topics())]
+    terms = [t for t in q.terms if t not in drop and not COUNTED.match(t)
+             and (re.search(r"[\u4e00-\u9fff]", t) or t.lower() in topics())]
     if not terms:
         return items, []
     words = topic_words(terms)

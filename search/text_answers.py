@@ -318,6 +318,9 @@ def _supported(q: Question, ws: "Corpus", k: Knowledge) -> bool:
     if cjk:
         # a word counts when the corpus has it, or has both its halves (居民收入 → 居民 … 收入)
         known = sum(1 for t in cjk if k.containing(t) or len(variants(t, k)) == 2)
+        if q.documents and known:
+            # inside a named document one known word is enough to look ("县城的角色": 角色 is the asker's word)
+            return True
         return known * 2 > len(cjk) or (known == len(cjk))
     if q.places or q.regions or q.projects or q.subject:
         return True
@@ -428,22 +431,34 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tu
     if not words:
         return ()
     value_asked = bool(VALUE_ASKED.search(q.text))
-    # rarer words weigh more: 财政赤字 says more about a sentence than 规模
-    total = max(len(k.sentences), 1)
-    weight = {w: math.log(1 + total / (1 + len(k.containing(w)))) for w in words}
     pool: list[tuple[int, Sentence]] = []
     docs = {p.doc_id for p in passages}
     if q.documents and len(docs) <= MAX_SCANNED_DOCUMENTS:
         # inside the documents the question names every sentence is a candidate, not only the retrieved ones
         pool = [(0, s) for d in sorted(docs) for s in k.by_doc.get(d, [])]
     else:
+        # the sentences a passage overlaps (a chunk may cut a sentence at either end)
         pool = [(rank, s) for rank, p in enumerate(passages) for s in k.by_doc.get(p.doc_id, [])
-                if p.char_start <= s.char_start and s.char_end <= p.char_end]
+                if s.char_start < p.char_end and p.char_start < s.char_end]
+    # rarer words weigh more, rarity counted where the answer is sought: inside a document on elderly care
+    # 养老 is everywhere and 星级 is not; across the reports 财政赤字 says more than 规模
+    whole = [s for d in sorted(docs) for s in k.by_doc.get(d, [])]
+    weight = {w: math.log(1 + len(whole) / (1 + sum(1 for s in whole if w in s.text))) for w in words}
+    previous: dict[int, Sentence] = {}
+    for d in docs:
+        sentences = k.by_doc.get(d, [])
+        for a, b in zip(sentences, sentences[1:]):
+            if a.section_path == b.section_path:
+                previous[id(b)] = a
     scored = []
     for rank, s in pool:
         present = [w for w in words if w in s.text]
         if present:
-            score = sum(weight[w] for w in present)
+            # the sentence before sets the scene ("…可享受星级评定补贴。被评为五星级的给予10万元…"): its words
+            # count half
+            before = previous.get(id(s))
+            context = [w for w in words if w not in present and before is not None and w in before.text]
+            score = sum(weight[w] for w in present) + 0.5 * sum(weight[w] for w in context)
             numbered = value_asked and bool(NUMBER.search(s.text))
             if numbered:
                 score += 0.5 * max(weight[w] for w in present)
