@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from graph.agencies import agency_id, find_agencies
 from graph.gazetteer import Gazetteer
 from graph.goals import (Context, Quantity, find_goals, find_quantities, plan_period_end, section_context,
-                         sentence_tense, sentence_year)
+                         sentence_tense, sentence_year, year_spans)
 from graph.lineage import GoalSite, ProjectMention, key_terms, lineage
 from graph.normalise import View, is_wrap, view, wrap_width
 from graph.places import find_named_places, find_places
@@ -196,6 +196,7 @@ class _Extractor:
         agency_mentions: dict[str, list[Evidence]] = {}
         para_year: tuple[tuple[int, int], int | None] = ((-1, -1), None)
         para_past = False
+        periods: tuple[tuple[int, int], ...] = ()   # periods the text has set (从1956年开始，在十二年内)
         for s in self.sentences():
             ev = self.evidence(s)
             mentions = self.places_in(s)
@@ -226,7 +227,8 @@ class _Extractor:
                 para_past = False
             ctx = Context(self.issued, self._section_year(s.section.section_id) or self.default_year,
                           para_year[1], s.section.path, review, goal_section, mixed, para_past,
-                          self._in_chapter_intro(s))
+                          self._in_chapter_intro(s), periods)
+            periods = year_spans(s.text, periods)
             is_heading = s.section.heading is not None and s.start == s.section.heading.char_start
             for q in find_quantities(s.text, ctx, spans):
                 places = self._statement_places(s, q.start, q.end, mentions, scope)

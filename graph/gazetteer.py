@@ -197,10 +197,32 @@ def build_gazetteer() -> Gazetteer:
         place, division_names = _division_place(division)
         places.append(place)
         names += division_names
-    for country in _country_places():
+    countries = {country.place_id: country for country in _country_places()}
+    for name, code, shown in _extra_country_names():
+        pid = country_id(code)
+        old = countries.get(pid)
+        if old is None:
+            countries[pid] = Place(pid, shown or name, "country")
+        elif name != old.name:
+            countries[pid] = Place(pid, old.name, old.kind, (*old.short_names, name), old.adcode, old.parent_id)
+    for country in countries.values():
         places.append(country)
         names.append((country.name, Surface(country.place_id, FULL)))
+        names += [(alias, Surface(country.place_id, FULL)) for alias in country.short_names]
     return Gazetteer(places, names)
+
+
+_COUNTRY_NAMES = Path(__file__).parent / "data" / "place_country_names.txt"
+
+
+def _extra_country_names() -> list[tuple[str, str, str | None]]:
+    """(name, code, name to show) rows of data/place_country_names.txt: official names CLDR lacks, former states."""
+    rows = []
+    for line in _COUNTRY_NAMES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            rows.append((cells[0], cells[1], cells[2] if len(cells) > 2 else None))
+    return rows
 
 
 # ------------------------------------------------------------------------------------------------ disk cache
@@ -220,7 +242,7 @@ def _cache_key() -> str:
             digest.update(f"{package}={pkg_metadata.version(package)};".encode())
         except pkg_metadata.PackageNotFoundError:
             digest.update(f"{package}=none;".encode())
-    for module in (Path(__file__), Path(sys.modules[Division.__module__].__file__ or "")):
+    for module in (Path(__file__), Path(sys.modules[Division.__module__].__file__ or ""), _COUNTRY_NAMES):
         digest.update(module.read_bytes() if module.is_file() else b"-")
     return digest.hexdigest()[:16]
 

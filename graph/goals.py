@@ -45,7 +45,7 @@ _BUILD_RE = re.compile(r"(?:建成|建设|新建|改造|建设改造|新增|完�
 # 要 and 将 only as auxiliaries: not in 主要, 重要, 需要, 要求, 将军 ….
 _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
-_PAST = re.compile(r"已|累计|同比|去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
+_PAST = re.compile(r"已|累计|同比|(?<![与比同较])去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
 _LOOKING_BACK = re.compile(r"过去|去年|上一年|一年来|五年来|几年来|取得了|回顾")
 _REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
@@ -74,6 +74,7 @@ class Context:
     mixed: bool = False               # a heading naming both (发展成就和主要目标任务): cues must decide
     past_context: bool = False        # an earlier sentence of the paragraph looks back (过去一年，…)
     intro: bool = False               # the introduction of a chapter, which states the chapter's aim
+    spans: tuple[tuple[int, int], ...] = ()   # (years, last year) of periods the text set earlier (year_spans)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,28 @@ class QualitativeGoal:
 _FIVE_YEAR_PLAN = re.compile(r"“?(十?[一二三四五六七八九]?)五”?(?:规划|计划|时期|期间|末)")
 _NTH_PLAN = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:计划|规划)")
 # A sentence about a plan's period as a whole (“十四五”时期, 第二个五年计划期间): its targets are for the last year.
+_SPAN = re.compile(r"从([0-9]{4})年(?:开始|起)[,，]?(?:在|用)?([一二三四五六七八九十两0-9]{1,3})年(?:内|时间|的时间)")
+_WITHIN = re.compile(r"(?<!今后)(?<!未来)(?<!最近)(?<![0-9一二三四五六七八九十])([一二三四五六七八九十两0-9]{1,3})年(?:内|之内|时间内)")
+_YEAR_SPAN = re.compile(r"([0-9]{4})年?(?:到|至|—|-|－|~|～)([0-9]{4})年")
+
+
+def year_spans(sentence: str, known: tuple[tuple[int, int], ...] = ()) -> tuple[tuple[int, int], ...]:
+    """Periods a sentence sets, added to those known: 从1956年开始，在十二年内 and 1956年到1967年 → (12, 1967)."""
+    text = _rule_text(sentence)
+    if "年" not in text:
+        return known
+    found = list(known)
+    for m in _SPAN.finditer(text):
+        n = parse_int(m.group(2))
+        if n:
+            found.append((n, int(m.group(1)) + n - 1))
+    for m in _YEAR_SPAN.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if 1 < last - first + 1 <= 20:
+            found.append((last - first + 1, last))
+    return tuple(dict.fromkeys(found))[-8:] if len(found) != len(known) else known
+
+
 _PLAN_PERIOD = re.compile(r"五”?(?:时期|期间|末)|五年(?:计划|规划)(?:期间|时期|末|内)")
 
 
@@ -221,6 +244,16 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
     planned_end = plan_period_end(sentence_norm) if _PLAN_PERIOD.search(sentence_norm) else None
     if planned_end and ctx.doc_year and planned_end >= ctx.doc_year:
         year = planned_end   # “十四五”时期…: the plan's last year, unless a clause names another
+    span = _SPAN.search(sentence_norm)
+    within = _WITHIN.search(sentence_norm)
+    if span and parse_int(span.group(2)):
+        year, deadline = int(span.group(1)) + (parse_int(span.group(2)) or 1) - 1, True   # 从1956年开始，在十二年内
+    elif within and year is None:
+        # 在十二年内 after the text set a twelve-year period (从1956年开始，在十二年内 / 1956年到1967年纲要).
+        n = parse_int(within.group(1))
+        ends = [end for years, end in ctx.spans if years == n and (ctx.doc_year is None or end >= ctx.doc_year)]
+        if ends:
+            year, deadline = ends[-1], True
     results: list[Quantity] = []
     subject: tuple[int, str] | None = None
     for cstart, cend in _clauses(sentence_norm):
@@ -275,6 +308,8 @@ def _plan_words() -> re.Pattern:
 # A comparison base before a change (比1957年预计数增加, 比上年增长, 同比): no part of what changes.
 _COMPARISON_BASE = re.compile(r"(?:比|较|同)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?(?:实际|预计|计划)?(?:完成)?数?"
                               r"|同比|比上年|每年|平均每年|年均|平均")
+_PREPOSITION = re.compile(r"按照|依照|根据|通过|随着|经过|对于|为了|在|对|按|由于")
+_TIME_TAIL = re.compile(r"(?:在|于)?(?:今后|未来|最近)?[0-9一二三四五六七八九十两]{1,3}年(?:内|中|里|间)$")
 _SUBJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,16}")
 _NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|如果|因此|但是|所以|同时|其中|并且|而且|[把被使]")
 
@@ -294,8 +329,10 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
     words or a change takes the metric the sentence named before (a clause with no value, or the last metric
     of its own); returns the clause's quantities and the subject for the clauses after it."""
     if not found:
+        if _PREPOSITION.match(sentence, cstart):
+            return found, subject      # 按照不同的情况: how, not what
         start, text = _strip_lead(sentence, cstart, cend, places)
-        text = text.rstrip("的")
+        text = _TIME_TAIL.sub("", text).rstrip("的")
         if _SUBJECT.fullmatch(text) and not _NOT_SUBJECT.search(text) and not _CMP_RE.search(text):
             return found, (start, text)
         return found, subject
@@ -471,6 +508,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         if len(_clean_metric(bare)) < 2:
             # 增长14.6%: no metric of its own; the sentence's subject may give it one (find_quantities).
             out.append((mstart, m, verb, "", m.end()))
+            carried = (mstart, verb, "")
             continue
         carried = (mstart, verb, metric)
         out.append((mstart, m, verb, metric, m.end()))
@@ -564,7 +602,7 @@ def _clean_metric(text: str) -> str:
     text = re.sub(r"[(（][^()（）]*$", "", text)   # an unclosed bracket: the list it opens was cut
     text = re.sub(r"(?:到[0-9]{4}年)?(?:平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟)+$", "",
                   text.strip(" 、,，的和及与"))
-    return text.strip(" 、,，的和及与")[-30:]
+    return _TIME_TAIL.sub("", text.strip(" 、,，的和及与")).strip(" 、,，的和及与")[-30:]
 
 
 def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:

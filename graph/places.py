@@ -129,6 +129,7 @@ class _Candidate:
     place_id: str
     weak: bool          # a common word: kept only inside an enumeration of places
     river_like: bool    # a short name that is also a river's name (ends with 江/河)
+    remote: bool = False  # a county's short name from outside the text's scope: kept only in a list of places
 
 
 def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
@@ -340,20 +341,38 @@ def _country_chain(text: str, i: int, gazetteer: Gazetteer, segmented: _Words) -
     end = i + 1
     seen: list[str] = []
     words = _lexicon().words
-    while (end < len(text) and text[end] in gazetteer.abbreviations and text[end] not in seen
-           and words.get(text[end], (0, ""))[0] < _FUNCTION_CHAR_FREQ):
+    curated = _country_abbreviations(gazetteer)
+    while (end < len(text) and text[end] not in seen and (text[end] in curated or (
+            text[end] in gazetteer.abbreviations and words.get(text[end], (0, ""))[0] < _FUNCTION_CHAR_FREQ))):
         seen.append(text[end])
         end += 1
     # Word boundaries: 其中老年 (中 ends 其中), 中越来越 (越 starts 越来越); 中文, 中亚 are words themselves.
     while seen and end not in segmented.bounds:
         seen.pop()
         end -= 1
-    if not seen or i not in segmented.bounds or words.get(text[i:end], (0, ""))[0] >= _CHAIN_WORD_FREQ:
+    if not seen or i not in segmented.bounds:
+        return []
+    freq, tag = words.get(text[i:end], (0, ""))
+    # 中美, 中日 are in jieba's dictionary as names of the pair; 中意 (to one's liking) is a word.
+    if freq >= _CHAIN_WORD_FREQ and not (all(c in curated for c in seen) and tag in _NAME_TAGS | {"t", "j"}):
         return []
     chain = [_Candidate(i, i + 1, "中", _CHINA, False, False)]
-    chain += [_Candidate(i + 1 + k, i + 2 + k, char, gazetteer.abbreviations[char], False, False)
+    chain += [_Candidate(i + 1 + k, i + 2 + k, char, curated.get(char) or gazetteer.abbreviations[char], False, False)
               for k, char in enumerate(seen)]
     return chain
+
+
+_COUNTRY_ABBREVIATIONS: dict[int, dict[str, str]] = {}
+
+
+def _country_abbreviations(gazetteer: Gazetteer) -> dict[str, str]:
+    """data/place_country_abbreviations.txt: char → country id, for the countries the gazetteer holds."""
+    key = id(gazetteer)
+    if key not in _COUNTRY_ABBREVIATIONS:
+        _COUNTRY_ABBREVIATIONS.clear()
+        _COUNTRY_ABBREVIATIONS[key] = {row[0]: f"country:{row[1]}" for row in _data_lines("place_country_abbreviations.txt")
+                                       if f"country:{row[1]}" in gazetteer}
+    return _COUNTRY_ABBREVIATIONS[key]
 
 
 def _on_word_boundaries(surface: str, start: int, end: int, gazetteer: Gazetteer,
@@ -395,25 +414,28 @@ def _choose(surface: str, start: int, end: int, gazetteer: Gazetteer, scope: _Sc
             closeness = 3
         short = form.form == SHORT or (form.form == FULL and len(surface) == 2 and place.kind != "country")
         weak = False
+        remote = False
         if place.kind == "county":
             if short and closeness == 0:
-                continue                      # county short names from elsewhere are too ambiguous
+                # County short names from elsewhere are too ambiguous alone; in a list with a place the text
+                # names for sure (黑河、绥芬河、珲春和满洲里) they are the county-level cities they name.
+                remote = True
             # Short or full, a county name that is an everyday word (富民, 城区, 解放区) needs support,
             # as does a city district from elsewhere (老城区, 湖滨区), which is named with its city.
             weak = is_common_word(surface, "county") or (closeness == 0 and place.name.endswith("区"))
         elif short and place.kind == "prefecture":
             weak = is_common_word(surface, "prefecture")
-        options.append(((-closeness, LEVEL_RANK.get(place.kind, 9)), place.place_id, weak))
+        options.append(((-closeness, LEVEL_RANK.get(place.kind, 9)), place.place_id, weak, remote))
     if not options:
         return None
     options.sort()
     best_key = options[0][0]
-    best = {pid for key, pid, _ in options if key == best_key}
+    best = {pid for key, pid, _, _ in options if key == best_key}
     if len(best) > 1:
         return None
-    _, place_id, weak = options[0]
+    _, place_id, weak, remote = options[0]
     river_like = surface[-1] in _RIVER_END and any(f.form == SHORT for f in gazetteer.forms(surface))
-    return _Candidate(start, end, surface, place_id, weak, river_like)
+    return _Candidate(start, end, surface, place_id, weak or remote, river_like, remote)
 
 
 def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> list[_Candidate]:
@@ -425,13 +447,35 @@ def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> 
             continue
         if _among_things(text, candidate, found):
             continue   # 保证日照、通风、消防: a list of things, not of places
-        if candidate.weak and not any(
+        if candidate.remote:
+            if not _in_list_with_a_place(text, index, found, rivers):
+                continue
+        elif candidate.weak and not any(
                 other is not candidate and not other.weak and (
                     _adjacent_in_list(text, candidate, other) or _qualifies(other, candidate, gazetteer))
                 for other in found):
             continue
         kept.append(candidate)
     return kept
+
+
+# What may follow the last item of an enumeration.
+_ITEM_END = frozenset("、，,；;。：:和及与等")
+
+
+def _in_list_with_a_place(text: str, index: int, found: list[_Candidate], rivers: set[int]) -> bool:
+    """Whether found[index] is an item of an enumeration (、和及与) that holds a place named for sure."""
+    seen, stack = {index}, [index]
+    while stack:
+        i = stack.pop()
+        for j, other in enumerate(found):
+            if j in seen or j in rivers or not _adjacent_in_list(text, found[i], other):
+                continue
+            if not other.weak:
+                return True
+            seen.add(j)
+            stack.append(j)
+    return False
 
 
 def _among_things(text: str, candidate: _Candidate, found: list[_Candidate]) -> bool:
@@ -443,7 +487,9 @@ def _among_things(text: str, candidate: _Candidate, found: list[_Candidate]) -> 
         m = re.match(r"[\u4e00-\u9fff]{2,4}", text[candidate.end + 1:])
         if m:
             neighbours.append((candidate.end + 1, candidate.end + 1 + m.end()))
-    if candidate.start and text[candidate.start - 1] == "、":
+    item_end = candidate.end == len(text) or text[candidate.end] in _ITEM_END
+    if candidate.start and text[candidate.start - 1] == "、" and item_end:
+        # (Only when the name is the whole item: in 、云南鲁布革水电站 it begins a longer one.)
         m = re.search(r"[\u4e00-\u9fff]{2,4}$", text[:candidate.start - 1])
         if m:
             neighbours.append((m.start(), m.end()))
@@ -523,8 +569,10 @@ def _list_items(text: str, start: int, end: int) -> list[str]:
 
 
 def _is_river_name(item: str, gazetteer: Gazetteer) -> bool:
-    # 澜沧江, 金沙江, 南盘江: a name ending in 江/河 that is no place name of its own.
-    return len(item) >= 3 and item[-1] in _RIVER_END and not gazetteer.forms(item)
+    # 澜沧江, 金沙江, 南盘江: a name ending in 江/河 that is no place name of its own, nor ends with one
+    # (批准黑河: the list item reaches back over the words before the name).
+    return len(item) >= 3 and item[-1] in _RIVER_END and not any(
+        gazetteer.forms(item[k:]) for k in range(len(item) - 1))
 
 
 def _adjacent_in_list(text: str, a: _Candidate, b: _Candidate) -> bool:

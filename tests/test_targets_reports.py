@@ -71,3 +71,16 @@ def test_achievements_in_words_stay_facts():
 def test_a_task_heading_is_no_review():
     assert section_context(("二、2010年主要任务", "（三）加大统筹城乡发展力度，强化农业农村发展基础")) == (False, False, False)
     assert section_context(("一、发展基础",))[0] is True
+
+
+def test_a_period_set_earlier_gives_the_year_of_n_years_within():
+    from graph.goals import year_spans
+    first = "纲要要求：从一九五六年开始，在十二年内，粮食亩产量，分别达到四百斤、五百斤和八百斤。"
+    assert [(m, v, y) for m, v, _, y in targets(first, Context(1960, 1960))] == [
+        ("粮食亩产量", 400, 1967), ("粮食亩产量", 500, 1967), ("粮食亩产量", 800, 1967)]
+    periods = year_spans(first)
+    assert periods == ((12, 1967),)
+    later = "纲要要求：棉花的亩产量在十二年内，分别达到四十斤、六十斤。"
+    assert [y for *_, y in targets(later, Context(1960, 1960, spans=periods))] == [1967, 1967]
+    assert [y for *_, y in targets(later, Context(1960, 1960))] == [1960, 1960]
+    assert year_spans("一九五三年到一九五七年五年基本建设投资") == ((5, 1957),)
