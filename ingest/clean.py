@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 from ingest.furniture import find_furniture
+from ingest.html_tables import CELL_SEPARATOR as HTML_CELLS
+from ingest.pdf_tables import CELL_SEPARATOR as PDF_CELLS
 from ingest.metadata import is_title_line
 from ingest.records import Cleaned, Document, Span
 
@@ -63,6 +65,14 @@ def is_chrome_line(line: str) -> bool:
     return bool(words) and all(w in _WIDGET_WORDS for w in words)
 
 
+def table_rows(lines: list[str]) -> set[int]:
+    """Lines that are rows of a table (cells joined as the readers write them: " | " or a tab) with
+    another row next to them: a table is content, a single line of links between bars is not."""
+    rows = [HTML_CELLS in line or PDF_CELLS in line for line in lines]
+    return {i for i, row in enumerate(rows)
+            if row and ((i > 0 and rows[i - 1]) or (i + 1 < len(rows) and rows[i + 1]))}
+
+
 def _is_edge_chrome(line: str) -> bool:
     # Weaker signs, trusted only above the first or below the last paragraph of the page.
     return bool(_ASCII_LINE.match(line) or _LINK_LIST.match(line))
@@ -78,6 +88,7 @@ def clean(doc: Document) -> Cleaned:
     paragraphs = [i for i, line in enumerate(lines) if _PARAGRAPH.search(line) and not chrome[i]]
     first = paragraphs[0] if paragraphs else len(lines)
     last = paragraphs[-1] if paragraphs else -1
+    table = table_rows(lines)
 
     # Masthead: above the first paragraph, everything up to the last chrome line (page headline,
     # breadcrumb targets, site name) belongs to the page, not to the document.
@@ -95,11 +106,11 @@ def clean(doc: Document) -> Cleaned:
         for i in range(tail[0], len(lines)):
             chrome[i] = True
         i = tail[0] - 1
-        while i > last and (_SITE_NAME.match(lines[i]) or _is_edge_chrome(lines[i])):
+        while i > last and i not in table and (_SITE_NAME.match(lines[i]) or _is_edge_chrome(lines[i])):
             chrome[i] = True
             i -= 1
     for i in [*range(first), *range(last + 1, len(lines))]:
-        chrome[i] = chrome[i] or _is_edge_chrome(lines[i])
+        chrome[i] = chrome[i] or (i not in table and _is_edge_chrome(lines[i]))
     boilerplate = sorted([*(s for s, c in zip(spans, chrome) if c), *furniture.removed],
                          key=lambda s: s.char_start)
     return Cleaned(body=tuple(s for s, c in zip(spans, chrome) if not c), boilerplate=tuple(boilerplate))

@@ -145,13 +145,32 @@ def _html_text(path: Path, data: bytes) -> tuple[str, str | None]:
 
     _quiet("trafilatura")
 
+    from ingest.html_tables import prepare, tidy_rows
+
     html = decode_text(path, data)
-    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    # Layout tables unwrapped and row spans repeated first (ingest/html_tables.py); each table row
+    # then comes out as one line.
+    tree = prepare(html)
+    text = trafilatura.extract(tree if tree is not None else html, include_comments=False, include_tables=True,
+                               favor_recall=True, config=_trafilatura_config())
+    text = tidy_rows(text) if text else text
     if not text or not text.strip():
         raise InputError(str(path), "no main text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
     title = meta.title.strip() if meta is not None and meta.title else None
     return _normalise_newlines(text), title or None
+
+
+@functools.lru_cache(maxsize=1)
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # Below this many characters trafilatura distrusts its article and takes every block of the page
+    # instead (menus included, a table one cell per line). Its default, 250, is set for alphabetic text;
+    # a short Chinese notice with a table says in 100 characters what English says in 250.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
+    return config
 
 
 def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None]:
@@ -164,7 +183,7 @@ def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None]:
         # An empty user password only restricts printing or copying: the text is readable.
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(str(path), "PDF is encrypted with a password (remove the password first)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except DependencyError as exc:   # AES needs the `cryptography` package
         raise InputError(str(path), f"PDF is encrypted and cannot be decrypted here ({exc})") from None
     except InputError:
@@ -176,6 +195,16 @@ def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None]:
         raise InputError(str(path), "PDF has no text layer (scanned pages need OCR first)")
     title = (reader.metadata.title if reader.metadata else None) or None
     return _normalise_newlines(normalise_radicals(text)), title
+
+
+def _page_text(page) -> str:
+    """pypdf's text of one page, with its ruled tables written row by row (see ingest/pdf_tables.py)."""
+    from ingest.pdf_tables import PageRecorder, page_text
+
+    recorder = PageRecorder()
+    text = page.extract_text(visitor_text=recorder.text, visitor_operand_before=recorder.operand) or ""
+    box = page.mediabox
+    return page_text(recorder, text, (float(box.left), float(box.bottom), float(box.right), float(box.top)))
 
 
 def _docx_text(path: Path, data: bytes) -> tuple[str, str | None]:
