@@ -347,7 +347,7 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         # the clauses that speak to the question first, each cited (a reader wants "租金按评估价的50%", not a
         # page to read); the passages follow as context
         items = answering + items
-    if LIST_ASKED.search(q.text):
+    if LIST_ASKED.search(q.text) and not VALUE_ASKED.search(q.text):
         listed = enumerated_items(passages[:2], q, k)
         if listed:
             # a list question is answered by the items the best passages enumerate, each cited; the passages
