@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from search.corpus import Corpus
 
 MAX_SENTENCES = 4
+MAX_OPEN_SENTENCES = 10   # an open question about an entity (nothing narrows it)
+PER_SECTION = 2
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +42,17 @@ def entity_sentences(q: Question, corpus: "Corpus", k: Knowledge) -> list[tuple[
     docs = {d.attrs.get("doc_id") for d in q.documents}
     topical, focus = cue_words(q)
     scored: dict[tuple[str, int], tuple[float, Sentence, str]] = {}
+    short_of: dict[str, str] = {}     # a place's short name → the place, to be confirmed in each sentence
+    for key, _ in q.places:
+        if key in corpus.gazetteer:
+            place = corpus.gazetteer.get(key)
+            short_of.update({n: key for n in place.short_names if n != place.name})
     for name in entity_names(q, corpus):
         for s in k.containing(name):
             if docs and s.doc_id not in docs:
                 continue
+            if name in short_of and not _names_place(s.text, short_of[name], corpus, k):
+                continue      # 怒江 the river, not 怒江州: the place reader's trap handling decides
             in_heading = any(name in h for h in s.section_path)
             score = (2.0 * sum(1 for w in topical if w in s.text) + 3.0 * sum(1 for w in focus if w in s.text)
                      + 0.5 * in_heading + 0.1 * len(name))
@@ -55,6 +64,12 @@ def entity_sentences(q: Question, corpus: "Corpus", k: Knowledge) -> list[tuple[
         # the question names a topic: only sentences on it
         rows = [r for r in rows if any(w in r[1].text for w in topical)]
     return rows
+
+
+def _names_place(text: str, key: str, corpus: "Corpus", k: Knowledge) -> bool:
+    from graph.places import find_places
+
+    return any(m.place_id == key for m in find_places(text, corpus.gazetteer, home=k.home))
 
 
 def _enumerated_part(text: str, a: int, b: int, names: list[str]) -> tuple[int, int]:
@@ -88,9 +103,22 @@ def entity_statements(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     if not rows:
         return Answer(q.text, F.STATEMENTS, False, f"语料中没有找到关于{where}的表述。")
     # strongest first (a per-entity comparison shows the first few), each with the clauses about the entity
-    best = sorted(rows, key=lambda r: (-r[0], r[1].doc_id, r[1].char_start))[:MAX_SENTENCES]
-    items = []
     topical, focus = cue_words(q)
+    ranked = sorted(rows, key=lambda r: (-r[0], r[1].doc_id, r[1].char_start))
+    if any(w in r[1].text for r in rows for w in topical + focus):
+        best = ranked[:MAX_SENTENCES]
+    else:
+        # "规划对怒江州说了些什么": nothing narrows the question, so the answer spans the document — a few
+        # sentences from each section that names the entity, in document order
+        per_section: dict[tuple, int] = {}
+        best = []
+        for row in ranked:
+            key = (row[1].doc_id, row[1].section_path[:2])
+            if per_section.get(key, 0) < PER_SECTION:
+                per_section[key] = per_section.get(key, 0) + 1
+                best.append(row)
+        best = sorted(best[:MAX_OPEN_SENTENCES], key=lambda r: (r[1].doc_id, r[1].char_start))
+    items = []
     names = entity_names(q, corpus)
     for _, s, name in best:
         spans = statement_spans(s.text)
