@@ -37,6 +37,7 @@ _REPORT_TITLE = re.compile(r"^(?:[0-9０-９]{4}\s*年\s*)?(.{3,30}?)(?:政府)?
 _STATE_NAME = "中华人民共和国"
 _JOINT_TAIL = re.compile(r"等\s*[0-9０-９一二三四五六七八九十]*\s*个?\s*(?:部门|单位|机构)$")
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?$")
+_DATELINE_AT = re.compile(r"^[0-9０-９]{4}\s*年.{1,12}日\s*在.{4,40}会[议議]上$")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _MAX_TITLE_LINES = 4
 _PERIOD_LINE = re.compile(r"^[（(]\s*[0-9０-９]{4}\s*[—–\-－~～至到]+\s*[0-9０-９]{4}\s*年?\s*[）)]$|^[（(](?:征求意见稿|试行|暂行|草案|修订稿?|送审稿)[）)]$")
@@ -155,6 +156,11 @@ def _speaker(lines: list[str], front: int, max_chars: int = 30) -> tuple[str, in
     next line); the NER confirms the name is a person's."""
     roles = speaker_roles()
     for i in range(min(front + 1, len(lines))):
+        if _DATELINE_AT.search(lines[i]) and i + 1 < len(lines):
+            # "1957年6月26日在第一届全国人民代表大会第四次会议上" then the speaker's name alone on a line
+            name = re.sub(r"[\s\u3000]+", "", lines[i + 1])
+            if _NAME.match(name) and ner.is_person(name):
+                return name, i + 1
         if len(lines[i]) > max_chars or not any(r in lines[i] for r in roles):
             continue
         line = re.sub(r"[\s\u3000]+", " ", lines[i]).strip()

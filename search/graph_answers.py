@@ -407,6 +407,11 @@ SPEAKER_ASKED = re.compile(r"谁作|谁在|哪位总理|谁所作|谁做的|报�
                            r"whose report|delivered by", re.I)
 SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
 SESSION = re.compile(r"^(.+?(?:会议|大会))(?:关于|审议)")
+# A report's own opening names the session it is delivered to, often after its date:
+# "1957年6月26日在第一届全国人民代表大会第四次会議上", "向第五届全国人民代表大会第一次会议作政府工作报告".
+_N = r"[一二三四五六七八九十0-9０-９]+"
+OPENING_SESSION = re.compile(rf"(?:(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*)?(?:向|在)\s*(第{_N}届[\u4e00-\u9fff]{{2,20}}?代表大会"
+                             rf"(?:常务委员会)?第{_N}次会[议議])")
 
 
 def _delivery(doc: Item, ws: "Corpus", k: Knowledge) -> list[Item]:
@@ -434,6 +439,14 @@ def _delivery(doc: Item, ws: "Corpus", k: Knowledge) -> list[Item]:
         if m and not any(i.attrs.get("field") == "speaker" for i in items):
             items.append(Item(m.group(2), "Agency", f"{doc.uri}#speaker",
                               (_text_evidence(ingested, m.start(), m.end(0)),), {"field": "speaker", "role": m.group(1)}))
+    if own is not None and not resolutions:
+        m = OPENING_SESSION.search(own.document.text[:600])
+        if m:
+            items.append(Item(m.group(2), "Value", f"{doc.uri}#session",
+                              (_text_evidence(own, m.start(2), m.end(2)),), {"field": "session", "from": "opening"}))
+            if m.group(1):
+                items.append(Item(m.group(1), "Value", f"{doc.uri}#delivered",
+                                  (_text_evidence(own, m.start(1), m.end(1)),), {"field": "delivered"}))
     for r in resolutions:
         ingested = ws.documents.get(r.attrs.get("doc_id"))
         if ingested is None:
@@ -505,8 +518,9 @@ def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         items.append(Item(number, "Value", f"{doc.uri}#number", cite("doc_number"), {"field": "doc_number"}))
     for i in delivery:
         field = i.attrs["field"]
-        parts.append({"speaker": f"{i.attrs.get('role', '')}{i.label}所作", "session": f"经{i.label}审议批准",
-                      "approved": f"决议{i.label}通过"}[field])
+        parts.append({"speaker": f"{i.attrs.get('role', '')}{i.label}所作",
+                      "session": f"向{i.label}所作" if i.attrs.get("from") == "opening" else f"经{i.label}审议批准",
+                      "delivered": f"{i.label}作", "approved": f"决议{i.label}通过"}[field])
     items += delivery
     for name in a.get("addressees", []):
         items.append(Item(name, "Agency", f"{doc.uri}#to-{name}", cite("addressees"), {"role": "addressee"}))

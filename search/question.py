@@ -28,7 +28,8 @@ FORM_WORDS = set("""建设项目 项目建设 重点项目 一章 一节 哪一�
 请问 请 列出 说明 方面 情况 主要 具体 哪些项目 有哪些 什么样 地区 区域 州市 全省 全市 全县 这 那 该 其 之 为 以 从 被 把 给 向 能 会 可以
 需要 应该 应当 计划 打算 相关 一些 以及 还有 所有 全部 各项 重点 主要 发展 推动 推进 加快
 多大 多长 多久 多远 多高 多少钱 几年 几个 怎么样 怎样 哪天 哪些方面 方面 说 说了 讲 讲了 表述 提 怎么说 是什么
-历年 历次 每年 逐年 各年 年份 哪年 哪一年 安排 提出 设定 定为 规定 最早 首次 第一次 出现 提到 提及""".split())
+历年 历次 每年 逐年 各年 年份 哪年 哪一年 安排 提出 设定 定为 规定 最早 首次 第一次 出现 提到 提及
+哪次 哪一次 哪届 哪一届 所作 作的 上作 谁作""".split())
 EN_STOP = set("the a an of in on for to and or is are was were what which who whom how many much will be by with "
               "does do did this that these those it its from at as about into there their they project projects "
               "involve involves involving goal goals target targets plan plans part member".split())

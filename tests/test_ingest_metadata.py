@@ -149,6 +149,17 @@ def test_report_speaker_from_the_role_line():
     assert plain.issuers == ("国务院",)     # "我代表国务院，向大会报告…"
 
 
+def test_report_speaker_on_the_line_after_its_dateline_and_issuer_from_the_title():
+    text = ("政府工作报告\n1960年6月26日在第九届全国人民代表大会第四次会议上\n王明\n"
+            "各位代表：\n从上次会议闭幕以来，已经整整一年了。\n")
+    meta = meta_of(text, fmt="jsonl", hint="1960年中华人民共和国国务院政府工作报告")
+    assert meta.speaker == "王明"
+    assert meta.issuers == ("国务院",)      # named in the title; the state's name is no part of it
+    no_name = meta_of("政府工作报告\n1960年6月26日在第九届全国人民代表大会第四次会议上\n各位代表：\n一年了。\n",
+                      fmt="jsonl", hint="1960年政府工作报告")
+    assert no_name.speaker is None
+
+
 def test_joint_signature_on_stacked_lines_and_speaker_in_the_title():
     meta = meta_of(f"关于做好示例工作的通知\n各区人民政府：\n{NOTICE_BODY}"
                    "某某市卫生健康委员会\n某某市财政局\n某某市医疗保障局\n2023年10月19日\n")
