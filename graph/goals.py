@@ -310,6 +310,7 @@ _COMPARISON_BASE = re.compile(r"(?:比|较|同)(?:上年|去年|上一年|前一
                               r"|同比|比上年|每年|平均每年|年均|平均")
 _PREPOSITION = re.compile(r"按照|依照|根据|通过|随着|经过|对于|为了|在|对|按|由于")
 _TIME_TAIL = re.compile(r"(?:在|于)?(?:今后|未来|最近)?[0-9一二三四五六七八九十两]{1,3}年(?:内|中|里|间)$")
+_LIST_NOUN = re.compile(r"[\u4e00-\u9fff（）()]{1,12}")   # 钢三千九百万吨: a product may be one character
 _SUBJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,16}")
 _NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|如果|因此|但是|所以|同时|其中|并且|而且|[把被使]")
 
@@ -317,6 +318,7 @@ _NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|
 def _core_metric(metric: str) -> str:
     """What a metric measures, without plan words, comparison bases and the change verb."""
     core = _COMPARISON_BASE.sub("", _plan_words().sub("", metric))
+    core = re.sub(r"[0-9]{4}年度?$", "", core)   # 职工的工资总额1980年(为…): the year is the value's
     for verb in _CHANGE_VERBS:
         if core.endswith(verb):
             core = core[: -len(verb)]
@@ -332,6 +334,16 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
         if _PREPOSITION.match(sentence, cstart):
             return found, subject      # 按照不同的情况: how, not what
         start, text = _strip_lead(sentence, cstart, cend, places)
+        value = _VALUE_RE.search(sentence, start, cend)
+        if value and value.end() == cend and value.start() > start and _is_quantity(sentence, value) \
+                and value_unit(value) in _COUNT_UNITS | _MEASURE_UNITS:
+            # 粮食产量计划达到…，棉花…，食糖四百三十万吨，增长…: an item of a planned list, the subject after it.
+            noun = sentence[start:value.start()]
+            if not _LIST_NOUN.fullmatch(noun) or _NOT_SUBJECT.search(noun) or _CMP_RE.search(noun):
+                return found, subject
+            if _plan_words().search(sentence, 0, cend) or _FUTURE.search(sentence, 0, cend):
+                found = [(start, value, None, noun, cend)]
+            return found, (start, noun)
         text = _TIME_TAIL.sub("", text).rstrip("的")
         if _SUBJECT.fullmatch(text) and not _NOT_SUBJECT.search(text) and not _CMP_RE.search(text):
             return found, (start, text)

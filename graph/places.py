@@ -31,6 +31,9 @@ _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
 # (古城, 河口, 安宁, 富民 …): county names are rare in general text. Prefecture names are frequent as
 # names (深圳 2801), so for them only a non-name part of speech counts (开封 v, 保定 v, 大同 d).
 _COMMON_COUNTY_FREQ = 100
+# Before a disaster word a county name is taken unless jieba knows it this often as a word (新建 1000 in
+# 新建地震台网); the counties disasters are named after are rarer (汶川 275, 舟曲 261).
+_EVENT_NAME_FREQ = 500
 _COMMON_NONNAME_FREQ = 50
 # A country chain (中老, 中缅) that jieba knows this often as a word is that word (中文, 中亚, 中东).
 _CHAIN_WORD_FREQ = 50
@@ -149,6 +152,7 @@ def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
         position += max(step, 1)
     kept = _resolve_lists(text, found, gazetteer)
     kept += _abbreviated(text, gazetteer, scope, segmented, kept)
+    kept += _counted_countries(text, gazetteer, segmented, kept)
     kept.sort(key=lambda c: c.start)
     return [PlaceMention(c.place_id, c.surface, c.start, c.end) for c in kept]
 
@@ -163,6 +167,11 @@ def _data_lines(name: str) -> list[list[str]]:
 @functools.lru_cache(maxsize=1)
 def _province_abbreviations() -> dict[str, str]:
     return {row[0]: row[1] for row in _data_lines("province_abbreviations.txt")}
+
+
+@functools.lru_cache(maxsize=1)
+def _event_words() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in _data_lines("place_event_words.txt")), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
@@ -317,6 +326,9 @@ def _match_at(text: str, i: int, gazetteer: Gazetteer, scope: _Scope, home: str 
         # 北京朝阳区: a name written right after an ancestor is that ancestor's.
         qualifier = found[-1].place_id if found and found[-1].end == i else None
         candidate = _choose(surface, i, end, gazetteer, scope, qualifier)
+        if candidate and candidate.remote and text.startswith(_event_words(), end) and \
+                _lexicon().words.get(surface, (0, ""))[0] < _EVENT_NAME_FREQ:
+            candidate.weak = candidate.remote = False   # 汶川地震: the county the disaster is named after
         if candidate:
             found.append(candidate)
         return end - i
@@ -360,6 +372,28 @@ def _country_chain(text: str, i: int, gazetteer: Gazetteer, segmented: _Words) -
     chain += [_Candidate(i + 1 + k, i + 2 + k, char, curated.get(char) or gazetteer.abbreviations[char], False, False)
               for k, char in enumerate(seen)]
     return chain
+
+
+_COUNTED = re.compile(r"(?:[两二三四五六]国|[两二三四五六]个(?:超级)?大国|双方)")
+
+
+def _counted_countries(text: str, gazetteer: Gazetteer, segmented: _Words, kept: list[_Candidate]) -> list[_Candidate]:
+    """英、葡两国, 美苏两个超级大国: country abbreviations counted by the words after them."""
+    curated = _country_abbreviations(gazetteer)
+    out: list[_Candidate] = []
+    for hit in _COUNTED.finditer(text):
+        chars, k = [], hit.start()
+        while k > 0 and text[k - 1] in curated:
+            chars.insert(0, k - 1)
+            k -= 1
+            if k > 1 and text[k - 1] == "、" and text[k - 2] in curated:
+                k -= 1
+        if len(chars) < 2 or chars[0] not in segmented.bounds:
+            continue   # (a longer word ends there)
+        if any(c.start < hit.start() and chars[0] < c.end for c in kept):
+            continue
+        out += [_Candidate(at, at + 1, text[at], curated[text[at]], False, False) for at in chars]
+    return out
 
 
 _COUNTRY_ABBREVIATIONS: dict[int, dict[str, str]] = {}

@@ -46,3 +46,18 @@ def test_official_and_former_country_names(gaz):
     assert names("加强同朝鲜民主主义人民共和国的友谊", gaz) == [("朝鲜民主主义人民共和国", "朝鲜")]
     assert names("支持巴勒斯坦人民", gaz) == [("巴勒斯坦", "巴勒斯坦领土")]
     assert names("海湾战争和南斯拉夫内战，苏联的解体", gaz) == [("南斯拉夫", "南斯拉夫"), ("苏联", "苏联")]
+
+
+def test_a_disaster_names_its_county(gaz):
+    assert names("加快推进汶川地震灾后恢复重建", gaz) == [("汶川", "汶川县")]
+    assert names("新建地震台网", gaz) == []
+
+
+def test_compatriots_of_a_run_on_name_its_places(gaz):
+    assert [n for _, n in names("团结港澳同胞", gaz)] == ["香港特别行政区", "澳门特别行政区"]
+
+
+def test_counted_country_abbreviations(gaz):
+    assert [n for _, n in names("加强与英、葡两国政府的合作", gaz)] == ["英国", "葡萄牙"]
+    assert [n for _, n in names("一方面是美苏两个超级大国争夺霸权", gaz)] == ["美国", "苏联"]
+    assert names("加强两国友好", gaz) == []

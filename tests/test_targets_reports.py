@@ -84,3 +84,11 @@ def test_a_period_set_earlier_gives_the_year_of_n_years_within():
     assert [y for *_, y in targets(later, Context(1960, 1960, spans=periods))] == [1967, 1967]
     assert [y for *_, y in targets(later, Context(1960, 1960))] == [1960, 1960]
     assert year_spans("一九五三年到一九五七年五年基本建设投资") == ((5, 1957),)
+
+
+def test_items_of_a_planned_list_and_their_changes():
+    found = targets("到一九八五年，主要产品产量计划是：食糖四百三十万吨，增长百分之六十七点三，钢三千九百万吨，增长百分之五点一。",
+                    Context(1982, 1982))
+    assert [(m, v, y) for m, v, _, y in found] == [("食糖", 4.3e6, 1985), ("食糖增长", 67.3, 1985),
+                                                   ("钢", 3.9e7, 1985), ("钢增长", 5.1, 1985)]
+    assert targets("去年钢产量三千七百万吨，增长百分之五", Context(1982, 1982)) == []
