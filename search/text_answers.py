@@ -94,7 +94,7 @@ ENUM_VERBS = re.compile(r"(实施|建设|推进|开展|打造|推动|启动|包�
 def _enumeration(q: Question, k: Knowledge) -> Answer | None:
     """'“十大工程”分别是什么' → split the sentence that lists them at 、/和/及."""
     keys = list(q.quoted)
-    m = re.search(r"([一二三四五六七八九十百\d]+大[\u4e00-\u9fff]{1,4}?)(?:分别|是|有|包括|[？?]|$)", q.text)
+    m = re.search(r"([一二三四五六七八九十百\d]+大[\u4e00-\u9fff]{1,4}?)(?:分别|是|有|包括|包含|指|都|[？?]|$)", q.text)
     if m:
         keys.append(m.group(1))
     for key in keys:
