@@ -405,6 +405,8 @@ def region_membership(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
 
 SPEAKER_ASKED = re.compile(r"谁作|谁在|哪位总理|谁所作|谁做的|报告人|who (delivered|gave|presented|made)|which premier|"
                            r"whose report|delivered by", re.I)
+# "哪次会议批准", "approved by which session": asked of the resolution that approved a yearly report.
+APPROVAL_ASKED = re.compile(r"批准|决议|审议通过|approv|adopt|resolution", re.I)
 SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
 SESSION = re.compile(r"^(.+?(?:会议|大会))(?:关于|审议)")
 # A report's own opening names the session it is delivered to, often after its date:
@@ -480,6 +482,13 @@ def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, F.METADATA, False, "请指明是哪一份文件(可用《标题》)。")
     doc = docs[0]
     delivery = _delivery(doc, ws, k)
+    in_series = any(doc.attrs.get("doc_id") in ids for ids in k.series_docs.values())
+    if in_series and APPROVAL_ASKED.search(q.text) and not any(
+            i.attrs.get("field") == "approved" or (i.attrs.get("field") == "session" and i.attrs.get("from") != "opening")
+            for i in delivery):
+        # the approval is recorded by a resolution of the same year; without one the corpus does not say
+        return Answer(q.text, F.METADATA, False,
+                      f"语料中没有批准《{doc.label}》的决议(not found in the corpus)。")
     if SPEAKER_ASKED.search(q.text) and not any(i.attrs.get("field") == "speaker" for i in delivery):
         speaker = (ws.documents.get(doc.attrs.get("doc_id")).metadata.speaker
                    if ws.documents.get(doc.attrs.get("doc_id")) else None)
