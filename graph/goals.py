@@ -14,7 +14,8 @@ _MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 # A Chinese numeral may hold 万/亿 inside (六百四十三亿七千万, 一百一十六万六千); the last magnitude is read
 # as `mag`. A range (1-2个, 8至9%, 百分之四至百分之五) is read by its first value.
 _CN_NUM = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿]+[零〇○一二两三四五六七八九十百千]+)*(?:点[零〇○一二三四五六七八九]+)?"
-_NUM = (r"(?:[0-9]+(?:\.[0-9]+)?(?:[-—–~～至][0-9]+(?:\.[0-9]+)?(?![0-9年]))?"
+# Old reports group thousands with commas (38，000元, 6，200万人).
+_NUM = (r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?(?:[-—–~～至][0-9]+(?:\.[0-9]+)?(?![0-9年]))?"
         rf"|{_CN_NUM}(?:[至~～](?:百分之)?{_CN_NUM}(?![年万亿]))?)")
 _UNITS = ("个百分点", "个千分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "立方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
           "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
@@ -47,7 +48,7 @@ _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力�
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
 _PAST = re.compile(r"已|累计|同比|(?<![与比同较])去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
-_LOOKING_BACK = re.compile(r"过去|去年|上一年|一年来|五年来|几年来|取得了|回顾")
+_LOOKING_BACK = re.compile(r"过去|去年|上一年|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
 _REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
 _GOAL_HEADING = re.compile(r"目标|远景|展望")
 _GOAL_PREDICATE = re.compile(
@@ -58,7 +59,8 @@ _GOAL_PREDICATE = re.compile(
 
 _AIM = re.compile(r"^(?:努力|力争|加快)?(?:打造|建成)[^,，;；、]{4,}|^(?:努力)?(?:将|把)[^,，;；]{2,20}建设成为")
 _YEAR_RE = re.compile(r"(?P<to>到|至|截至)?(?P<year>[0-9]{4}|[一二三四五六七八九〇零○]{4})年(?P<end>底|末)?(?P<before>前)?")
-_CLAUSE_SPLIT = re.compile(r"[,，;；。:：!！?？]")
+# A comma between a digit and a group of three digits groups thousands (38，000元): no clause end.
+_CLAUSE_SPLIT = re.compile(r"[;；。:：!！?？]|(?<![0-9])[,，]|[,，](?![0-9]{3}(?![0-9]))")
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def parse_value(text: str) -> Target | None:
 
 
 def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: str) -> Target | None:
-    first = re.split(r"[-—–~～至]", m.group("num"))[0]   # a range (1-2个) by its first value
+    first = re.split(r"[-—–~～至]", m.group("num"))[0].replace(",", "").replace("，", "")   # a range by its first value
     mag = m.group("mag") or ""
     if mag and not re.match(r"[0-9]", first) and first == m.group("num"):
         # 六百四十三亿七千万: cn2an reads the whole numeral, magnitudes inside included.
@@ -311,7 +313,7 @@ _COMPARISON_BASE = re.compile(r"(?:比|较|同)(?:上年|去年|上一年|前一
 _PREPOSITION = re.compile(r"按照|依照|根据|通过|随着|经过|对于|为了|在|对|按|由于")
 _TIME_TAIL = re.compile(r"(?:在|于)?(?:今后|未来|最近)?[0-9一二三四五六七八九十两]{1,3}年(?:内|中|里|间)$")
 _LIST_NOUN = re.compile(r"[\u4e00-\u9fff（）()]{1,12}")   # 钢三千九百万吨: a product may be one character
-_SUBJECT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,16}")
+_SUBJECT = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9（）()]{1,15}")
 _NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|如果|因此|但是|所以|同时|其中|并且|而且|[把被使]")
 
 
@@ -345,7 +347,8 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
                 found = [(start, value, None, noun, cend)]
             return found, (start, noun)
         text = _TIME_TAIL.sub("", text).rstrip("的")
-        if _SUBJECT.fullmatch(text) and not _NOT_SUBJECT.search(text) and not _CMP_RE.search(text):
+        if _SUBJECT.fullmatch(text) and not _NOT_SUBJECT.search(text) and not _CMP_RE.search(text) \
+                and not _has_quantity(text):
             return found, (start, text)
         return found, subject
     out = []

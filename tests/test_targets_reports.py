@@ -92,3 +92,9 @@ def test_items_of_a_planned_list_and_their_changes():
     assert [(m, v, y) for m, v, _, y in found] == [("食糖", 4.3e6, 1985), ("食糖增长", 67.3, 1985),
                                                    ("钢", 3.9e7, 1985), ("钢增长", 5.1, 1985)]
     assert targets("去年钢产量三千七百万吨，增长百分之五", Context(1982, 1982)) == []
+
+
+def test_thousands_grouped_with_commas_are_one_value():
+    assert targets("在校学生将达到6，200万人以上", Context(1956, 1956)) == [("在校学生", 6.2e7, "人", 1956)]
+    (growth,) = targets("文教支出为38，000，000元，比上年增长31.27%", Context(1956, 1956))
+    assert growth[:2] == ("文教支出增长", 31.27)
