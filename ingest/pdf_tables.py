@@ -61,12 +61,24 @@ class PageRecorder:
     _point: tuple[float, float] | None = None
 
     def text(self, text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        try:
+            self._text(text, cm, tm, size)
+        except (TypeError, ValueError, IndexError):   # an odd operand: the piece is kept, off any table
+            self.pieces.append(Piece(text, -1e9, -1e9, 1.0))
+
+    def _text(self, text: str, cm: list[float], tm: list[float], size: float) -> None:
         x, y = _apply(cm, tm[4], tm[5])
         scale = math.sqrt(abs((tm[0] * cm[0] + tm[1] * cm[2]) * (tm[2] * cm[1] + tm[3] * cm[3])
                               - (tm[0] * cm[1] + tm[1] * cm[3]) * (tm[2] * cm[0] + tm[3] * cm[2])))
         self.pieces.append(Piece(text, x, y, max(float(size or 0) * scale, 1.0)))
 
     def operand(self, op: bytes, args: list, cm: list[float], _tm: list[float]) -> None:
+        try:
+            self._operand(op, args, cm)
+        except (TypeError, ValueError, IndexError):   # a malformed path operator draws no rule
+            self._path, self._point = [], None
+
+    def _operand(self, op: bytes, args: list, cm: list[float]) -> None:
         if op == b"m" and len(args) == 2:
             self._point = _apply(cm, float(args[0]), float(args[1]))
         elif op == b"l" and len(args) == 2 and self._point is not None:

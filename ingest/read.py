@@ -217,9 +217,35 @@ def _docx_text(path: Path, data: bytes) -> tuple[str, str | None]:
         raise InputError(str(path), f"not a readable .docx file ({exc})") from None
     except Exception as exc:  # zipfile.BadZipFile and lxml errors surface under varied types
         raise InputError(str(path), f"not a readable .docx file ({type(exc).__name__})") from None
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    text = "\n".join(_docx_blocks(document))
     title = document.core_properties.title or None
     return _normalise_newlines(text), title
+
+
+def _docx_blocks(document) -> list[str]:
+    """Paragraphs and table rows in document order; a row is one line, "cell | cell" (a cell merged
+    across columns once, a cell merged down the rows in each of them, as python-docx reports them)."""
+    from docx.table import Table
+
+    from ingest.html_tables import CELL_SEPARATOR
+
+    out = []
+    for block in document.iter_inner_content():
+        if not isinstance(block, Table):
+            out.append(block.text)
+            continue
+        for row in block.rows:
+            cells, previous = [], None
+            for cell in row.cells:
+                if previous is not None and cell._tc is previous:
+                    continue
+                previous = cell._tc
+                text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                if text:
+                    cells.append(text)
+            if cells:
+                out.append(CELL_SEPARATOR.join(cells))
+    return out
 
 
 def _read_jsonl(path: Path, source: str, data: bytes) -> ReadResult:

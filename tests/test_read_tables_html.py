@@ -86,3 +86,21 @@ def test_page_of_empty_layout_tables_is_refused_with_one_line(tmp_path):
     with pytest.raises(InputError) as info:
         read_documents(path)
     assert "empty.html" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_docx_tables_are_read_in_place_row_by_row(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("一、重点项目")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["序号", "项目名称", "责任单位"], ["1", "智慧城市示范工程", "市工业和信息化局"],
+                             ["2", "城市更新试点", ""]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))      # one agency for both rows
+    document.add_paragraph("二、保障措施")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    (doc,) = read_documents(path)
+    assert doc.text.split("\n") == ["一、重点项目", "序号 | 项目名称 | 责任单位", "1 | 智慧城市示范工程 | 市工业和信息化局",
+                                    "2 | 城市更新试点 | 市工业和信息化局", "二、保障措施"]
