@@ -1,6 +1,7 @@
 """Understanding a question: the places, regions, projects, documents, years and topic words it names."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -758,10 +759,34 @@ def _link_documents(question: str, k: Knowledge) -> list[Item]:
         if m.size >= 6:
             scored.append((m.size + sum(4 for y in years if y in title), d))
     if not scored:
-        return []
+        return _link_by_title_words(question, k)
     top = max(s for s, _ in scored)
     best = [d for s, d in scored if s == top]
     return best if len(best) <= 2 else []
+
+
+TITLE_WORDS_MIN = 3       # distinctive title bigrams a question must share with one title, and no other
+TITLE_WORDS_MARGIN = 2.0  # times the runner-up's share
+
+
+def _link_by_title_words(question: str, k: Knowledge) -> list[Item]:
+    """"某区2026年幼儿园小班招收…": no stretch of the title, but several of its rarer character pairs (某区, 2026,
+    幼儿) that no other title shares as well — each weighted by how few titles hold it."""
+    nq = normalise(question)
+    pairs = {nq[i:i + 2] for i in range(len(nq) - 1)
+             if re.fullmatch(r"[\u4e00-\u9fff]{2}|\d{2}", nq[i:i + 2])}
+    if len(k.documents) < 3 or not pairs:
+        return []
+    titles = [normalise(d.label) for d in k.documents]
+    df = {p: sum(1 for t in titles if p in t) for p in pairs}
+    # distinctive: held by at most a tenth of the titles (a series' words are held by all its members)
+    rare = {p for p, n in df.items() if 0 < n <= max(1, len(titles) // 10)}
+    scored = sorted(((sum(math.log(len(titles) / df[p]) for p in rare if p in t), sum(1 for p in rare if p in t), d)
+                     for t, d in zip(titles, k.documents)), key=lambda x: -x[0])
+    (best, count, doc), runner = scored[0], (scored[1][0] if len(scored) > 1 else 0.0)
+    if count >= TITLE_WORDS_MIN and best >= TITLE_WORDS_MARGIN * runner:
+        return [doc]
+    return []
 
 
 DOCUMENT_WORDS = re.compile(r"\b(plan|opinions?|notice|report|document|outline|issued|published)\b", re.I)
