@@ -39,14 +39,10 @@ def prepare(html: str):
     except (etree.ParserError, ValueError):
         return None
     unwrapped: list = []
-    changed = True
-    while changed:          # unwrapping an outer table can leave an inner one as the next layout table
-        changed = False
-        for table in tree.iter("table"):
-            if _is_layout(table):
-                unwrapped += _unwrap(table)
-                changed = True
-                break
+    # Outer tables first (document order); whether a table lays out the page depends only on what it holds.
+    for table in list(tree.iter("table")):
+        if _is_layout(table):
+            unwrapped += _unwrap(table)
     if unwrapped:
         _mark_article(tree, unwrapped)
     for table in tree.iter("table"):
