@@ -14,7 +14,7 @@ from search import statements as S
 from search import text_answers as T
 from search import timeline as TL
 from search.knowledge import Knowledge
-from search.question import Question, absent_years, covers, link, meaningful, term_in
+from search.question import Question, absent_years, covers, entity_names, link, meaningful, term_in
 from search.records import Answer
 
 if TYPE_CHECKING:
@@ -52,6 +52,10 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     if S.PLACES_ASKED.search(q.text) and not (q.places or q.regions) and focus in PLACE_LISTS:
         handler = S.places_for_topic
     result = handler(q, corpus, k)
+    if result.found and focus in PLACE_BOUND and (q.places or q.regions) and not _names_entity(result, q, corpus, k):
+        # a series of national figures is no answer about 广州: the evidence must name the place asked about
+        # (or stand in a document about it)
+        result = Answer(q.text, focus, False, "语料中没有找到关于" + "、".join(entity_names(q, corpus)[:2]) + "的这项内容。")
     if handler is T.semantic or (result.found and (focus not in TOPICAL or on_topic(result, q))):
         return result
     # A handler that cannot answer is no evidence of absence: answer from what the text says about the linked
@@ -74,6 +78,19 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
 # Foci whose items must speak of the question's topic words; the others answer by structure (a document's
 # metadata, a region's members, an outline, a lineage) and carry no topic words to check.
 TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS, F.METADATA}
+
+
+# Foci whose answer must name the place the question links (the others read the graph's place links).
+PLACE_BOUND = {F.TIMELINE}
+
+
+def _names_entity(result: Answer, q: Question, corpus: "Corpus", k: Knowledge) -> bool:
+    names = entity_names(q, corpus)
+    for item in result.items:
+        for c in item.citations:
+            if any(n in c.text or n in k.title(c.doc_id) for n in names):
+                return True
+    return False
 
 
 # Foci that, asked of two or more years (not a range: that is a timeline), are asked of each year in turn.
