@@ -229,6 +229,9 @@ class _SparqlStore:
 
 # ----------------------------------------------------------------------------------------- embedded Oxigraph
 
+SELECT_CACHE_ROWS = 200_000   # rows of SELECT results a read-only store keeps before starting afresh
+
+
 class OxigraphStore(_SparqlStore):
     """Oxigraph's RocksDB store in a directory, seen through rdflib (oxrdflib) with a union default graph."""
 
@@ -265,13 +268,32 @@ class OxigraphStore(_SparqlStore):
         self._inner = inner
         self.dataset = Dataset(store=self._wrapper(store=inner), default_union=True)
         self._terms: dict[Any, Node] = {}
+        self._selected: dict[str, list[dict[str, Node]]] = {}   # query text → rows, read-only stores only
+        self._selected_rows = 0
 
     def select(self, sparql: str, **bindings: Any) -> list[dict[str, Node]]:
         """As `query` gives them, without rdflib's result machinery: the named queries' rows repeat the same
-        labels and nodes, and converting each term once instead of once per row halves their cost."""
+        labels and nodes, and converting each term once instead of once per row halves their cost.
+
+        A read-only store cannot change while it is open (a newer ingest is a new store), so its results are
+        kept and a question asked again (the app reruns on every interaction) reads no graph."""
+        text = bind(sparql, **bindings)
+        if self.read_only:
+            kept = self._selected.get(text)
+            if kept is not None:
+                return [dict(row) for row in kept]
+        rows = self._select(text)
+        if self.read_only:
+            if self._selected_rows + len(rows) > SELECT_CACHE_ROWS:
+                self._selected.clear()
+                self._selected_rows = 0
+            self._selected[text] = [dict(row) for row in rows]
+            self._selected_rows += len(rows)
+        return rows
+
+    def _select(self, text: str) -> list[dict[str, Node]]:
         try:
-            solutions = self._inner.query(bind(sparql, **bindings), prefixes=PREFIXES,
-                                          use_default_graph_as_union=True)
+            solutions = self._inner.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
         if not isinstance(solutions, self._ox.QuerySolutions):
