@@ -51,10 +51,11 @@ def view(text: str, base: int = 0) -> View:
         if m and m.end() > i:
             before = text[i - 1] if i else ""
             after = text[m.end()] if m.end() < n else ""
-            if before and after and _JOINABLE.match(before) and _JOINABLE.match(after):
+            if before and after and _JOINABLE.match(before) and _JOINABLE.match(after) and "\t" not in m.group(0):
+                # letter-spacing is joined; a tab separates a table row's cells and stays a boundary
                 i = m.end()
                 continue
-            out.append(" " if "\n" not in m.group(0) else "\n")
+            out.append("\n" if "\n" in m.group(0) else "\t" if "\t" in m.group(0) else " ")
             offsets.append(i)
             i = m.end()
             continue

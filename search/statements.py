@@ -140,6 +140,7 @@ PLACES_ASKED = re.compile(r"哪些(?:地区|城市|州市|州|市|县|县市|地
                           r"which (?:cities|prefectures|regions|counties|provinces|places|countries)|"
                           r"where will", re.I)
 MAX_PLACE_SENTENCES = 3
+PLACE_ASIDE = re.compile(r"[(（][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_KIND_WORDS = {"城市", "地区", "州市", "地方", "省份", "区域", "国家", "县市", "要建", "布局", "建设"}
 
 
@@ -173,8 +174,15 @@ def places_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     best = [s for h, *_, s in scored if h == scored[0][0]][:MAX_PLACE_SENTENCES] if scored else []
     items: list[Item] = []
     for s in best:
+        inside = 0      # the end of the last "(…)" taken into a label: the place in it is no item of its own
         for m in find_places(s.text, corpus.gazetteer, home=k.home):
+            if m.start < inside:
+                continue
             label = m.surface if len(m.surface) >= 2 else _list_part(s.text, m.start, m.end)
+            aside = PLACE_ASIDE.match(s.text, m.end)
+            if aside and len(m.surface) >= 2:
+                label += aside.group(0)       # 红河(河口): the place and the town it means, as printed
+                inside = aside.end()
             items.append(Item(label, "Place", m.place_id, (s.evidence(),), {"document": s.title}))
     items = dedupe(items)
     if not items:
