@@ -140,6 +140,7 @@ PLACES_ASKED = re.compile(r"哪些(?:地区|城市|州市|州|市|县|县市|地
                           r"which (?:cities|prefectures|regions|counties|provinces|places|countries)|"
                           r"where will", re.I)
 MAX_PLACE_SENTENCES = 3
+MAX_SCANNED = 40          # the best sentences on the topic read for the places they name
 PLACE_ASIDE = re.compile(r"[(（][\u4e00-\u9fff]{2,6}[)）]")
 PLACE_KIND_WORDS = {"城市", "地区", "州市", "地方", "省份", "区域", "国家", "县市", "要建", "布局", "建设"}
 
@@ -171,7 +172,17 @@ def places_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         if hits:
             scored.append((-hits, s.doc_id, s.char_start, s))
     scored.sort()
-    best = [s for h, *_, s in scored if h == scored[0][0]][:MAX_PLACE_SENTENCES] if scored else []
+    # sentences that name places: the most topic words among them (a general sentence on the topic that
+    # names no place is no answer to "which cities")
+    naming = []
+    for h, _, start, s in scored[:MAX_SCANNED]:
+        if h != scored[0][0]:
+            break       # only the sentences holding the most topic words; fewer is another topic
+        named = {m.place_id for m in find_places(s.text, corpus.gazetteer, home=k.home)} - {k.home}
+        if named:
+            naming.append((h, 0, s.doc_id, start, s))
+    naming.sort(key=lambda x: x[:4])
+    best = [x[-1] for x in naming if x[0] == naming[0][0]][:MAX_PLACE_SENTENCES] if naming else []
     items: list[Item] = []
     for s in best:
         inside = 0      # the end of the last "(…)" taken into a label: the place in it is no item of its own
