@@ -75,7 +75,9 @@ def _project_section(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
         return None
     path = home.attrs.get("path") or [home.label]
     cite = home.citations[0] if home.citations else None
-    doc = ws.documents.get(cite.doc_id) if cite else None
+    if cite is None or (q.documents and cite.doc_id not in q.document_ids()):
+        return None       # the project's own section is in another document than the one asked about
+    doc = ws.documents.get(cite.doc_id)
     items = []
     for section in doc.sections if doc else ():
         h = section.heading
@@ -91,14 +93,22 @@ def _project_section(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
 ENUM_VERBS = re.compile(r"(实施|建设|推进|开展|打造|推动|启动|包括|重点|着力|加快|组织|抓好)")
 
 
+WHERE_ASKED = re.compile(r"哪一?(?:部分|章|节|篇|段|条)|在哪|\b(?:where|which (?:part|chapter|section))\b", re.I)
+
+
 def _enumeration(q: Question, k: Knowledge) -> Answer | None:
     """'“十大工程”分别是什么' → split the sentence that lists them at 、/和/及."""
+    if WHERE_ASKED.search(q.text):
+        return None       # "哪一部分是…": asked where, not what a list holds
+    docs = set(q.document_ids())
     keys = list(q.quoted)
     m = re.search(r"([一二三四五六七八九十百\d]+大[\u4e00-\u9fff]{1,4}?)(?:分别|是|有|包括|包含|指|都|[？?]|$)", q.text)
     if m:
         keys.append(m.group(1))
     for key in keys:
         for s in k.containing(key):
+            if docs and s.doc_id not in docs:
+                continue
             pos = s.text.find("等" + key)
             end = pos if pos >= 0 else s.text.find(key)
             if end <= 0:
