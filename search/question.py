@@ -180,6 +180,12 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     # the English words of the linked names (a document's title, a project's label) are not topic words
     blanked = "".join(" " if _overlaps(covered, i, i + 1) else ch for i, ch in enumerate(question))
     q.english_groups = chinese_term_groups(blanked)
+    # An English word stands for itself only when it is a name or a code the documents may print (CPI, M2,
+    # BeiDou): a translated word is its Chinese words, and a common word ("documents", "valid") is no key.
+    translated = _phrase_spans(question)
+    rest = [t for t in rest if not re.fullmatch(r"[A-Za-z][A-Za-z0-9'’-]*", t) or (
+        re.search(r"[A-Z0-9]", t) and t.lower() not in english_words()
+        and not any(question.find(t, a) in range(a, b) for a, b in translated))]
     q.terms = list(dict.fromkeys([w for g in q.english_groups for w in g] + rest))
     if not (q.places or q.regions or q.projects or q.absent_places):
         q.subject = _subject(question, k)
