@@ -147,7 +147,9 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     best: tuple[int, Sentence, tuple[int, int]] | None = None
     # Only a sentence holding a term can score; corpus order is kept so that ties go to the first, as before.
     holding = {id(s) for t in terms for s in k.containing(t)}
-    for s in (s for s in k.sentences if id(s) in holding):
+    docs = set(q.document_ids())
+    # a number from another document is no answer about the one the question names
+    for s in (s for s in k.sentences if id(s) in holding and (not docs or s.doc_id in docs)):
         for a, b in clauses(s.text):
             clause = s.text[a:b]
             hit = number.search(clause)
@@ -156,6 +158,10 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             score = sum(1 for t in terms if t in clause)
             if score and (best is None or score > best[0]):
                 best = (score, s, (a, b))
+    if best is None and len(docs) == 1:
+        rows = _numbered_rows(q, ws, next(iter(docs)))
+        if rows:
+            return rows
     if best is None:
         return Answer(q.text, F.COUNT, False, "语料中没有找到这个数字。")
     _, s, (a, b) = best
@@ -163,6 +169,38 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     value = number.search(clause).group(0)
     return Answer(q.text, F.COUNT, True, f"{value}({clause})。",
                   (Item(value, "Value", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),)),), (s.evidence(a, b),))
+
+
+TABLE_ROW = re.compile(r"^\s*(\d{1,4})\s*(?:\t| \| )", re.M)
+
+
+def _numbered_rows(q: Question, ws: "Corpus", doc_id: str) -> Answer | None:
+    """"清单一共列了多少个事项": a table whose rows are numbered 1, 2, … counts its items by its last number (the
+    numbering restarts per table: the largest number of each run is summed)."""
+    ingested = ws.documents.get(doc_id)
+    if ingested is None:
+        return None
+    text = ingested.document.text
+    runs, last, first_hit, last_hit = [], 0, None, None
+    for m in TABLE_ROW.finditer(text):
+        n = int(m.group(1))
+        if n == last + 1:
+            last = n
+            first_hit = first_hit or m
+            last_hit = m
+        elif n == 1:
+            runs.append(last)
+            last = 1
+    runs.append(last)
+    total = sum(r for r in runs if r >= 2)
+    if total < 2 or last_hit is None:
+        return None
+    src = ingested.document
+    line_end = text.find("\n", last_hit.start())
+    line_end = len(text) if line_end < 0 else line_end
+    cite = Evidence(src.source, src.doc_id, (), last_hit.start(), line_end, text[last_hit.start():line_end], "table")
+    return Answer(q.text, F.COUNT, True, f"{total}(表中编号的条目共{total}项)。",
+                  (Item(str(total), "Value", f"{doc_id}#rows", (cite,)),), (cite,))
 
 
 # A comparison asks for numbers (a gap, which is higher) or for what each of two entities is to do.

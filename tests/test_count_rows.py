@@ -1,0 +1,26 @@
+"""A list printed as a numbered table is counted by its rows, not by a number found in another document."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from search.question import Question
+from search.text_answers import _numbered_rows
+
+TABLE = ("附件1\n示例事项清单\n序号\t事项名称\t审批部门\n1\t甲事项审批\t某局\n2\t乙事项审批\t某局\n3\t丙事项\n核准\t某厅\n"
+         "注：本清单未列事项按规定办理。\n序号\t事项名称\n1\t丁事项\n2\t戊事项\n")
+
+
+def corpus(text: str):
+    doc = SimpleNamespace(document=SimpleNamespace(text=text, source="list.pdf", doc_id="d1"))
+    return SimpleNamespace(documents=SimpleNamespace(get=lambda doc_id: doc if doc_id == "d1" else None))
+
+
+def test_numbered_rows_of_each_table_are_summed_and_cited():
+    a = _numbered_rows(Question("这份清单一共列了多少个事项？"), corpus(TABLE), "d1")
+    assert a.found and a.items[0].label == "5"
+    cite = a.items[0].citations[0]
+    assert TABLE[cite.char_start:cite.char_end] == cite.text and cite.text.startswith("2\t戊事项")
+
+
+def test_text_without_numbered_rows_counts_nothing():
+    assert _numbered_rows(Question("一共多少项？"), corpus("一、总体要求\n1. 坚持原则。\n"), "d1") is None
