@@ -148,6 +148,12 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
             covered.append((m.start(), m.start() + len(word)))
             q.spans.append((m.start(), m.start() + len(word), SLOT_PLACE))
 
+    # English: "Huize county" — a real place the corpus never mentions is absent, as 会泽县 would be.
+    for start, end, name in _english_absent_places(question, ws.gazetteer, k, covered):
+        q.absent_places.append(name)
+        covered.append((start, end))
+        q.spans.append((start, end, SLOT_PLACE))
+
     if not (q.places or q.absent_places):
         # The segmenter may glue a name to the next word (水富有哪些 → 水|富有); names the corpus itself
         # uses are safe to look for as plain substrings.
@@ -469,6 +475,40 @@ def _english_regions(question: str, k: Knowledge) -> list[tuple[int, int, Item]]
         regions = by_roman.get(m.group(0).lower(), [])
         if len(regions) == 1:
             out.append((m.start(), m.end(), regions[0]))
+    return out
+
+
+# English words for a kind of division, and the gazetteer kinds they can name (closed class).
+DIVISION_WORDS = {"county": ("county",), "district": ("county",), "city": ("prefecture", "county"),
+                  "prefecture": ("prefecture",), "province": ("province",)}
+_GAZETTEER_ROMAN: dict[int, dict[str, set[str]]] = {}
+
+
+def _gazetteer_romanised(gazetteer) -> dict[str, set[str]]:
+    """Pinyin of every division's names (会泽 → huize) → place ids; built once per gazetteer."""
+    if id(gazetteer) not in _GAZETTEER_ROMAN:
+        table: dict[str, set[str]] = {}
+        for place in gazetteer.places():
+            if place.kind in ("province", "prefecture", "county"):
+                for name in {*(place.short_names or ()), place.name}:
+                    table.setdefault(_romanised(name), set()).add(place.place_id)
+        _GAZETTEER_ROMAN.clear()
+        _GAZETTEER_ROMAN[id(gazetteer)] = table
+    return _GAZETTEER_ROMAN[id(gazetteer)]
+
+
+def _english_absent_places(question: str, gazetteer, k: Knowledge, covered) -> list[tuple[int, int, str]]:
+    """Romanised names followed by a division word ("Huize county") of exactly one real division, which the
+    corpus does not mention: the question is about a place the corpus lacks."""
+    out = []
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:[-'’][a-z]+)?)\s+(county|district|city|prefecture|province)\b", question):
+        if _overlaps(covered, m.start(), m.end()) or m.group(1).lower() in english_words():
+            continue
+        kinds = DIVISION_WORDS[m.group(2).lower()]
+        ids = [i for i in _gazetteer_romanised(gazetteer).get(re.sub(r"[^a-z]", "", m.group(1).lower()), ())
+               if gazetteer.get(i).kind in kinds]
+        if len(ids) == 1 and ids[0] not in k.place_keys:
+            out.append((m.start(), m.end(), gazetteer.get(ids[0]).name))
     return out
 
 

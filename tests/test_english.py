@@ -92,3 +92,14 @@ def test_numbers_with_units_are_written_as_the_documents_write_them():
     groups = chinese_term_groups("Which documents address extending land contracts by 30 years?")
     assert ("30年",) in groups and ("延长",) in groups
     assert ("六大",) in chinese_term_groups("Which are the six major river systems?")
+
+
+def test_a_real_place_the_corpus_lacks_named_in_english_is_not_found(seed_workspace):
+    a = seed_workspace.ask("What projects do the documents assign to Huize county?").to_json()
+    assert not a["found"] and "会泽" in a["answer"]
+
+
+def test_common_english_words_are_no_corpus_keys(linked):
+    q = linked("Which documents are valid for five years?")
+    assert "documents" not in q.terms and "valid" not in q.terms and "有效期" in q.terms
+    assert "M2" in linked("What broad money (M2) growth target was set?").terms
