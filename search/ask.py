@@ -114,9 +114,10 @@ def on_topic(result: Answer, q: Question) -> bool:
     cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and t not in metadata_words()
            and not COUNTED.match(t)]
     if result.intent == F.METADATA:
-        # a question about the document's particulars has no topic words left; one that still has some
-        # ("who leads the joint meeting on childcare") asks what the text says
-        return not cjk
+        # a question about the document's particulars has no topic words left, or words its particulars hold
+        # (全国人民代表大会 in "which NPC session"); one that still has others ("who leads the joint meeting on
+        # childcare") asks what the text says
+        return not cjk or any(term_in(t, i.label) for i in result.items for t in cjk)
     if len(cjk) < 2:
         return True
     for item in result.items:
