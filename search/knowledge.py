@@ -39,6 +39,7 @@ class Knowledge:
     doc_names: dict[str, str] = field(default_factory=dict)     # doc_id → title, title hint and opening lines
     _index: "Postings | None" = field(default=None, repr=False, compare=False)
     _goal_index: "Postings | None" = field(default=None, repr=False, compare=False)
+    _project_grams: tuple | None = field(default=None, repr=False, compare=False)   # see project_candidates
     _found: dict = field(default_factory=dict, repr=False, compare=False)   # terms → sentence ids, see containing
     _documents: dict = field(default_factory=dict, repr=False, compare=False)   # term → doc_ids using it
 
@@ -74,6 +75,7 @@ class Knowledge:
         k.doc_names = names
         infer_years(k.doc_years, documents, names)
         k._postings()   # built here, with the rest of what a question needs, not by the first question
+        k.project_candidates("")
         return k
 
     def title(self, doc_id: str) -> str:
@@ -123,6 +125,26 @@ class Knowledge:
         found: set[int] = set()
         for w in dict.fromkeys(words):
             found.update(i for i in self._goal_index.candidates((w,)) if w in texts[i])
+        return sorted(found)
+
+    def project_candidates(self, text: str) -> list[int]:
+        """Positions in `projects` of those a question (normalised) may name: labels sharing a four-character
+        stretch with it, and the few whose normalised label is shorter; the rest cannot be contained in it or
+        match it closely. In order, from a table built once instead of normalising every label per question."""
+        if self._project_grams is None or self._project_grams[0] != len(self.projects):
+            grams: dict[str, list[int]] = {}
+            short = []
+            for i, p in enumerate(self.projects):
+                label = normalise(p.label)
+                if len(label) < 4:
+                    short.append(i)
+                for g in {label[j:j + 4] for j in range(len(label) - 3)}:
+                    grams.setdefault(g, []).append(i)
+            self._project_grams = (len(self.projects), grams, short)
+        _, grams, short = self._project_grams
+        found = set(short)
+        for g in {text[j:j + 4] for j in range(len(text) - 3)}:
+            found.update(grams.get(g, ()))
         return sorted(found)
 
     def _postings(self) -> "Postings":

@@ -581,7 +581,8 @@ FUZZY_PROJECT_SHARE = 0.85
 def _link_projects(question: str, k: Knowledge) -> list[Item]:
     """Projects named in the question: exact label containment first, then close fuzzy matches."""
     nq = normalise(question)
-    exact = [p for p in k.projects if len(p.label) >= 4 and normalise(p.label) in nq]
+    candidates = [k.projects[i] for i in k.project_candidates(nq)]   # the others share no 4-gram with it
+    exact = [p for p in candidates if len(p.label) >= 4 and normalise(p.label) in nq]
     if exact:
         longest = max(len(p.label) for p in exact)
         return [p for p in exact if len(p.label) == longest]
@@ -589,7 +590,7 @@ def _link_projects(question: str, k: Knowledge) -> list[Item]:
     # A match needs four characters in common, so a label sharing no 4-gram with the question is skipped
     # without running SequenceMatcher (hundreds of labels per question on the reports).
     grams = {nq[i:i + 4] for i in range(len(nq) - 3)}
-    for p in k.projects:
+    for p in candidates:
         label = normalise(p.label)
         if len(label) < 4 or not any(label[i:i + 4] in grams for i in range(len(label) - 3)):
             continue
