@@ -21,7 +21,7 @@ def section_lookup(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     outline = structure(q, ws, k)
     if outline is not None:
         return outline
-    enumerated = _enumeration(q, k)
+    enumerated = _enumeration(q, k) or _ordinal_steps(q, k)
     if enumerated is not None:
         return enumerated
     if q.projects:
@@ -122,6 +122,51 @@ def _enumeration(q: Question, k: Knowledge) -> Answer | None:
                 return Answer(q.text, F.SECTION, True, f"{key}共{len(items)}项:" +
                               "、".join(i.label for i in items) + "。", items, (s.evidence(),))
     return None
+
+
+STEPS_ASKED = re.compile(r"[两二三四五六几]\s*(?:步|个阶段|阶段)|哪几步|哪两步|分几步|steps|stages|phases", re.I)
+ORDINAL_STEP = re.compile(r"第[一二三四五六]\s*(步|阶段)")
+
+
+def _ordinal_steps(q: Question, k: Knowledge) -> Answer | None:
+    """"两步设想分别是什么", "分哪两步走": the clauses the text opens with 第一步 … 第二步 (or 第一阶段 …), in the
+    documents the question names, each cited."""
+    if not STEPS_ASKED.search(q.text):
+        return None
+    docs = set(q.document_ids())
+    words = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]{2}", t) and not STEPS_ASKED.fullmatch(t)]
+    best: tuple[int, list[Item]] | None = None
+    for doc_id, sentences in k.by_doc.items():
+        if docs and doc_id not in docs:
+            continue
+        for i, s in enumerate(sentences):
+            m = ORDINAL_STEP.search(s.text)
+            if not m or not m.group(0).startswith("第一"):
+                continue
+            # the steps may run on in the sentence or over the next few
+            span = [s] + [x for x in sentences[i + 1:i + 4] if ORDINAL_STEP.search(x.text)]
+            items = []
+            expected = 0
+            for x in span:
+                for step in ORDINAL_STEP.finditer(x.text):
+                    if "一二三四五六".index(step.group(0)[1]) != expected:
+                        break      # the sequence is over ("实现上述的第一步设想" refers back to it)
+                    expected += 1
+                    end = re.search(r"[；;。]|第[一二三四五六]\s*(?:步|阶段)", x.text[step.end():])
+                    b = step.end() + (end.start() if end else len(x.text) - step.end())
+                    items.append(Item(x.text[step.start():b][:MAX_LABEL], "Passage", f"{x.doc_id}#{x.char_start + step.start()}",
+                                      (x.evidence(step.start(), b),), {"document": x.title}))
+            if len(items) < 2:
+                continue
+            context = " ".join(x.text for x in sentences[max(0, i - 2):i + 2])
+            score = sum(1 for w in words if w in context)
+            if best is None or score > best[0]:
+                best = (score, items)
+    if best is None or (words and best[0] == 0):
+        return None
+    items = tuple(dedupe(best[1]))
+    return Answer(q.text, F.SECTION, True, f"分{len(items)}步:" + ";".join(i.label for i in items) + "。", items,
+                  tuple(c for i in items for c in i.citations[:1]))
 
 
 def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
