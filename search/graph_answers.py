@@ -196,8 +196,17 @@ def _places_named(item: Item, ws: "Corpus", k: Knowledge) -> int:
     return len(regions) + len(places)
 
 
+# A question about where things stand ("现状是多少", "回顾过去五年…增长", "so far"): a target is no answer; the
+# figures the text reports are (the grounded fallback reads them from the sentences).
+FACT_ASKED = re.compile(r"现状|目前|当前|现有|已经|已达|基期|过去五年|回顾|上年|去年|实际完成|完成了|"
+                        r"\b(?:currently|so far|already|baseline|was achieved|did .* achieve)\b", re.I)
+
+
 def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
+
+    if FACT_ASKED.search(q.text):
+        return Answer(q.text, F.TARGET_VALUE, False, "问题问的是已有的数字,不是目标。")
 
     year = q.years[0] if q.years else None
     named = places_and_regions(q)
