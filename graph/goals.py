@@ -617,7 +617,13 @@ def _clean_metric(text: str) -> str:
     text = re.sub(r"[(（][^()（）]*$", "", text)   # an unclosed bracket: the list it opens was cut
     text = re.sub(r"(?:到[0-9]{4}年)?(?:平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟)+$", "",
                   text.strip(" 、,，的和及与"))
-    return _TIME_TAIL.sub("", text.strip(" 、,，的和及与")).strip(" 、,，的和及与")[-30:]
+    text = _TIME_TAIL.sub("", text.strip(" 、,，的和及与")).strip(" 、,，的和及与")[-30:]
+    # "拟安排财政赤字" names the metric 财政赤字: the planning verb before it is no part of the name
+    lead = _PLAN_LEAD.match(text)
+    return text[lead.end():] if lead and len(text) - lead.end() >= 2 else text
+
+
+_PLAN_LEAD = re.compile(r"^(?:今年|全年|明年|当年)?(?:拟|计划|预计|预期)?(?:安排|拟)?")
 
 
 def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:
