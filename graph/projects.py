@@ -6,11 +6,16 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 import jieba
 
 from graph.records import Evidence, Project
+
+if TYPE_CHECKING:
+    from graph.project_filter import ProjectFilter
 
 # Head nouns that end a project name, with their kinds and flags: graph/data/project_heads.txt.
 # "Programme" heads name an undertaking by what it does (畅通工程, 技能提升行动) and need only a
@@ -140,8 +145,46 @@ _PLACE_CHAIN = re.compile(f"(?<![\u4e00-\u9fff{_DASHES}])([\u4e00-\u9fff]{{2,4}}
 _ALIAS_RE = re.compile(r"^[(（](?:以下)?(?:简称)?[“\"]?([^()（）“”\"]{2,12})[”\"]?[)）]")
 
 
-def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None,
+                  model: "ProjectFilter | None" = None) -> list[tuple[int, int, str]]:
     """Named projects in `sentence` as (start, end, name); `places` are its place-mention spans.
+
+    The rules below propose names and accept the clear ones; every other candidate (a head noun's chunk
+    the rules turned down, a quoted phrase, a 《》 citation, a list item) is accepted when the learnt linear
+    filter (graph/project_filter.py, weights in graph/data/project_filter.json; `model` overrides them)
+    scores it above its threshold.
+    """
+    from graph.project_candidates import candidates
+    from graph.project_filter import default_filter
+
+    text = simplified(sentence)
+    rejected: list[RuleCandidate] = []
+    found = rule_projects(text, places, rejected)
+    model = model or default_filter()
+    if model is not None:
+        rule_spans = list(found)
+        for c in candidates(text, places, found, rejected, with_accepted=bool(model.veto)):
+            if "src=rule" in c.features:
+                if not model.accepts(c):
+                    found.pop((c.start, c.end), None)
+            elif model.accepts(c) and not any(c.start <= a and b <= c.end for a, b in rule_spans):
+                found.setdefault((c.start, c.end), c.name)   # (a candidate never swallows a rule's name)
+    return [(a, b, sentence[a:b] if name == text[a:b] else name) for a, b, name in _drop_nested(found)]
+
+
+@dataclass(frozen=True)
+class RuleCandidate:
+    """A name the rules considered and turned down, with what they read from its clause."""
+    start: int
+    end: int
+    name: str
+    listed: bool
+    source: str           # "head" (a head noun's chunk), "governed" (a policy head with no verb), "quoted"
+
+
+def rule_projects(text: str, places: Sequence[tuple[int, int]] | None,
+                  rejected: list[RuleCandidate] | None = None) -> dict[tuple[int, int], str]:
+    """The rules' names in the simplified `text`, {(start, end): name}; turned-down names go to `rejected`.
 
     With `places` given (even empty), facility names must contain a place; without (None), a
     bracket or a dash chain is taken as a sign of a proper name instead. A facility named by what
@@ -154,17 +197,23 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     from the item to the shared head. Traditional characters are read as simplified; a name that
     differs from its span is given in simplified form.
     """
-    text = simplified(sentence)
     found: dict[tuple[int, int], str] = {}
+    turned_down = rejected if rejected is not None else []
     for head_start, head_end in _heads(text):
         if text[head_start:head_end] in GOVERNED_HEADS and not _may_be_carried_out(text, head_start, head_end):
-            continue   # (a cheap test first: most 制度, 改革, 政策 in a text are no policy's name)
+            if rejected is not None:   # (a cheap test first: most 制度, 改革, 政策 in a text are no policy's name)
+                turned_down.extend(RuleCandidate(a, b, n, li, "governed")
+                                   for a, b, n, li in _names_for_head(text, head_start, head_end, places or ()))
+            continue
         for start, end, name, listed in _names_for_head(text, head_start, head_end, places or ()):
             role = sentence_role(text, start, end)
             if role in (CONTEXT, AIM) or (role == RESTRICT and not _ends_with(name, _with("programme"))):
+                turned_down.append(RuleCandidate(start, end, name, listed, "head"))
                 continue   # (防止返贫就业攻坚行动: a programme may be named for what it prevents)
             if _acceptable(name, start, end, places, listed, text, _governing_verb(text, start)):
                 found.setdefault((start, end), name)
+            else:
+                turned_down.append(RuleCandidate(start, end, name, listed, "head"))
     place_starts = {a for a, _ in places or ()}
     for m in _QUOTED_CORRIDOR.finditer(text):
         segments = re.split(f"[{_DASHES}]+", m.group(1))
@@ -193,10 +242,11 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     taken = list(found)
     for a, b, name in _quoted_names(text):
         if sentence_role(text, a, b) in (CONTEXT, AIM, RESTRICT):
+            turned_down.append(RuleCandidate(a, b, name, False, "quoted"))
             continue
         if not any(x <= a and b <= y or (a <= x and y <= b) for x, y in taken):
             found.setdefault((a, b), name)
-    return [(a, b, sentence[a:b] if name == text[a:b] else name) for a, b, name in _drop_nested(found)]
+    return found
 
 
 _CITED = re.compile(r"《([^《》]{3,60})》")
@@ -270,7 +320,11 @@ def project_kind(name: str) -> str:
         if "”" in name and bare.endswith(noun):
             return kind
     head = next((h for h in HEADS if bare.endswith(h)), None)
-    return HEAD_KINDS.get(head, OTHER_KIND) if head else OTHER_KIND
+    if head:
+        return HEAD_KINDS.get(head, OTHER_KIND)
+    from graph.project_candidates import CANDIDATE_HEAD_KINDS, head_of   # heads only the learnt filter reads
+
+    return CANDIDATE_HEAD_KINDS.get(head_of(bare) or "", OTHER_KIND)
 
 
 @functools.lru_cache(maxsize=1)
@@ -416,7 +470,7 @@ def merge_projects(mentions: Iterable[tuple[str, Evidence, Sequence[str]]]) -> l
             alias_of.setdefault(normalise_name(alias), pid)
             if alias not in entry[1] and alias != entry[0]:
                 entry[1].append(alias)
-        if normalise_name(name) != normalise_name(entry[0]) and name not in entry[1]:
+        if name != entry[0] and name not in entry[1]:   # (“一网通办” and 一网通办: one project, both labels)
             entry[1].append(name)
         if evidence not in entry[2]:
             entry[2].append(evidence)

@@ -1,0 +1,287 @@
+"""Candidate project names the rules alone do not accept, each with the features the learnt filter reads."""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from graph import projects as rules
+
+# Heads that end candidate names besides the rules' own (graph/data/project_candidate_heads.txt).
+CANDIDATE_HEAD_KINDS = {row[0]: row[1] for row in rules._data_lines("project_candidate_heads.txt")}
+_ALL_HEADS = tuple(sorted(set(rules.HEADS) | set(CANDIDATE_HEAD_KINDS), key=len, reverse=True))
+_EXTRA_HEADS = tuple(sorted(set(CANDIDATE_HEAD_KINDS) - set(rules.HEADS), key=len, reverse=True))
+_EXTRA_HEAD_RE = re.compile("(?=(" + "|".join(map(re.escape, _EXTRA_HEADS)) + "))")
+# After a candidate head these characters continue a longer word (系统性, 网络化, 建设者, 法人).
+_CONTINUES_EXTRA = set("性化者人律规治院官员长点")
+_QUOTE = re.compile(r"“([^“”]{2,20})”")
+_QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{0,8}")
+_CITED = re.compile(r"《([^《》]{2,60})》")
+_CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
+_ITEM_SPLIT = re.compile(r"、")
+_LAST_JOIN = re.compile(r"[和及与]")
+_MAX_ITEM = 24
+_DELIMS = set(",，。;；:：!！?？、 \t\n\r\u3000/|")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible project name at text[start:end] (`name` may add a list's shared head), with features."""
+    start: int
+    end: int
+    name: str
+    features: tuple[str, ...]
+
+
+def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: dict[tuple[int, int], str],
+               rejected: Iterable[rules.RuleCandidate], with_accepted: bool = False) -> list[Candidate]:
+    """Every candidate of the simplified sentence `text` that the rules did not accept (`accepted`); with
+    `with_accepted`, the accepted names too (feature src=rule), for the filter to veto."""
+    raw: dict[tuple[int, int, str], set[str]] = {}
+
+    def add(start: int, end: int, name: str, *tags: str) -> None:
+        if (start, end) in accepted or not 3 <= len(name.strip("“”")) <= rules.MAX_NAME:
+            return
+        raw.setdefault((start, end, name), set()).update(tags)
+
+    if with_accepted:
+        for (a, b), name in accepted.items():
+            raw.setdefault((a, b, name), set()).add("src=rule")
+
+    for c in rejected:
+        add(c.start, c.end, c.name, "src=" + c.source, *(("listed",) if c.listed else ()))
+        if not c.listed:
+            _add_wide(text, c.start, c.end, add)
+    for m in _EXTRA_HEAD_RE.finditer(text):
+        hs, he = m.start(), m.start() + len(m.group(1))
+        if he < len(text) and (text[he] in rules._CONTINUES or text[he] in _CONTINUES_EXTRA):
+            continue
+        for a, b, name, listed in rules._names_for_head(text, hs, he, places or ()):
+            add(a, b, name, "src=xhead", *(("listed",) if listed else ()))
+            if not listed:
+                _add_wide(text, a, b, add)
+    for m in _QUOTE.finditer(text):
+        if not rules._name_like(m.group(1)):
+            continue
+        add(m.start(), m.end(), m.group(0), "src=quote")
+        tail = _QUOTED_TAIL.match(text, m.end()).group(0)
+        for h in _ALL_HEADS:
+            at = tail.find(h)
+            if at >= 0:
+                end = m.end() + at + len(h)
+                add(m.start(), end, text[m.start():end], "src=quote+head")
+                break
+    for m in _CITED.finditer(text):
+        add(m.start(1), m.end(1), m.group(1), "src=cited")
+    for a, b, name, tags in _list_items(text):
+        add(a, b, name, "src=item", *tags)
+    accepted_spans = list(accepted)
+    spans = [(a, b) for a, b, _ in raw]
+    place_spans = list(places or ())
+    sentence_tags = set(sentence_features(text))
+    out = []
+    for (a, b, name), tags in sorted(raw.items()):
+        if "src=rule" not in tags and (not _admissible(text, a, b, name, tags, places)
+                                       or any(x == a for x, _ in accepted_spans)):
+            continue   # (where a rule's name starts, the rule's reading stands)
+        out.append(Candidate(a, b, name, tuple(sorted(tags | sentence_tags | set(
+            features(text, a, b, name, place_spans, accepted_spans, spans))))))
+    return out
+
+
+_CATEGORY_BEFORE = re.compile(rules._CATEGORY_START.pattern.lstrip("^") + "$")
+_COUNTED = re.compile(r"[0-9０-９]+[个座条家项]|[零一二三四五六七八九十百千万两]{2,}[个项座条所]")
+
+
+def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
+                places: Sequence[tuple[int, int]] | None = None) -> bool:
+    """The rules' hard limits, which no learnt weight overrides: a name set as the context, aim or restriction
+    of its clause, a period's plan (“九五”计划), a counted or measured kind (五千亩种子基地), a bare head."""
+    if "src=cited" in tags:
+        return True
+    if rules.sentence_role(text, a, b) in (rules.CONTEXT, rules.AIM, rules.RESTRICT):
+        return False
+    bare = name.strip("“”")
+    if rules._FIVE_YEAR_PLAN.search(name) or rules._QUANTITY.search(re.sub(r"“[^”]*”", "", name)) \
+            or _COUNTED.search(re.sub(r"“[^”]*”", "", name)):
+        return False
+    if ("“" not in name and len(rules._strip_generic(bare)) < 2) or len(rules._strip_generic(rules._PERIOD.sub("", name))) < 2:
+        return False   # (“十四五”重大工程: the period's projects, none named)
+    head = head_of(bare)
+    if head and "“" not in name and "src=item" not in tags and bare.endswith(head):
+        modifier = rules._strip_generic(bare[: -len(head)])
+        if len(modifier) < 2 or rules.listed_generic(modifier):
+            return False   # 项目库, 对外开放平台: a head with nothing that names it
+    if rules._CATEGORY_START.match(bare) or _CATEGORY_BEFORE.search(text, max(0, a - 4), a):
+        return False   # 存量“两高”项目: a kind of project
+    if head in rules.PROGRAMME_HEADS and bare.endswith(head) and rules._NOT_PROGRAMMES.search(bare[: -len(head)]) \
+            and len(rules._strip_generic(bare[: -len(head)])) <= 4:
+        return False   # 土木建筑工程, 年度计划: a kind of work or plan
+    if head in rules._INFRASTRUCTURE and not re.search(r"[“()（）—–－-]", name) \
+            and not any(a <= p < b for p, _ in places or ()):
+        return False   # 干线铁路: a kind of infrastructure unless a place or a proper name qualifies it
+    if rules._JOINED_NAME.search(name):
+        return False   # 干线铁路和支线机场: two kinds joined, not one name
+    if rules._QUANTITY.search(text[max(0, a - 12):a]) and rules._QUANTITY.search(text[max(0, a - 12):a]).end() == min(a, 12):
+        return False   # 五千四百多万亩种子基地: a measured kind
+    if not head and name.startswith("“") and rules._governing_verb(text, a) in ("打造", "建成", "建设成", "争创", "创建"):
+        return False   # 打造“三七之都”: a standing aimed at, not a measure
+    return True
+
+
+def sentence_features(text: str) -> list[str]:
+    """What kind of sentence the candidate sits in: prose, a table row run together, a heading."""
+    punct = len(re.findall(r"[，,。；;：:、]", text))
+    out = ["slen=" + _bucket(len(text) // 5)]
+    if punct == 0:
+        out.append("s-nopunct")
+    elif len(text) / punct > 40:
+        out.append("s-sparse-punct")
+    if len(re.findall(r"[0-9]", text)) > len(text) / 10:
+        out.append("s-digits")
+    return out
+
+
+def _add_wide(text: str, start: int, end: int, add) -> None:
+    """The same head's chunk reaching further left: cut only at the verbs that open the segment
+    (统筹协调机制 where the rules cut at 统筹)."""
+    left = rules._extend_left(text, start)
+    if left >= start:
+        return
+    toks = _tokens(text[left:start])
+    pos, i = left, 0
+    while i < len(toks) and (toks[i] in rules._LEADERS or toks[i] in rules._INITIAL):
+        pos += len(toks[i])
+        i += 1
+    if pos < start and not rules._VERB_RE.search(text, pos, start):   # (主动融入X: the verb governs, not names)
+        add(pos, end, text[pos:end], "src=wide")
+
+
+def _list_items(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Items of the 、-lists of each clause (退耕还林、退牧还草和生态移民), with a shared head given to items that
+    lack it (A、B和C三大基地 → A基地)."""
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        body = clause.group(0)
+        if "、" not in body:
+            continue
+        base = clause.start()
+        parts, pos = [], 0
+        for piece in _ITEM_SPLIT.split(body):
+            parts.append((base + pos, base + pos + len(piece)))
+            pos += len(piece) + 1
+        first_a, first_b = parts[0]
+        first_a += rules._cut_leaders(text[first_a:first_b])
+        parts[0] = (first_a, first_b)
+        last_a, last_b = parts[-1]
+        tail = ""
+        deng = text.find("等", last_a, last_b)
+        if deng >= 0:
+            tail = text[deng + 1:last_b]
+            parts[-1] = (last_a, deng)
+        else:
+            join = [m for m in _LAST_JOIN.finditer(text, last_a, last_b)]
+            if join and join[-1].start() - last_a >= 2 and last_b - join[-1].end() >= 2:
+                parts[-1:] = [(last_a, join[-1].start()), (join[-1].end(), last_b)]
+        parts = [(a, b) for a, b in parts if 2 <= b - a <= _MAX_ITEM]
+        if len(parts) < 2:
+            continue
+        shared = next((h for h in _ALL_HEADS if text[parts[-1][0]:parts[-1][1]].endswith(h)), None) if not tail else None
+        n = len(parts)
+        for i, (a, b) in enumerate(parts):
+            item = text[a:b]
+            position = "item=first" if i == 0 else "item=last" if i == n - 1 else "item=mid"
+            tags = (position, "items=" + ("2" if n == 2 else "3-4" if n <= 4 else "5+"))
+            out.append((a, b, item, tags))
+            if shared and not item.endswith(_ALL_HEADS) and i < n - 1:
+                out.append((a, b, item + shared, tags + ("shared-head",)))
+            if tail and re.fullmatch(r"[\u4e00-\u9fff“”]{2,8}", tail) and tail.endswith(_ALL_HEADS) \
+                    and not tail.endswith(("建设", "改造")) \
+                    and not item.endswith(_ALL_HEADS):
+                out.append((a, b, item + tail.lstrip("0123456789一二三四五六七八九十两个项大类"), tags + ("deng-head",)))
+    return out
+
+
+def _bucket(n: int) -> str:
+    return "1-3" if n <= 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9-12" if n <= 12 else "13-20" if n <= 20 else "21+"
+
+
+@functools.lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(rules.word_tokenizer().cut(text, HMM=False))
+
+
+def head_of(name: str) -> str | None:
+    """The longest project head (rules' or candidates') the name ends with, brackets and quotes aside."""
+    bare = re.sub(r"[(（][^()（）]{1,12}[)）]$", "", name).rstrip("”\"")
+    return next((h for h in _ALL_HEADS if bare.endswith(h)), None)
+
+
+def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, int]],
+             accepted: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> list[str]:
+    """Binary features of the candidate `name` at text[a:b]: head, length, context words, shape, overlaps."""
+    f = []
+    head = head_of(name)
+    if head:
+        kind = rules.HEAD_KINDS.get(head) or CANDIDATE_HEAD_KINDS.get(head, "其他")
+        f += ["head=" + head, "kind=" + kind, "rulehead" if head in rules.HEADS else "xheadonly"]
+        modifier = name[: len(name) - len(head)] if name.endswith(head) else name
+    else:
+        f.append("nohead")
+        modifier = name
+    bare = name.strip("“”《》")
+    f += ["len=" + _bucket(len(bare)), "core=" + _bucket(len(rules._strip_generic(bare)))]
+    f += ["f1=" + bare[:1], "f2=" + bare[:2], "e1=" + bare[-1:], "e2=" + bare[-2:]]
+    if modifier:
+        f.append("m1=" + modifier.rstrip("”\"")[-1:])
+    role = rules.sentence_role(text, a, b)
+    verb = rules._governing_verb(text, a)
+    f += ["role=" + role, "verb=" + (verb or "-")]
+    left = text[max(0, a - 2):a]
+    f += ["L1=" + (left[-1:] or "^"), "L2=" + (left or "^"), "R1=" + (text[b:b + 1] or "$"), "R2=" + (text[b:b + 2] or "$")]
+    before = _tokens(text[max(0, a - 8):a])
+    f.append("Ltok=" + (before[-1] if before else "^"))
+    toks = _tokens(bare)
+    f += ["ntok=" + _bucket(len(toks)), "t0=" + toks[0], "tN=" + toks[-1]]
+    clause_start = max([0] + [m.end() for m in rules._CLAUSE_BREAK.finditer(text, 0, a)])
+    if clause_start == a or text[clause_start:a].strip() == "":
+        f.append("clause-initial")
+    nxt = rules._CLAUSE_BREAK.search(text, b)
+    if (nxt.start() if nxt else len(text)) == b:
+        f.append("clause-final")
+    for flag, pattern in (("quote", "[“”\"]"), ("bracket", "[()（）]"), ("dash", "[—–－‐─―-]"), ("digit", "[0-9]"),
+                          ("latin", "[A-Za-z]"), ("de", "的"), ("plus", "[+＋]"), ("and", "[和与及]"), ("dun", "、")):
+        if re.search(pattern, name):
+            f.append(flag)
+    if any(a <= p < b for p, _ in places):
+        f.append("place")
+    if rules._CATEGORY_START.match(bare):
+        f.append("category-start")
+    if any(bare.startswith(g) for g in rules._GENERIC_LONGEST_FIRST):
+        f.append("generic-start")
+    if rules.listed_generic(rules._strip_generic(bare)):
+        f.append("vague")
+    if rules._PEJORATIVE.search(name):
+        f.append("pejorative")
+    if re.match(r"[0-9０-９一二三四五六七八九十]+[.．、)）]|[(（][0-9一二三四五六七八九十]+[)）]", name):
+        f.append("numbered")
+    if re.match(r"[0-9０-９]", name):
+        f.append("digit-start")
+    if a > 0 and re.match(r"[0-9]", text[a - 1]):
+        f.append("after-digit")
+    if any(x <= a and b <= y and (x, y) != (a, b) for x, y in accepted):
+        f.append("inside-accepted")
+    elif any(a <= x and y <= b and (x, y) != (a, b) for x, y in accepted):
+        f.append("holds-accepted")
+    elif any(x < b and a < y for x, y in accepted):
+        f.append("overlaps-accepted")
+    if any(x <= a and b <= y and (x, y) != (a, b) for x, y in spans):
+        f.append("inside-candidate")
+    if any(a <= x and y <= b and (x, y) != (a, b) for x, y in spans):
+        f.append("holds-candidate")
+    if "《" in text[max(0, a - 1):a] and name.endswith(rules.POLICY_DOCUMENT_HEADS):
+        f.append("cited-policy")
+    if head and role != rules.NEUTRAL:
+        f.append(f"role={role}&kind={f[1][5:]}")
+    return f
