@@ -40,6 +40,7 @@ class Knowledge:
     _index: "Postings | None" = field(default=None, repr=False, compare=False)
     _goal_index: "Postings | None" = field(default=None, repr=False, compare=False)
     _project_grams: tuple | None = field(default=None, repr=False, compare=False)   # see project_candidates
+    _outline: tuple | None = field(default=None, repr=False, compare=False)         # see headings_of
     _found: dict = field(default_factory=dict, repr=False, compare=False)   # terms → sentence ids, see containing
     _documents: dict = field(default_factory=dict, repr=False, compare=False)   # term → doc_ids using it
 
@@ -126,6 +127,15 @@ class Knowledge:
         for w in dict.fromkeys(words):
             found.update(i for i in self._goal_index.candidates((w,)) if w in texts[i])
         return sorted(found)
+
+    def headings_of(self, doc_id: str) -> list:
+        """The outline (ingest Headings, in order) of one document, from the knowledge, not read from disk."""
+        if self._outline is None or self._outline[0] != len(self.headings):
+            outline: dict[str, list] = {}
+            for d, _, h in self.headings:
+                outline.setdefault(d, []).append(h)
+            self._outline = (len(self.headings), outline)
+        return list(self._outline[1].get(doc_id, ()))
 
     def project_candidates(self, text: str) -> list[int]:
         """Positions in `projects` of those a question (normalised) may name: labels sharing a four-character

@@ -102,3 +102,12 @@ def test_resolve_by_key_label_and_part_of_a_label(read_only_store):
     assert q.resolve(read_only_store, "昭通市", "place") == by_key
     assert q.resolve(read_only_store, "昭通", "place") == by_key
     assert q.resolve(read_only_store, "拉萨", "place") is None
+
+
+def test_outline_of_one_document_in_order():
+    k = knowledge()
+    k.headings = [("d1", "a.txt", "一、目标"), ("d2", "b.txt", "第一章"), ("d1", "a.txt", "二、布局")]
+    assert k.headings_of("d1") == ["一、目标", "二、布局"]
+    k.headings_of("d1").clear()
+    assert k.headings_of("d1") == ["一、目标", "二、布局"]
+    assert k.headings_of("d9") == []
