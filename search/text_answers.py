@@ -343,28 +343,56 @@ def topic_phrase(q: Question, k: Knowledge) -> str | None:
             piece = text[i:i + size]
             if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9“”]+", piece) or NOT_TOPIC.search(piece):
                 continue
+            if not re.search(r"[\u4e00-\u9fff]", piece):
+                continue     # a stretch of English words is no corpus phrase (its translation is in q.terms)
             if piece.strip("“”") and k.containing(piece.strip("“”")):
                 return piece.strip("“”")
     return None
 
 
+MAX_CROSS_TERMS = 3
+DOCUMENTS_ASKED = re.compile(r"哪些文件|哪几份|哪份|哪些文档|哪几个文件|which (?:of the )?(?:\w+ )?documents|which (?:\w+ )?reports",
+                             re.I)
+
+
 def cross_document(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     phrase = None if q.quoted else topic_phrase(q, k)
-    candidates = q.quoted or ([phrase] if phrase else q.terms[:1])
-    keys = [key for key in (corpus_key(t, k) for t in candidates) if key]
-    items: list[Item] = []
-    per_doc: dict[str, int] = {}
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
+    candidates = q.quoted or ([phrase] if phrase else cjk[:MAX_CROSS_TERMS] or q.terms[:1])
+    keys = list(dict.fromkeys(key for key in (corpus_key(t, k) for t in candidates) if key))
+    names = entity_names(q, ws)
+    holding: dict[int, tuple[int, Sentence, str]] = {}
     for key in keys:
         for s in k.containing(key):
-            pos = s.text.find(key)
-            a, b = clause_around(s.text, pos, pos + len(key))
-            label = s.text[a:b]
-            items.append(Item(label, "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
-                              {"document": s.title}))
-            per_doc[s.title] = per_doc.get(s.title, 0) + 1
-    items = dedupe(items)
+            if names and not any(n in s.text or n in s.title for n in names):
+                continue      # "广州的哪些文件…": only what the place's own documents (or sentences naming it) say
+            held = holding.get(id(s))
+            holding[id(s)] = ((held[0] + 1) if held else 1, s, held[2] if held else key)
+    # the sentences holding the most of the question's words (有效期 and 5年 together), at least one
+    top = max((n for n, _, _ in holding.values()), default=0)
+    items: list[Item] = []
+    per_doc: dict[str, int] = {}
+    for n, s, key in sorted(holding.values(), key=lambda x: (x[1].doc_id, x[1].char_start)):
+        if n < top:
+            continue
+        pos = s.text.find(key)
+        a, b = clause_around(s.text, pos, pos + len(key))
+        label = s.text[a:b]
+        items.append(Item(label, "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                          {"document": s.title}))
+        per_doc[s.title] = per_doc.get(s.title, 0) + 1
     if not items:
         return Answer(q.text, F.CROSS_DOCUMENT, False, f"语料中没有找到关于{'、'.join(keys)}的内容。")
+    if not DOCUMENTS_ASKED.search(q.text):
+        items = dedupe(items)
+    else:
+        # "哪些文件…", "which of the documents…": the documents first, each cited by its first mention
+        firsts: dict[str, Item] = {}
+        for i in items:
+            title = i.attrs.get("document", "")
+            firsts.setdefault(title, Item(title, "Document", i.uri, i.citations, {"document": title}))
+        # then what each says ("哪些文件提到…？各自怎么说？")
+        items = list(firsts.values()) + dedupe(items)
     summary = ";".join(f"《{t}》{n}处" for t, n in per_doc.items())
     return Answer(q.text, F.CROSS_DOCUMENT, True, f"{'、'.join(keys)}出现在{len(per_doc)}份文件中:{summary}。",
                   tuple(items))
