@@ -360,7 +360,10 @@ def cross_document(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
     candidates = q.quoted or ([phrase] if phrase else cjk[:MAX_CROSS_TERMS] or q.terms[:1])
     keys = list(dict.fromkeys(key for key in (corpus_key(t, k) for t in candidates) if key))
-    names = entity_names(q, ws)
+    # a linked place outside the topic phrase constrains the documents (沪滇合作 is a topic, not two places)
+    outside = [s for _, s in q.places if not any(s in key for key in keys)] + \
+              [r.label for r in q.regions if not any(r.label in key for key in keys)]
+    names = entity_names(q, ws) if outside else []
     holding: dict[int, tuple[int, Sentence, str]] = {}
     for key in keys:
         for s in k.containing(key):
