@@ -58,6 +58,10 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         result = Answer(q.text, focus, False, "语料中没有找到关于" + "、".join(entity_names(q, corpus)[:2]) + "的这项内容。")
     if handler is T.semantic or (result.found and (focus not in TOPICAL or on_topic(result, q))):
         return result
+    if focus == F.METADATA and not result.found and G.NUMBER_ASKED.search(q.text):
+        # the document's particulars were read and it has no 文号: the passages around would only offer the
+        # numbers of the documents it cites
+        return result
     # A handler that cannot answer is no evidence of absence: answer from what the text says about the linked
     # entity, or from the passages of the constrained documents — but only with evidence that covers every
     # constraint of the question (the entity, the year, the topic); otherwise the passages are context.

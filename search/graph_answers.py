@@ -414,6 +414,9 @@ def region_membership(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
 
 SPEAKER_ASKED = re.compile(r"谁作|谁在|哪位总理|谁所作|谁做的|报告人|who (delivered|gave|presented|made)|which premier|"
                            r"whose report|delivered by", re.I)
+# "发文字号是多少", "document number": asked of the document's 文号.
+NUMBER_ASKED = re.compile(r"文号|字号|document number|reference number", re.I)
+OTHER_PARTICULARS = re.compile(r"机关|部门|发布|印发|谁|哪天|日期|时间|主送|发给|\b(?:who|when|issuer|issued|date)\b", re.I)
 # "哪次会议批准", "approved by which session": asked of the resolution that approved a yearly report.
 APPROVAL_ASKED = re.compile(r"批准|决议|审议通过|approv|adopt|resolution", re.I)
 SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
@@ -504,6 +507,9 @@ def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         if not speaker:
             return Answer(q.text, F.METADATA, False, f"语料中没有写明《{doc.label}》由谁所作(not found in the corpus)。")
     a = doc.attrs
+    if NUMBER_ASKED.search(q.text) and not OTHER_PARTICULARS.search(q.text) and not a.get("doc_number"):
+        # only the 文号 is asked, and the text states none
+        return Answer(q.text, F.METADATA, False, f"《{doc.label}》正文中没有写明发文字号(not found in the corpus)。")
     ingested = ws.documents.get(a["doc_id"])
     spans = ingested.metadata.spans if ingested else {}
     src = ingested.document if ingested else None

@@ -641,6 +641,8 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
             core = YEAR.sub("", mention).replace("年", "", 1 if year else 0)
             core = re.sub(r"这份|这个|这一|该|本|此|那份|^的", "", core)
             docs = _best_titles(core, kind, k, int(year.group(1)) if year else None)
+            if not docs and core:
+                docs = _by_place_and_words(core, kind, k)
             if docs:
                 found.append((len(core) + len(kind), docs, (begin, m.end())))
         for word in english:
@@ -705,6 +707,23 @@ def _best_titles(core: str, kind: str | None, k: Knowledge, year: int | None = N
         of = [d for d in k.documents if kind and of_kind(_titled(d, k), kind)]
         return of if len(of) == 1 else []
     return _best_share(k, kind, year, lambda title: len(grams & _bigrams(title)) / len(grams) if grams else 1.0)
+
+
+def _by_place_and_words(core: str, kind: str, k: Knowledge) -> list[Item]:
+    """"江西托育意见": the one document of the kind whose title names the place and whose text uses the other
+    words (a title says 婴幼儿照护服务, its text and readers say 托育)."""
+    places = [surface for surface, _ in k.place_names if len(surface) >= 2 and surface in core]
+    if not places:
+        return []
+    rest = core
+    for surface in sorted(places, key=len, reverse=True):
+        rest = rest.replace(surface, " ")
+    words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", rest)]
+    if not words:
+        return []
+    of = [d for d in k.documents if of_kind(_titled(d, k), kind) and any(p in _titled(d, k) for p in places)
+          and all(any(w in s.text for s in k.by_doc.get(d.attrs.get("doc_id"), [])) for w in words)]
+    return of if len(of) == 1 else []
 
 
 def _best_share(k: Knowledge, kind: str | None, year: int | None, share) -> list[Item]:
