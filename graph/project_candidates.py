@@ -82,11 +82,13 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
     sentence_tags = set(sentence_features(text))
     out = []
     for (a, b, name), tags in sorted(raw.items()):
-        if "src=rule" not in tags and (not _admissible(text, a, b, name, tags, places)
-                                       or any(x == a for x, _ in accepted_spans)):
+        if "src=rule" not in tags and any(x == a for x, _ in accepted_spans):
             continue   # (where a rule's name starts, the rule's reading stands)
+        role = rules.sentence_role(text, a, b)
+        if "src=rule" not in tags and not _admissible(text, a, b, name, tags, places, role):
+            continue
         out.append(Candidate(a, b, name, tuple(sorted(tags | sentence_tags | set(
-            features(text, a, b, name, place_spans, accepted_spans, spans))))))
+            features(text, a, b, name, place_spans, accepted_spans, spans, role))))))
     return out
 
 
@@ -95,12 +97,12 @@ _COUNTED = re.compile(r"[0-9０-９]+[个座条家项]|[零一二三四五六七
 
 
 def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
-                places: Sequence[tuple[int, int]] | None = None) -> bool:
+                places: Sequence[tuple[int, int]] | None, role: str) -> bool:
     """The rules' hard limits, which no learnt weight overrides: a name set as the context, aim or restriction
     of its clause, a period's plan (“九五”计划), a counted or measured kind (五千亩种子基地), a bare head."""
     if "src=cited" in tags:
         return True
-    if rules.sentence_role(text, a, b) in (rules.CONTEXT, rules.AIM, rules.RESTRICT):
+    if role in (rules.CONTEXT, rules.AIM, rules.RESTRICT):
         return False
     bare = name.strip("“”")
     if rules._FIVE_YEAR_PLAN.search(name) or rules._QUANTITY.search(re.sub(r"“[^”]*”", "", name)) \
@@ -212,14 +214,19 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(rules.word_tokenizer().cut(text, HMM=False))
 
 
+_HEAD_SET = frozenset(_ALL_HEADS)
+_HEAD_LENGTHS = tuple(sorted({len(h) for h in _ALL_HEADS}, reverse=True))
+
+
+@functools.lru_cache(maxsize=65536)
 def head_of(name: str) -> str | None:
     """The longest project head (rules' or candidates') the name ends with, brackets and quotes aside."""
     bare = re.sub(r"[(（][^()（）]{1,12}[)）]$", "", name).rstrip("”\"")
-    return next((h for h in _ALL_HEADS if bare.endswith(h)), None)
+    return next((bare[-k:] for k in _HEAD_LENGTHS if bare[-k:] in _HEAD_SET), None)
 
 
 def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, int]],
-             accepted: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> list[str]:
+             accepted: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]], role: str) -> list[str]:
     """Binary features of the candidate `name` at text[a:b]: head, length, context words, shape, overlaps."""
     f = []
     head = head_of(name)
@@ -235,13 +242,10 @@ def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, i
     f += ["f1=" + bare[:1], "f2=" + bare[:2], "e1=" + bare[-1:], "e2=" + bare[-2:]]
     if modifier:
         f.append("m1=" + modifier.rstrip("”\"")[-1:])
-    role = rules.sentence_role(text, a, b)
     verb = rules._governing_verb(text, a)
     f += ["role=" + role, "verb=" + (verb or "-")]
     left = text[max(0, a - 2):a]
     f += ["L1=" + (left[-1:] or "^"), "L2=" + (left or "^"), "R1=" + (text[b:b + 1] or "$"), "R2=" + (text[b:b + 2] or "$")]
-    before = _tokens(text[max(0, a - 8):a])
-    f.append("Ltok=" + (before[-1] if before else "^"))
     toks = _tokens(bare)
     f += ["ntok=" + _bucket(len(toks)), "t0=" + toks[0], "tN=" + toks[-1]]
     clause_start = max([0] + [m.end() for m in rules._CLAUSE_BREAK.finditer(text, 0, a)])
