@@ -116,9 +116,15 @@ def resolve(headings: list, refs: list[str]) -> object | None:
 WHERE = re.compile(r"哪一?(部分|章|节|篇)|在哪|哪里|which (part|section|chapter)|where", re.I)
 
 
-def section_text(q: Question, corpus: "Corpus", k: Knowledge, doc_id: str, h) -> Answer:
-    """The sentences a heading governs (up to the next heading), as cited items; the answer quotes them."""
+def section_text(q: Question, corpus: "Corpus", k: Knowledge, doc_id: str, h, clauses: bool = False) -> Answer:
+    """The sentences a heading governs (up to the next heading), as cited items — split at every enumeration
+    mark, or (clauses) at clause ends only; the answer quotes them."""
+    from search.statements import statement_spans
     from search.text_answers import enumerate_sentence
+
+    def clause_items(s) -> list[Item]:
+        return [Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                     {"document": s.title}) for a, b in statement_spans(s.text)]
 
     doc = corpus.documents.get(doc_id)
     following = [x.char_start for x in doc.headings if x.char_start > h.char_start]
@@ -127,7 +133,7 @@ def section_text(q: Question, corpus: "Corpus", k: Knowledge, doc_id: str, h) ->
     if not sentences:
         return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{' > '.join(h.path)}」。",
                       (_item(doc.document.source, doc_id, h),))
-    items = [i for s in sentences for i in enumerate_sentence(s)]
+    items = [i for s in sentences for i in (clause_items(s) if clauses else enumerate_sentence(s))]
     body = "".join(s.text for s in sentences)
     return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{' > '.join(h.path)}」:{body[:400]}",
                   tuple(items), tuple(s.evidence() for s in sentences))

@@ -25,7 +25,7 @@ def section_lookup(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     if enumerated is not None:
         return enumerated
     if q.projects:
-        placed = _project_section(q, ws, k)
+        placed = _project_section(q, ws, k, content=bool(CONTENT_ASKED.search(q.text)) and not WHERE_ASKED.search(q.text))
         if placed is not None:
             return placed
     titled = _titled_section(q, ws, k)
@@ -65,8 +65,14 @@ def _titled_section(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
     return None
 
 
-def _project_section(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
-    """Where a named project is set out: the section about it, as the chain of headings above it."""
+# "X包括哪些内容", "what does X involve": the text of the section that sets X out, not where it stands.
+CONTENT_ASKED = re.compile(r"包括哪些|包含哪些|哪些内容|什么内容|具体内容|有哪些举措|有哪些措施|\bwhat does .* (?:include|involve|cover)\b",
+                           re.I)
+
+
+def _project_section(q: Question, ws: "Corpus", k: Knowledge, content: bool = False) -> Answer | None:
+    """Where a named project is set out: the section about it, as the chain of headings above it (or, when
+    its content is asked, the sentences of that section)."""
     from search.graph_answers import home_section
 
     project = q.projects[0]
@@ -78,6 +84,12 @@ def _project_section(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
     if cite is None or (q.documents and cite.doc_id not in q.document_ids()):
         return None       # the project's own section is in another document than the one asked about
     doc = ws.documents.get(cite.doc_id)
+    if content and doc is not None:
+        from search.structure import section_text
+
+        heading = next((h for h in doc.headings if tuple(h.path) == tuple(path)), None)
+        if heading is not None:
+            return section_text(q, ws, k, cite.doc_id, heading, clauses=True)
     items = []
     for section in doc.sections if doc else ():
         h = section.heading
