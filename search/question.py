@@ -537,8 +537,11 @@ def asked_years(q: Question) -> list[int]:
 
 def _entity_in_year(q: Question, k: Knowledge, year: int) -> bool:
     """Does the corpus name the question's linked place, region or project together with that year?"""
-    names = [surface for _, surface in q.places] + [r.label for r in q.regions] + [p.label for p in q.projects]
-    return any(k.containing(name, f"{year}年") for name in names if name)
+    keys = {key for key, _ in q.places}
+    # the corpus's own names of the linked places (an English surface such as "Yunnan" is not in the text)
+    names = [surface for _, surface in q.places] + [s for s, key in k.place_names if key in keys]
+    names += [r.label for r in q.regions] + [p.label for p in q.projects]
+    return any(k.containing(name, f"{year}年") for name in dict.fromkeys(names) if name)
 
 
 def absent_years(q: Question, k: Knowledge) -> list[str]:
