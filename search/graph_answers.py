@@ -506,6 +506,11 @@ def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                    if ws.documents.get(doc.attrs.get("doc_id")) else None)
         if not speaker:
             return Answer(q.text, F.METADATA, False, f"语料中没有写明《{doc.label}》由谁所作(not found in the corpus)。")
+        own = ws.documents.get(doc.attrs.get("doc_id"))
+        span = own.metadata.spans.get("speaker") if own else None
+        cites = ((_text_evidence(own, span.char_start, span.char_end),) if span else ())
+        # the speaker named in the report's own front matter (a byline under its dateline)
+        delivery = [Item(speaker, "Agency", f"{doc.uri}#speaker", cites, {"field": "speaker", "role": ""})] + delivery
     a = doc.attrs
     if NUMBER_ASKED.search(q.text) and not OTHER_PARTICULARS.search(q.text) and not a.get("doc_number"):
         # only the 文号 is asked, and the text states none
