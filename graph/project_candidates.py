@@ -22,7 +22,6 @@ _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 _ITEM_SPLIT = re.compile(r"、")
 _LAST_JOIN = re.compile(r"[和及与]")
 _MAX_ITEM = 24
-_DELIMS = set(",，。;；:：!！?？、 \t\n\r\u3000/|")
 
 
 @dataclass(frozen=True)

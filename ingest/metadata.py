@@ -281,10 +281,10 @@ def extract_metadata(doc: Document, cleaned: Cleaned) -> Metadata:
         match = _REPORT_TITLE.match(title)
         if match:
             head = match.group(1)
-            for name in (head, head.removeprefix(_STATE_NAME)):
-                if _is_agency(name) and name != _STATE_NAME:
-                    issuers.append(name)
-            issuers[:] = issuers[-1:]
+            short = head.removeprefix(_STATE_NAME)
+            name = short if _is_agency(short) else head if _is_agency(head) and head != _STATE_NAME else None
+            if name:
+                issuers.append(name)
 
     addressees: tuple[str, ...] = ()
     # Addressees open the notice: a line ending in a colon, right after the title block.

@@ -109,14 +109,10 @@ PLACE_LISTS = {F.PROJECTS, F.GOALS, F.MEMBERSHIP, F.SEMANTIC, F.STATEMENTS, F.SE
 def on_topic(result: Answer, q: Question) -> bool:
     """Does some item (its label, cited text or section) hold at least half of the question's Chinese topic
     words? A list about something else is no answer, however confidently a handler returned it."""
-    import re
-
     from search.knowledge import topic_words
 
-    from search.graph_answers import COUNTED
-
     cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and t not in metadata_words()
-           and not COUNTED.match(t)]
+           and not G.COUNTED.match(t)]
     if result.intent == F.METADATA:
         # a question about the document's particulars has no topic words left, or words its particulars hold
         # (全国人民代表大会 in "which NPC session"); one that still has others ("who leads the joint meeting on

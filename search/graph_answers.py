@@ -501,21 +501,19 @@ def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         # the approval is recorded by a resolution of the same year; without one the corpus does not say
         return Answer(q.text, F.METADATA, False,
                       f"语料中没有批准《{doc.label}》的决议(not found in the corpus)。")
+    ingested = ws.documents.get(doc.attrs["doc_id"])
     if SPEAKER_ASKED.search(q.text) and not any(i.attrs.get("field") == "speaker" for i in delivery):
-        speaker = (ws.documents.get(doc.attrs.get("doc_id")).metadata.speaker
-                   if ws.documents.get(doc.attrs.get("doc_id")) else None)
+        speaker = ingested.metadata.speaker if ingested else None
         if not speaker:
             return Answer(q.text, F.METADATA, False, f"语料中没有写明《{doc.label}》由谁所作(not found in the corpus)。")
-        own = ws.documents.get(doc.attrs.get("doc_id"))
-        span = own.metadata.spans.get("speaker") if own else None
-        cites = ((_text_evidence(own, span.char_start, span.char_end),) if span else ())
+        span = ingested.metadata.spans.get("speaker")
+        cites = ((_text_evidence(ingested, span.char_start, span.char_end),) if span else ())
         # the speaker named in the report's own front matter (a byline under its dateline)
         delivery = [Item(speaker, "Agency", f"{doc.uri}#speaker", cites, {"field": "speaker", "role": ""})] + delivery
     a = doc.attrs
     if NUMBER_ASKED.search(q.text) and not OTHER_PARTICULARS.search(q.text) and not a.get("doc_number"):
         # only the 文号 is asked, and the text states none
         return Answer(q.text, F.METADATA, False, f"《{doc.label}》正文中没有写明发文字号(not found in the corpus)。")
-    ingested = ws.documents.get(a["doc_id"])
     spans = ingested.metadata.spans if ingested else {}
     src = ingested.document if ingested else None
     path = ()

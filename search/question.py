@@ -725,7 +725,7 @@ def _by_place_and_words(core: str, kind: str, k: Knowledge) -> list[Item]:
     if not words:
         return []
     of = [d for d in k.documents if of_kind(_titled(d, k), kind) and any(p in _titled(d, k) for p in places)
-          and all(any(w in s.text for s in k.by_doc.get(d.attrs.get("doc_id"), [])) for w in words)]
+          and all(k.containing(w, doc_id=d.attrs.get("doc_id")) for w in words)]
     return of if len(of) == 1 else []
 
 

@@ -174,15 +174,12 @@ def places_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     scored.sort()
     # sentences that name places: the most topic words among them (a general sentence on the topic that
     # names no place is no answer to "which cities")
-    naming = []
-    for h, _, start, s in scored[:MAX_SCANNED]:
-        if h != scored[0][0]:
+    best: list[Sentence] = []
+    for h, _, _, s in scored[:MAX_SCANNED]:
+        if h != scored[0][0] or len(best) == MAX_PLACE_SENTENCES:
             break       # only the sentences holding the most topic words; fewer is another topic
-        named = {m.place_id for m in find_places(s.text, corpus.gazetteer, home=k.home)} - {k.home}
-        if named:
-            naming.append((h, 0, s.doc_id, start, s))
-    naming.sort(key=lambda x: x[:4])
-    best = [x[-1] for x in naming if x[0] == naming[0][0]][:MAX_PLACE_SENTENCES] if naming else []
+        if {m.place_id for m in find_places(s.text, corpus.gazetteer, home=k.home)} - {k.home}:
+            best.append(s)
     items: list[Item] = []
     for s in best:
         inside = 0      # the end of the last "(…)" taken into a label: the place in it is no item of its own

@@ -238,12 +238,11 @@ def _numbered_rows(q: Question, ws: "Corpus", doc_id: str) -> Answer | None:
     if ingested is None:
         return None
     text = ingested.document.text
-    runs, last, first_hit, last_hit = [], 0, None, None
+    runs, last, last_hit = [], 0, None
     for m in TABLE_ROW.finditer(text):
         n = int(m.group(1))
         if n == last + 1:
             last = n
-            first_hit = first_hit or m
             last_hit = m
         elif n == 1:
             runs.append(last)
@@ -503,17 +502,22 @@ LIST_LEAD = re.compile(r"[：:]$|下列|以下|如下")
 MAX_LIST_FOLLOW = 8
 
 
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span without the white space at its ends."""
+    while a < b and text[a] in " \t\n\u3000":
+        a += 1
+    while b > a and text[b - 1] in " \t\n\u3000":
+        b -= 1
+    return a, b
+
+
 def enumerate_sentence(s: Sentence) -> list[Item]:
     """A sentence cut at its enumeration marks (、，； and numbered markers), each part a cited item."""
     items = []
     pos = 0
     for m in list(ENUMERATION_BREAK.finditer(s.text)) + [None]:
         end = m.start() if m else len(s.text)
-        a, b = pos, end
-        while a < b and s.text[a] in " \t\n\u3000":
-            a += 1
-        while b > a and s.text[b - 1] in " \t\n\u3000":
-            b -= 1
+        a, b = _trimmed(s.text, pos, end)
         if 2 <= b - a <= MAX_LABEL:
             items.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
                               {"document": s.title}))
@@ -624,11 +628,7 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tu
             start = m.end() if m else end
         previous_announces = False
         for a, b in spans:
-            piece = s.text[a:b]
-            while a < b and s.text[a] in " \t\n\u3000":
-                a += 1
-            while b > a and s.text[b - 1] in " \t\n\u3000":
-                b -= 1
+            a, b = _trimmed(s.text, a, b)
             if b - a < 2:
                 continue
             piece = s.text[a:b]
