@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -268,8 +268,45 @@ class OxigraphStore(_SparqlStore):
         self._inner = inner
         self.dataset = Dataset(store=self._wrapper(store=inner), default_union=True)
         self._terms: dict[Any, Node] = {}
+        self._prefixes: dict[str, str] | None = None
         self._selected: dict[str, list[dict[str, Node]]] = {}   # query text → rows, read-only stores only
         self._selected_rows = 0
+
+    def query(self, sparql: str, **bindings: Any) -> Result:
+        """An rdflib `Result` whose rows are already read: pyoxigraph's result iterators may only be dropped by
+        the thread that made them, and oxrdflib's lazy SELECT result is a reference cycle (the result holds a
+        generator that refers back to it), so a partly read one (`for row in rows: return row`) would be
+        collected by the garbage collector in whatever thread it next runs in (Streamlit answers in
+        worker threads)."""
+        text = bind(sparql, **bindings)
+        if self._prefixes is None:   # rdflib's Dataset binds owl:, foaf:, … for raw queries; ours on top
+            self._prefixes = {**{p: str(n) for p, n in self.dataset.namespaces()}, **PREFIXES}
+        try:
+            answer = self._inner.query(text, prefixes=self._prefixes, use_default_graph_as_union=True)
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
+        if isinstance(answer, self._ox.QuerySolutions):
+            result = Result("SELECT")
+            result.vars = [Variable(v.value) for v in answer.variables]
+            result.bindings = [{var: self._convert(term) for var, term in zip(result.vars, solution)
+                                if term is not None} for solution in answer]
+        elif isinstance(answer, self._ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        else:
+            result = Result("CONSTRUCT")
+            result.graph = Graph()
+            result.graph += ((self._convert(t.subject), self._convert(t.predicate), self._convert(t.object))
+                             for t in answer)
+        return result
+
+    def _convert(self, term: Any) -> Node:
+        converted = self._terms.get(term)
+        if converted is None:
+            if len(self._terms) > 200_000:   # bounded: a long-lived app process sees many distinct literals
+                self._terms.clear()
+            converted = self._terms[term] = _rdflib_term(term)
+        return converted
 
     def select(self, sparql: str, **bindings: Any) -> list[dict[str, Node]]:
         """As `query` gives them, without rdflib's result machinery: the named queries' rows repeat the same
@@ -298,21 +335,10 @@ class OxigraphStore(_SparqlStore):
             raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
         if not isinstance(solutions, self._ox.QuerySolutions):
             raise QueryError(f"{self.label}: select() needs a SELECT query")
-        if len(self._terms) > 200_000:   # bounded: a long-lived app process sees many distinct literals
-            self._terms.clear()
-        terms = self._terms
         names = [v.value for v in solutions.variables]
-        rows = []
-        for solution in solutions:
-            row = {}
-            for name, term in zip(names, solution):
-                if term is not None:
-                    converted = terms.get(term)
-                    if converted is None:
-                        converted = terms[term] = _rdflib_term(term)
-                    row[name] = converted
-            rows.append(row)
-        return rows
+        convert = self._convert
+        return [{name: convert(term) for name, term in zip(names, solution) if term is not None}
+                for solution in solutions]
 
     def _update(self, text: str) -> None:
         if self.read_only:

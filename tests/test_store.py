@@ -184,3 +184,30 @@ def test_load_writes_a_whole_gazetteer_once(tmp_path):
     load(store, [plan()[0]], [plan()[1]], Gazetteer())
     assert store.query("ASK { ?d pkg:adcode '110101' ; pkg:within/skos:prefLabel '北京市' }").askAnswer
     assert store.documents() == ["d_plan"]
+
+
+def test_query_results_read_in_one_thread_can_be_dropped_in_another(disk_store):
+    # pyoxigraph's result iterators may only be freed by the thread that made them. Streamlit answers in worker
+    # threads: a partly read result (`for row in rows: return row[0]`) kept in a reference cycle used to be
+    # freed by whichever thread next ran the garbage collector, and pyoxigraph then complained.
+    import gc
+    import threading
+
+    kept, problems = [], []
+    hook, sys.unraisablehook = sys.unraisablehook, lambda info: problems.append(str(info.exc_value))
+
+    def ask():
+        rows = disk_store.query(PROJECTS)
+        for row in rows:   # read one row only
+            break
+        kept.append(rows)
+
+    try:
+        worker = threading.Thread(target=ask)
+        worker.start()
+        worker.join()
+        kept.clear()
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    assert problems == []
