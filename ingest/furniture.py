@@ -73,9 +73,17 @@ def find_furniture(text: str, lines: list[Span]) -> Furniture:
             for j in range(max(0, b - _NEAR), min(len(strings), b + _NEAR + 1)):
                 if j != b:
                     near_break[strings[j]] += 1
+        edges = [-1, *page_breaks, len(strings)]     # the document's start and end are page edges too
+        seen: set[str] = set()
         for i, line in enumerate(strings):
             repeats = counts.get(line, 0)
             if repeats >= _MIN_REPEATS and near_break[line] * 2 >= repeats:
+                first = line not in seen
+                seen.add(line)
+                # A table's header row printed again at the top of each page: the repeats are furniture,
+                # the first copy, mid-page above its table, is content (a running header sits at a page edge).
+                if first and not any(abs(i - e) <= _NEAR for e in edges):
+                    continue
                 drop.add(i)
     body: list[Span] = []
     removed: list[Span] = []

@@ -94,3 +94,14 @@ def test_a_single_timestamped_byline_is_not_print_furniture():
     cleaned = clean(doc)
     chrome = [doc.text[s.char_start:s.char_end] for s in cleaned.boilerplate]
     assert any(line.startswith("2024-05-01") for line in chrome)   # chrome, as before furniture existed
+
+
+def test_a_table_header_repeated_on_each_page_keeps_its_first_copy():
+    header = "序号\t事项名称\t事项类别"
+    text = ("附件1\n某省投资项目事项清单\n说明：本清单按事项类别排列。\n" + header + "\n"
+            + "".join(f"{k}\t事项{k}\t行政许可\n{k}1\t事项{k}1\t行政确认\n—{k}—\n{header}\n" for k in range(1, 5))
+            + "9\t事项9\t行政许可\n")
+    lines = body_lines(doc_of(text))
+    assert lines.count(header) == 1                          # the page-top repeats leave, the first stays
+    assert lines.index(header) < lines.index("1\t事项1\t行政许可")
+    assert "某省投资项目事项清单" in lines
