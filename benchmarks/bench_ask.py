@@ -69,6 +69,18 @@ def timed(label: str, load) -> None:
     print(f"  {label:<34} {time.perf_counter() - t:6.2f} s")
 
 
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident memory of this process in MB."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # KiB on Linux
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20, peak
+    except (OSError, ValueError, IndexError):
+        return peak, peak
+
+
 def cli_start(workspace: Path, embedder: str, question: str) -> float:
     """Wall time of `policykg ask QUESTION` in a fresh process (interpreter start-up included)."""
     env = {**os.environ, "POLICYKG_WORKSPACE": str(workspace), "POLICYKG_EMBEDDER": embedder}
@@ -129,6 +141,9 @@ def main() -> int:
         timed("embedding model, focus bank", lambda: (ws.embedder.embed_queries(["warm up"]), default_model()
                                                       .bank_vectors(ws.embedder, Path(ws.root) / "cache")))
     print(f"  {'total':<34} {time.perf_counter() - t0:6.2f} s")
+    now, peak = rss_mb()
+    print(f"memory after warm-up: RSS {now:.0f} MB (peak {peak:.0f} MB); load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores (wall times inflate with it, cpu times much less)")
 
     failed = False
     for name in chosen_sets(args.set, ws):
@@ -154,6 +169,8 @@ def main() -> int:
                   f"max={max(every):7.1f} ms  first p95={percentile(list(first.values()), 0.95):7.1f} ms  "
                   f"cpu p95={percentile(cpu, 0.95):7.1f} ms  {verdict}  "
                   f"(slowest first: {slowest} {first[slowest]:.1f} ms)")
+    now, peak = rss_mb()
+    print(f"memory after the questions: RSS {now:.0f} MB (peak {peak:.0f} MB)")
     return 1 if failed and args.check else 0
 
 
