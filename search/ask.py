@@ -16,6 +16,7 @@ from search import timeline as TL
 from search.knowledge import Knowledge
 from search.question import Question, absent_years, covers, entity_names, link, meaningful, term_in
 from search.records import Answer
+from search.structure import section_for_topic
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
@@ -45,6 +46,11 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     absent = _absent_part(focus, q, k)
     if absent:
         return Answer(q.text, focus, False, absent)
+    if focus in TOPIC_COMPARABLE and (focus == F.COMPARE or T.EACH_ASKED.search(q.text)) \
+            and len(q.places) + len(q.regions) < 2 and len(set(q.years)) < 2:
+        each = T.compare_topics(q, corpus, k)
+        if each is not None:
+            return each
     handler = HANDLERS.get(focus, T.semantic)
     if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text):
         # "2013年和2014年的赤字分别是多少": the same question asked of each year, side by side
@@ -65,6 +71,11 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     # A handler that cannot answer is no evidence of absence: answer from what the text says about the linked
     # entity, or from the passages of the constrained documents — but only with evidence that covers every
     # constraint of the question (the entity, the year, the topic); otherwise the passages are context.
+    if focus in SECTION_ANSWERABLE:
+        # the question's topic is the title of one section (对口岸强县提出了哪些措施): that section answers it
+        by_heading = section_for_topic(q, corpus, k, heading_topic(q))
+        if by_heading is not None:
+            return by_heading
     fallback = None
     if q.places or q.regions or q.projects or q.subject:
         fallback = S.entity_statements(q, corpus, k)
@@ -82,6 +93,23 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
 # Foci whose items must speak of the question's topic words; the others answer by structure (a document's
 # metadata, a region's members, an outline, a lineage) and carry no topic words to check.
 TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS, F.METADATA}
+
+
+# Foci under which two coordinated things (A和B分别…) are asked of in turn when no two places or years are.
+TOPIC_COMPARABLE = {F.COMPARE, F.SEMANTIC, F.STATEMENTS}
+
+
+# Foci whose question, unanswered by its handler, may be answered by the section its topic titles.
+SECTION_ANSWERABLE = {F.PROJECTS, F.STATEMENTS, F.GOALS}
+
+
+def heading_topic(q: Question) -> list[str]:
+    """The question's Chinese topic words without its focus words (措施, 任务, 定位 …) and metadata words."""
+    if q.places or q.regions:
+        return []         # a place's statements answer it (entity_statements), not one section's title
+    cues = S.statement_cues()
+    return [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and t not in cues and t not in metadata_words()
+            and not G.COUNTED.match(t)]
 
 
 # Foci whose answer must name the place the question links (the others read the graph's place links).

@@ -129,7 +129,16 @@ def section_text(q: Question, corpus: "Corpus", k: Knowledge, doc_id: str, h, cl
     doc = corpus.documents.get(doc_id)
     following = [x.char_start for x in doc.headings if x.char_start > h.char_start]
     end = min(following) if following else len(doc.document.text)
-    sentences = [s for s in k.by_doc.get(doc_id, []) if h.char_start <= s.char_start < end][:12]
+    governed = [s for s in k.by_doc.get(doc_id, []) if h.char_start <= s.char_start < end]
+    heads = [s for s in governed if run_in_head(s, doc.document.text)]
+    if len(heads) >= 2:
+        # "发展落地加工。制定…": paragraphs led by a short run-in heading state one measure each, and the
+        # headings are the section's list
+        items = [Item(s.text.rstrip("。.． "), "Passage", f"{s.doc_id}#{s.char_start}", (s.evidence(),),
+                      {"document": s.title}) for s in heads]
+        return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{' > '.join(h.path)}」:" +
+                      "、".join(i.label for i in items) + "。", tuple(items), tuple(s.evidence() for s in heads))
+    sentences = governed[:12]
     if not sentences:
         return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{' > '.join(h.path)}」。",
                       (_item(doc.document.source, doc_id, h),))
@@ -137,6 +146,40 @@ def section_text(q: Question, corpus: "Corpus", k: Knowledge, doc_id: str, h, cl
     body = "".join(s.text for s in sentences)
     return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{' > '.join(h.path)}」:{body[:400]}",
                   tuple(items), tuple(s.evidence() for s in sentences))
+
+
+MAX_RUN_IN_HEAD = 16
+RUN_IN_BREAK = re.compile(r"[，,；;：:、]")
+
+
+def run_in_head(s, text: str) -> bool:
+    """A paragraph's first sentence, short and unbroken (发展落地加工。): the bold lead of a measure."""
+    before = text[:s.char_start].rstrip(" \t\u3000")
+    return ((not before or before.endswith("\n")) and len(s.text) <= MAX_RUN_IN_HEAD
+            and s.text.rstrip().endswith(("。", "．")) and not RUN_IN_BREAK.search(s.text))
+
+
+def section_for_topic(q: Question, corpus: "Corpus", k: Knowledge, topic: list[str]) -> Answer | None:
+    """A question whose topic words all stand in one heading (对口岸强县提出了哪些措施 → (四)培育一批口岸强县)
+    is answered by that section: its sub-headings, or the measures or clauses under it."""
+    from search.question import term_in
+
+    if not topic or len("".join(topic)) < 3:
+        return None
+    docs = q.document_ids() or [d.attrs.get("doc_id") for d in k.documents]
+    found = [(doc_id, h) for doc_id in docs for h in _headings(corpus, doc_id) if h.kind != "part"
+             and all(term_in(t, h.text) for t in topic)]
+    if not found or len({d for d, _ in found}) > 1:
+        return None       # nowhere, or in several documents: the heading does not say which one is meant
+    doc_id, h = min(found, key=lambda f: (len(f[1].text), f[1].char_start))
+    headings = _headings(corpus, doc_id)
+    kids = children(headings, h)
+    if not kids:
+        return section_text(q, corpus, k, doc_id, h, clauses=True)
+    source = corpus.documents.get(doc_id).document.source
+    items = [_item(source, doc_id, c) for c in kids]
+    return Answer(q.text, F.SECTION, True, f"《{k.title(doc_id)}》「{' > '.join(h.path)}」下设:" +
+                  "、".join(c.text for c in kids) + "。", tuple(items), (_item(source, doc_id, h).citations[0],))
 
 
 def structure(q: Question, corpus: "Corpus", k: Knowledge) -> Answer | None:

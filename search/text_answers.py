@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question, corpus_key, dedupe, entity_names, variants
+from search.question import MAX_LABEL, Question, corpus_key, dedupe, entity_names, term_in, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses
 
@@ -293,6 +293,94 @@ def compare(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         if any(a.found for _, a in parts):
             return _side_by_side(q, parts, per_part=3)
     return _numeric_compare(q, ws, k)
+
+
+# "A和B分别…", "A与B各…": the question asks the same of two coordinated things.
+EACH_ASKED = re.compile(r"分别|各自|各是|各为|各有|各多少|各几|respectively", re.I)
+CONJUNCTION = re.compile(r"和|与|及|以及|跟|同|、")
+# Characters a coordinated noun phrase does not run across (its frame: 的, the question words, 分别 …).
+SIDE_BREAK = re.compile(r"[的对在把是有要将怎如何哪什么多少几分各，,。？?！!：:；;《》“”\s]|分别|各")
+MAX_SIDE = 12
+
+
+def coordinated_sides(text: str) -> tuple[str, str] | None:
+    """The two things a question coordinates (住房租赁补贴期限 / 租赁合同期限), or None."""
+    for m in CONJUNCTION.finditer(text):
+        left, right = text[:m.start()], text[m.end():]
+        lb = max((x.end() for x in SIDE_BREAK.finditer(left)), default=0)
+        rb = SIDE_BREAK.search(right)
+        a = left[lb:][-MAX_SIDE:]
+        b = right[:rb.start() if rb else len(right)][:MAX_SIDE]
+        if len(a) >= 2 and len(b) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", a + b):
+            return a, b
+    return None
+
+
+def compare_topics(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
+    """"公租房的住房租赁补贴期限和租赁合同期限分别是几年": the question asked of each coordinated thing alone,
+    each answered by the clauses that name it; None when the question coordinates no two things the corpus has."""
+    from dataclasses import replace
+
+    sides = coordinated_sides(q.text)
+    if sides is None:
+        return None
+    docs = q.document_ids()
+    shared = [t for t in q.terms if not any(t in side or side in t for side in sides)]
+    parts = []
+    for side in sides:
+        grams = _bigrams([side])
+        if not any(not docs or s.doc_id in docs for s in k.containing(side[:2])):
+            return None       # one side is not in the corpus (or not in the named documents): no comparison
+        other = sides[1] if side == sides[0] else sides[0]
+        one = replace(q, text=q.text.replace(other, ""), terms=[t for t in q.terms if t in side] + [side] + shared)
+        found = semantic(one, ws, k)
+        # an item names the side when it holds most of the side's character pairs (租赁合同期限 in
+        # "公共租赁住房租赁合同期限为5年")
+        # the sentences that name the side verbatim first, then what the search found, then headings
+        verbatim = [Item(x.text.rstrip("。；;"), "Passage", f"{x.doc_id}#{x.char_start}", (x.evidence(),))
+                    for x in k.containing(side) if not docs or x.doc_id in docs][:MAX_ANSWER_SENTENCES]
+        naming = dedupe([c for i in verbatim + list(found.items) for c in _clauses_naming(i, grams)]
+                        + _headings_naming(k, ws, docs, side, grams, shared))
+        # the clauses that also say what is asked of the side (起付标准, 期限) first; the others only without them
+        on = [sum(1 for t in shared if t in c.label) for c in naming]
+        naming = [c for c, n in zip(naming, on) if n == max(on, default=0)]
+        parts.append((side, replace(found, items=tuple(naming[:2]), found=bool(naming))))
+    if not all(a.found for _, a in parts):
+        return None
+    return _side_by_side(q, parts, per_part=2)
+
+
+def _clauses_naming(item: Item, grams: set[str]) -> list[Item]:
+    """The item, or (a passage) its clause, when it holds most of the character pairs of one side."""
+    def names(text: str) -> bool:
+        return sum(1 for g in grams if g in text) * 3 >= len(grams) * 2
+
+    if len(item.label) <= MAX_LABEL:
+        return [item] if names(item.label) else []
+    c = item.citations[0]
+    out = []
+    for a, b in clauses(c.text):
+        a, b = _trimmed(c.text, a, b)
+        if b - a <= 2 * MAX_LABEL and names(c.text[a:b]):
+            out.append(Item(c.text[a:b], "Passage", f"{c.doc_id}#{c.char_start + a}",
+                            (Evidence(c.source, c.doc_id, c.section_path, c.char_start + a, c.char_start + b,
+                                      c.text[a:b], c.basis),), item.attrs))
+    return out[:1]
+
+
+def _headings_naming(k: Knowledge, ws: "Corpus", docs: set[str], side: str, grams: set[str],
+                     shared: list[str]) -> list[Item]:
+    """Headings that state the rule for one side ("（一）急诊留院观察起付标准按…确定"), as cited items."""
+    out = []
+    for doc_id, _, h in k.headings:
+        if (docs and doc_id not in docs) or side[:2] not in h.text or not any(t in h.text for t in shared):
+            continue
+        if sum(1 for g in grams if g in h.text) * 3 < len(grams) * 2 or len(h.text) > 2 * MAX_LABEL:
+            continue
+        source = ws.documents.get(doc_id).document.source
+        out.append(Item(h.text, "Passage", f"{doc_id}#{h.char_start}",
+                        (Evidence(source, doc_id, tuple(h.path), h.char_start, h.char_end, h.text, "outline"),)))
+    return out
 
 
 def _side_by_side(q: Question, parts: list[tuple[str, Answer]], per_part: int = 6) -> Answer:

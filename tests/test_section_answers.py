@@ -1,0 +1,50 @@
+"""Questions answered by the structure of the text: the measures a section's run-in headings state, and the same
+question asked of two coordinated things ("A和B分别…")."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from search.question import Question
+from search.sentences import Sentence
+from search.structure import run_in_head, section_text
+from search.text_answers import coordinated_sides
+
+TEXT = ("(四)培育一批口岸强县\n\n发展落地加工。制定落地加工产业发展指引,出台配套措施。\n\n"
+        "提升通关效能。加快智慧口岸建设。持续优化口岸通关流程。\n\n增强市场活力。创新多种发展模式。\n\n"
+        "(五)培育一批文旅名县\n\n加强品牌宣传推广。")
+
+
+def fixture():
+    sentences, pos = [], 0
+    for piece in TEXT.replace("\n", "。").split("。"):
+        start = TEXT.find(piece + "。", pos) if piece else -1
+        if piece.strip() and start >= 0:
+            sentences.append(Sentence("d1", "a.txt", "某意见", ("(四)培育一批口岸强县",), start,
+                                      start + len(piece) + 1, piece + "。"))
+            pos = start + len(piece)
+    heading = SimpleNamespace(text="(四)培育一批口岸强县", char_start=0, char_end=11, path=("(四)培育一批口岸强县",),
+                              level=1, kind="heading")
+    nxt = SimpleNamespace(text="(五)培育一批文旅名县", char_start=TEXT.find("(五)"), path=("(五)培育一批文旅名县",))
+    doc = SimpleNamespace(headings=[heading, nxt], document=SimpleNamespace(text=TEXT, source="a.txt"))
+    corpus = SimpleNamespace(documents={"d1": doc})
+    k = SimpleNamespace(by_doc={"d1": sentences}, title=lambda d: "某意见")
+    return corpus, k, heading, sentences
+
+
+def test_paragraph_leads_are_run_in_headings():
+    _, _, _, sentences = fixture()
+    heads = [s.text for s in sentences if run_in_head(s, TEXT)]
+    assert heads == ["发展落地加工。", "提升通关效能。", "增强市场活力。", "加强品牌宣传推广。"]
+
+
+def test_a_section_of_measures_answers_with_its_run_in_headings():
+    corpus, k, heading, _ = fixture()
+    a = section_text(Question("对口岸强县提出了哪些措施？"), corpus, k, "d1", heading, clauses=True)
+    assert [i.label for i in a.items] == ["发展落地加工", "提升通关效能", "增强市场活力"]
+    assert a.items[1].citations[0].text == "提升通关效能。"
+
+
+def test_two_coordinated_things_are_split():
+    assert coordinated_sides("公租房的住房租赁补贴期限和租赁合同期限分别是几年？") == ("住房租赁补贴期限", "租赁合同期限")
+    assert coordinated_sides("家庭病床和急诊留院观察的起付标准怎么定？") == ("家庭病床", "急诊留院观察")
+    assert coordinated_sides("昆明市的交通怎么发展？") is None
