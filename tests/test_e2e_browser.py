@@ -45,9 +45,11 @@ def server(tmp_path_factory):
     port = free_port()
     env = {**os.environ, "POLICYKG_CORPUS": str(corpus)}
     started = time.monotonic()
+    # A file, not a pipe: nobody reads a pipe while the tests run, and a full one would block the server.
+    log_path = tmp_path_factory.mktemp("e2e_log") / "server.log"
+    log = open(log_path, "wb")
     proc = subprocess.Popen([sys.executable, "-m", "ui.cli", "--workspace", str(root), "--embedder", "fake",
-                             "ui", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             "ui", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         while True:
@@ -58,7 +60,7 @@ def server(tmp_path_factory):
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() - started > 30:
-                out = proc.stdout.read().decode("utf-8", "replace") if proc.poll() is not None else ""
+                out = log_path.read_text(encoding="utf-8", errors="replace")
                 pytest.fail(f"policykg ui did not come up on {base}: {out}")
             time.sleep(0.2)
         print(f"\npolicykg ui answered its health check after {time.monotonic() - started:.1f}s")
@@ -69,6 +71,11 @@ def server(tmp_path_factory):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
+    # What the server printed while the pages were used: no traceback, no "Exception ignored" (e.g. a
+    # pyoxigraph result freed by another thread than the one that made it).
+    printed = log_path.read_text(encoding="utf-8", errors="replace")
+    assert not re.search(r"Traceback|Exception ignored|unsendable", printed), printed[-3000:]
 
 
 @pytest.fixture(scope="module")
