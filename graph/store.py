@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 from dataclasses import dataclass
 import re
 import shutil
@@ -32,6 +33,7 @@ class GraphStore(Protocol):
     def remove_document(self, doc_id: str) -> None: ...
     def rebuild(self, quads: Iterable["Quad"]) -> None: ...
     def query(self, sparql: str, **bindings: Any) -> Result: ...
+    def query_limited(self, sparql: str, max_rows: int) -> Result: ...
     def select(self, sparql: str, **bindings: Any) -> list[dict[str, Node]]: ...
     def serialize(self, format: str = "turtle") -> bytes: ...
     def stats(self) -> dict[str, int]: ...
@@ -196,6 +198,10 @@ class _SparqlStore:
         except (SyntaxError, ValueError) as exc:   # pyoxigraph and rdflib report bad SPARQL this way
             raise QueryError(f"SPARQL query rejected by {self.label}: {exc}") from None
 
+    def query_limited(self, sparql: str, max_rows: int) -> Result:
+        """`query` for raw user queries; a remote endpoint's answer arrives whole, so there is nothing to bound."""
+        return self.query(sparql)
+
     def select(self, sparql: str, **bindings: Any) -> list[dict[str, Node]]:
         """The rows of a SELECT query as variable name → rdflib term (unbound variables left out)."""
         return [{str(var): value for var, value in row.asdict().items()} for row in self.query(sparql, **bindings)]
@@ -278,7 +284,13 @@ class OxigraphStore(_SparqlStore):
         generator that refers back to it), so a partly read one (`for row in rows: return row`) would be
         collected by the garbage collector in whatever thread it next runs in (Streamlit answers in
         worker threads)."""
-        text = bind(sparql, **bindings)
+        return self._query(bind(sparql, **bindings), None)
+
+    def query_limited(self, sparql: str, max_rows: int) -> Result:
+        """`query`, reading at most `max_rows` SELECT rows (a raw cartesian product never fills memory)."""
+        return self._query(sparql, max_rows)
+
+    def _query(self, text: str, max_rows: int | None) -> Result:
         if self._prefixes is None:   # rdflib's Dataset binds owl:, foaf:, … for raw queries; ours on top
             self._prefixes = {**{p: str(n) for p, n in self.dataset.namespaces()}, **PREFIXES}
         try:
@@ -289,7 +301,7 @@ class OxigraphStore(_SparqlStore):
             result = Result("SELECT")
             result.vars = [Variable(v.value) for v in answer.variables]
             result.bindings = [{var: self._convert(term) for var, term in zip(result.vars, solution)
-                                if term is not None} for solution in answer]
+                                if term is not None} for solution in itertools.islice(answer, max_rows)]
         elif isinstance(answer, self._ox.QueryBoolean):
             result = Result("ASK")
             result.askAnswer = bool(answer)

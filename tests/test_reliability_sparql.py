@@ -61,3 +61,13 @@ def test_a_runaway_query_is_stopped_after_the_timeout(built, tmp_path):
     assert_no_traceback(result.stderr)
     assert result.stderr.strip() == ("policykg: error: the SPARQL query ran longer than 1 s and was stopped "
                                      "(setting sparql_timeout)")
+
+
+def test_a_huge_result_is_cut_without_being_read_whole(built, tmp_path):
+    # Billions of rows: only the first few may be read (reading them all would run into the timeout).
+    cartesian = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    result = run_cli("-w", str(built.workspace), "sparql", cartesian, cwd=tmp_path,
+                     env={"POLICYKG_SPARQL_MAX_ROWS": "3", "POLICYKG_SPARQL_TIMEOUT": "60"})
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1 + 3
+    assert "only the first 3 rows" in result.stderr

@@ -100,7 +100,8 @@ def sparql(ctx: click.Context, query: str, as_json: bool) -> None:
     watchdog.daemon = True
     watchdog.start()
     try:
-        result = _store(ctx).query(query)
+        # One row past the cap, so that `_capped` can say more exist.
+        result = _store(ctx).query_limited(query, settings.sparql_max_rows + 1)
         if form in ("CONSTRUCT", "DESCRIBE"):
             from graph.store import to_oxigraph, write_rdf
 
