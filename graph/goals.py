@@ -17,13 +17,13 @@ _CN_NUM = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿]+[零�
 # Old reports group thousands with commas (38，000元, 6，200万人).
 _NUM = (r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?(?:[-—–~～至][0-9]+(?:\.[0-9]+)?(?![0-9年]))?"
         rf"|{_CN_NUM}(?:[至~～](?:百分之)?{_CN_NUM}(?![年万亿]))?)")
-_UNITS = ("个百分点", "个千分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "立方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
+_UNITS = ("兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "分钱", "毛钱", "角钱", "个百分点", "个千分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "立方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
           "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
-          "部", "年")
+          "部", "年", "分", "毛", "角")
 _VALUE_RE = re.compile(
     rf"(?P<pct>百分之|千分之)?(?P<num>{_NUM})(?P<mag>万亿|亿|万|千)?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
-    r"(?P<approx>左右|以上|以下|以内|多|上下)?")
+    r"(?:\s*[(（][A-Za-z]{2,5}[)）])?(?P<approx>左右|以上|以下|以内|多|上下)?")
 
 # Verbs between a metric and its value, with the comparator they imply (before 左右/以上 adjust it).
 _COMPARATORS = (
@@ -33,21 +33,43 @@ _COMPARATORS = (
     ("高于", ">"), ("超过", ">"), ("突破", ">"), ("达到", "≥"), ("达", "≥"), ("提高到", "≥"), ("提升到", "≥"),
     ("增加到", "≥"), ("扩大到", "≥"), ("保持在", "≈"), ("稳定在", "≈"), ("增长", "≥"), ("提高", "≥"),
     ("提升", "≥"), ("增加", "≥"), ("下降", "≥"), ("降低", "≥"), ("减少", "≥"), ("缩小", "≥"), ("为", "="),
-    ("是", "="), ("在", "≈"), ("占", "="), ("安排", "="), ("投入", "="),
+    ("是", "="), ("在", "≈"), ("占", "="), ("安排", "="), ("投入", "="), ("延长", "="),
 )
 _CMP_RE = re.compile("|".join(re.escape(w) for w, _ in _COMPARATORS))
 _CMP = dict(_COMPARATORS)
 # Verbs that put the value before the metric: 建成4万个公共充电桩.
 _BUILD_START = re.compile(r"^(?:全年|年内)?(?:建设改造|建设|建成|新建|改造|新增|培育|打造|创建|引进|新开工|开工|累计|完成|明确|认定|遴选|"
                           r"扶持|支持|设立|布局|建立|发展|转移|培训|解决|安置|减少|增加)+")
-_BUILD_RE = re.compile(r"(?:建成|建设|新建|改造|建设改造|新增|完成|培育|打造|创建|实施|引进|培训|转移|解决|"
-                       r"安置|搬迁|新开工|开工|开通|累计|明确|认定|遴选|设立|布局|建立)+$")
+
+
+@functools.lru_cache(maxsize=None)
+def _words(name: str) -> tuple[str, ...]:
+    """The words of a documented list in graph/data (one a line, # comments), longest first."""
+    from importlib.resources import files
+
+    text = (files("graph") / "data" / name).read_text(encoding="utf-8")
+    return tuple(sorted({w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")},
+                        key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _build_re() -> re.Pattern:
+    """Verbs of building or providing at the end of the text before a value (建成|提供…, 完成对, 建成由)."""
+    return re.compile("(?:" + "|".join(map(re.escape, _words("target_object_verbs.txt"))) + ")+[对由]?$")
+
+
+@functools.lru_cache(maxsize=1)
+def _condition_re() -> re.Pattern:
+    """A sentence stating who qualifies, what a rule covers or what a word means (target_condition_words.txt)."""
+    parts = (re.escape(w).replace("…", "[^,，;；。]{0,12}") for w in _words("target_condition_words.txt"))
+    return re.compile("|".join(parts))
 
 # 要 and 将 only as auxiliaries: not in 主要, 重要, 需要, 要求, 将军 ….
 _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
-_PAST = re.compile(r"已|累计|同比|(?<![与比同较])去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
+_PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较])去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
+_DONE = re.compile(r"同期|已经|已|(?<![为除])了(?![解])")
 _LOOKING_BACK = re.compile(r"过去|去年|上一年|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
 _REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
 _GOAL_HEADING = re.compile(r"目标|远景|展望")
@@ -192,6 +214,7 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
     return Target(metric=metric, value=value, unit=unit, comparator=comparator, value_text=value_text)
 
 
+@functools.lru_cache(maxsize=2048)
 def _rule_text(sentence: str) -> str:
     """The sentence as the rules read it, offset for offset: NFKC (when it keeps the length) and years
     written in Chinese digits as Arabic ones (一九六二年 → 1962年)."""
@@ -227,6 +250,9 @@ def sentence_year(sentence: str) -> tuple[int | None, bool]:
     return year, bool(m.group("to") in ("到", "至") or m.group("before"))
 
 
+_LAST_YEAR = re.compile(r"(?<![与比同较])去年|过去一年")
+
+
 def _relative_year(clause: str, doc_year: int | None) -> int | None:
     if doc_year is None:
         return None
@@ -234,7 +260,7 @@ def _relative_year(clause: str, doc_year: int | None) -> int | None:
         return doc_year
     if "明年" in clause:
         return doc_year + 1
-    if "去年" in clause or "过去一年" in clause:   # not 比上年: a comparison base, not the value's year
+    if _LAST_YEAR.search(clause):   # not 比上年, 与去年持平: a comparison base, not the value's year
         return doc_year - 1
     return None
 
@@ -289,7 +315,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                     _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
                     or own_year):
                 continue  # 私营工业只占0.4%: a description, unless the sentence plans
-            if not deadline and _CONDITION.search(sentence_norm):
+            if not deadline and _condition_re().search(sentence_norm):
                 continue   # 申请家庭…人均建筑面积低于15平方米: who qualifies, not what is to be reached
             target = _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:
@@ -421,6 +447,8 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
     future = _FUTURE.search(clause) or _FUTURE.search(before)
     if ctx.past_context and not future:
         return True
+    if not _FUTURE.search(clause) and _DONE.search(clause):
+        return True   # 今年…，上半年产值比去年同期增长14.1%: the clause reports what was done
     if year is not None and ctx.doc_year is not None and year < ctx.doc_year and not future:
         return True
     if future:
@@ -428,13 +456,12 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
     return bool(_PAST.search(clause) or _PAST.search(before))
 
 
-# A sentence stating who qualifies (申请家庭, 符合…条件): its thresholds are conditions, not targets.
-_CONDITION = re.compile(r"申请(?:家庭|人|对象|者)|符合[^,，;；。]{0,12}条件|应当具备|须具备|准入条件")
 _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")
 _CHANGE_VERBS = {"增长", "提高", "提升", "增加", "下降", "降低", "减少", "缩小"}
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
-_COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张"}
-_MEASURE_UNITS = {"%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
+_COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张",
+                "颗", "架", "株", "头", "只", "册", "间", "部", "件", "位"}
+_MEASURE_UNITS = {"Mbps", "Gbps", "Tbps", "年", "分", "毛", "角", "分钱", "毛钱", "角钱", "兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
                   "千瓦时", "万千瓦", "平方公里", "平方米", "立方米", "岁", "人", "户", "倍", "‰", "个千分点", "公尺",
                   "平方公尺", "立方公尺", "公担", "担", "市斤"}
 
@@ -447,6 +474,8 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
     lead_active = listed
     values = [m for m in _VALUE_RE.finditer(sentence, cstart, cend) if _is_quantity(sentence, m)]
     carried: tuple[int, str | None, str] | None = None   # (start, verb, metric) for 分别达A、B
+    building: re.Match | None = None   # the verb of building a list of counted things goes on with
+    prev_start = building_end = cstart
     share = False
     share_start = cstart
     for i, m in enumerate(values):
@@ -484,25 +513,42 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             # (不小于住宅建筑面积的11%: the value is a share of what comes between)
             verb = cmp_m[-1].group(0)
             metric_text = segment[: cmp_m[-1].start()] + (verb if verb in _CHANGE_VERBS else "")
-        if m.group("approx") and re.match(r"[\u4e00-\u9fff]", sentence[m.end():m.end() + 1]) \
-                and not re.match(r"[的和及与、]", sentence[m.end():m.end() + 1]):
-            continue   # 3岁以下婴幼儿, 5万元以上项目: the value qualifies the noun after it
         chinese = not re.match(r"[0-9]", m.group("num"))
+        build = _build_re().search(metric_text)
+        if build is None and building and re.fullmatch(r"[、和及与]|以及", sentence[building_end:m.start()]):
+            build = building   # 完成对832个贫困县、12.8万个贫困村的网络覆盖: the list goes on
+        if build and after and (not chinese or m.group("pct") or m.group("mag") or m.group("approx")):
+            # 建成4万个公共充电桩, 提供100Mbps以上接入服务能力, 团结百分之九十五以上的干部和群众
+            obj = _object_noun(after)
+            if obj and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS - {"岁", "年"} | {None} and (
+                    not m.group("approx") or not later):
+                start = seg_start + build.start() if build is not building else prev_start
+                out.append((start, m, verb, _clean_metric(obj[0]), m.end() + obj[1]))
+                building, prev_start, building_end = build, start, m.end() + obj[1]
+                continue
+        building = None
+        if seg_start == cstart and verb is None and not _METRIC_LEAD.sub("", metric_text) \
+                and (not chinese or m.group("pct")) and value_unit(m) in _COUNT_UNITS | {"%", None} \
+                and m.group("approx") not in ("左右", "上下"):
+            subject = _subject_predicate().match(after)
+            if subject and not _RATE_NOUN.search(subject.group("noun")):
+                # 98%的行政村实现光纤通达: the value counts the subject the clause opens with
+                end = m.end() + min(len(after.rstrip()), subject.end() + 12)
+                metric = subject.group("noun") + sentence[m.end() + subject.start("pred"):end]
+                out.append((m.start(), m, None, _clean_metric(metric), end))
+                continue
+        if m.group("approx") and re.match(r"[\u4e00-\u9fff]", sentence[m.end():m.end() + 1]) \
+                and not re.match(r"[和及与、]", sentence[m.end():m.end() + 1]) \
+                and (not cmp_m or sentence[m.end():m.end() + 1] != "的"):
+            continue   # 3岁以下婴幼儿, 5万元以上项目, 能耗5万吨以上的企业: the value qualifies the noun after it
         if chinese and (verb is None or value_unit(m) not in _MEASURE_UNITS):
             continue
-        build = _BUILD_RE.search(metric_text)
-        if build and after:
-            noun = re.match(r"[^\d,，;；、和及与的]{2,16}", after)
-            if noun and value_unit(m) in _COUNT_UNITS | {None}:
-                start = seg_start + (build.start() if build else len(metric_text))
-                out.append((start, m, verb, _clean_metric(noun.group(0)), m.end() + noun.end()))
-                continue
         time_lead = _METRIC_LEAD.match(metric_text)
         skip = time_lead.end() if time_lead else 0
         lead = _BUILD_START.match(metric_text[skip:])
         lead_end = lead.end() if lead else None
         if lead_end is None and lead_active and (seg_start == cstart or re.match(r"[、和及]", metric_text)) \
-                and not _CMP_RE.search(metric_text) and not _BUILD_RE.search(metric_text):
+                and not _CMP_RE.search(metric_text) and not _build_re().search(metric_text):
             lead_end = 0   # 、垃圾日处理能力6万吨: the next item of a list of things built
         if verb is None and lead_end is not None and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS \
                 and len(metric_text) - skip - lead_end >= 2:
@@ -518,7 +564,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
         metric = _clean_metric(metric)
         bare = metric[: -len(verb)] if verb in _CHANGE_VERBS and metric.endswith(verb) else metric
-        if _BUILD_RE.fullmatch(metric):
+        if _build_re().fullmatch(metric):
             continue
         if len(_clean_metric(bare)) < 2:
             # 增长14.6%: no metric of its own; the sentence's subject may give it one (find_quantities).
@@ -528,6 +574,31 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         carried = (mstart, verb, metric)
         out.append((mstart, m, verb, metric, m.end()))
     return _pair_respectively(sentence, out)
+
+
+@functools.lru_cache(maxsize=1)
+def _subject_predicate() -> re.Pattern:
+    """(以上)(的)noun (初步|基本…) predicate, after a value that opens a clause (target_subject_predicates.txt)."""
+    preds = "|".join(map(re.escape, _words("target_subject_predicates.txt")))
+    return re.compile(r"(?:以上|以下)?的?(?P<noun>[^\d,，;；、的]{2,16}?)(?:都|均|要|将|可|能|已)?"
+                      rf"(?:初步|基本|全面|全部|普遍|率先)?(?P<pred>{preds})")
+
+
+_RATE_NOUN = re.compile(r"速度?|率|幅度|水平|可|能")
+_OBJECT = re.compile(r"的?([^\d,，;；、和及与的]{2,16})")
+
+
+def _object_noun(after: str) -> tuple[str, int] | None:
+    """(noun, end in `after`) of what a counted value is a count of: 4万个公共充电桩 → 公共充电桩. A noun phrase
+    running to the clause's end with its modifiers (1-2个功能健全、…、具有示范效应的照护服务机构, 35颗卫星组成的
+    北斗导航系统) is taken whole when short, else by its head after the last 的."""
+    if "的" in after and not re.search(r"[0-9０-９,，;；]", after):
+        phrase = after.lstrip("的").rstrip()
+        head = phrase[phrase.rfind("的") + 1:]
+        if 2 <= len(head) <= 16 and not re.search(r"[、和及与]", head):
+            return (phrase if len(phrase) <= 24 else head), len(after.rstrip())
+    m = _OBJECT.match(after)
+    return (m.group(1), m.end()) if m else None
 
 
 def _pair_respectively(sentence: str, found: list) -> list:
@@ -569,10 +640,18 @@ def _item_metric(items: list[str], k: int) -> str:
     return item
 
 
+_EXTENDED = re.compile(r"(?:延长|延期|缩短)(?:期限)?(?:至|到)?$")
+_PRICE = re.compile(r"每(?:斤|公斤|千克|吨|度|千瓦时|升|立方米)|价|钱")
+
+
 def _is_quantity(sentence: str, m: re.Match) -> bool:
     num, unit = m.group("num"), value_unit(m)
-    if unit == "年":
-        return False  # durations
+    if unit == "年" and not _EXTENDED.search(sentence, max(0, m.start() - 4), m.start()):
+        return False  # durations, unless a term is extended (再延长30年)
+    if unit in ("分", "毛", "角") and not _PRICE.search(sentence, max(0, m.start() - 12), m.end() + 8):
+        return False  # 3分, 1毛 are money only where prices are spoken of (每斤提高3分、1毛钱)
+    if unit == "分" and sentence[m.end():m.end() + 1] in ("钟", "之", "别", "类", "为", "配", "级"):
+        return False
     if not (unit or m.group("mag") or m.group("approx") in ("左右", "上下")):
         # A bare number is a value only right after a comparator (缩小到2.7); else an ordinal or code.
         if not re.search(r"(?:到|至|为|在|于)$", sentence[max(0, m.start() - 3):m.start()]) or "." not in num:

@@ -60,3 +60,54 @@ def test_a_list_marker_is_no_part_of_the_metric():
 
 def test_eligibility_thresholds_are_conditions_not_targets():
     assert targets("申请家庭在本市无自有产权住房，或现自有产权住房人均建筑面积低于15平方米") == []
+
+
+def test_a_value_before_its_noun_after_a_verb_of_building_or_providing():
+    assert targets("城镇地区提供1000Mbps以上接入服务能力") == [("接入服务能力", 1000, 2024)]
+    assert targets("今年要新增8000万吨标准煤的节能能力") == [("节能能力", 8e7, 2024)]
+    assert [v for _, v, _ in targets("到2020年，完成对832个贫困县、12.8万个贫困村的网络覆盖")] == [832, 128000]
+
+
+def test_a_noun_with_modifiers_is_read_to_its_head():
+    ((metric, value, year),) = targets("到2020年末，各设区市建成1-2个功能健全、设施配套完善、具有典型示范效应的婴幼儿照护服务机构")
+    assert metric.endswith("婴幼儿照护服务机构") and value == 1 and year == 2020
+    ((metric, value, _),) = targets("到2020年，建成由35颗卫星组成的北斗全球卫星导航系统")
+    assert "北斗全球卫星导航系统" in metric and value == 35
+
+
+def test_a_counted_subject_with_its_predicate():
+    assert targets("98%的行政村实现光纤通达") == [("行政村实现光纤通达", 98, 2024)]
+    assert targets("6.5%左右的增速可以实现比较充分的就业") == []   # a rate, not a count of what attains
+
+
+def test_a_value_with_its_threshold_before_a_noun_qualifies_it():
+    assert targets("对年综合能耗5万吨标准煤以上的企业实行节能监测") == []
+
+
+def test_money_in_fen_and_mao_where_prices_are_spoken_of():
+    found = [(m, v, u) for m, v, u, _ in [(q.target.metric, q.target.value, q.target.unit, q.year) for q in
+                                         find_quantities("早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱", ANNUAL)]]
+    assert [(v, u) for _, v, u in found] == [(3, "分"), (5, "分"), (1, "毛钱")]
+    assert [m[:3] for m, _, _ in found] == ["早籼稻", "中晚籼", "粳稻每"]
+    assert targets("考核得分提高3分") == []
+
+
+def test_an_extended_term_is_a_value_but_a_duration_is_not():
+    assert targets("第二轮土地承包到期后再延长30年") == [("第二轮土地承包到期后", 30, 2024)]
+    assert targets("用5年时间完成改造") == []
+
+
+def test_last_year_as_a_comparison_base_does_not_date_the_clauses_after_it():
+    ctx = Context(doc_year=1992, default_year=1992)
+    found = find_quantities("社会商品零售总额增长百分之十二点三，货币发行和新增信贷规模与去年大体持平，"
+                            "零售物价上涨幅度控制在百分之六以内。", ctx)
+    assert [(q.target.metric, q.year, q.is_fact) for q in found][-1] == ("零售物价上涨幅度", 1992, False)
+
+
+def test_a_clause_reporting_what_was_done_this_year_is_a_fact():
+    assert targets("今年上海市纺织工业实行了全行业利润留成的试点，上半年产值比去年同期增长14.1%") == []
+
+
+def test_scope_and_definition_clauses_hold_conditions():
+    assert targets("包括但不限于跨海隧道、特大桥梁、长度10公里以上") == []
+    assert targets("本办法所称低收入家庭，是指人均可支配收入低于3000元的家庭") == []
