@@ -23,7 +23,7 @@ _RIVER_END = frozenset("江河")
 
 # Separators between the items of an enumeration (保山、大理、德宏) and of an apposition (元江(红河)).
 _LIST_SEPARATORS = frozenset("、，,；;：:（）()和与及—-－至")
-_LIST_JOINERS = frozenset(["、", "—", "-", "－", "和", "及", "与", "(", "（", "）、", ")、"])
+_LIST_JOINERS = frozenset(["、", "—", "——", "-", "－", "－－", "--", "和", "及", "与", "(", "（", "）、", ")、"])
 
 # jieba part-of-speech tags of names; a short name jieba tags otherwise (通道 v, 富民 n …) is a word first.
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
@@ -133,6 +133,7 @@ class _Candidate:
     weak: bool          # a common word: kept only inside an enumeration of places
     river_like: bool    # a short name that is also a river's name (ends with 江/河)
     remote: bool = False  # a county's short name from outside the text's scope: kept only in a list of places
+    common: bool = False  # also an everyday word (富民, 城区): the NER's reading is not asked for
 
 
 def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
@@ -248,11 +249,11 @@ def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Wor
     for m in re.finditer(r"(?:[\u4e00-\u9fff][(（][\u4e00-\u9fff]{1,2}[)）]){2,}", text):
         items = [(i.start(), i.end(), i.group(1) + i.group(2))
                  for i in re.finditer(r"([\u4e00-\u9fff])[(（]([\u4e00-\u9fff]{1,2})[)）]", m.group(0))]
-        resolved = []
+        choices = []
         for a, b, name in items:
             options = [f.place_id for f in gazetteer.forms(name) if f.form == SHORT]
-            near = [pid for pid in options if scope.closeness(gazetteer, pid) > 0] or options
-            resolved.append(near[0] if len(near) == 1 else None)
+            choices.append([pid for pid in options if scope.closeness(gazetteer, pid) > 0] or options)
+        resolved = _same_level(choices, gazetteer)
         if all(resolved) and free(m.start(), m.end()):
             for (a, b, name), pid in zip(items, resolved):
                 out.append(_Candidate(m.start() + a, m.start() + b, text[m.start() + a:m.start() + b], pid, False, False))
@@ -299,6 +300,19 @@ def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Wor
     return out
 
 
+def _same_level(choices: list[list[str]], gazetteer: Gazetteer) -> list[str | None]:
+    """One place per bracketed item: the only option, or, when a prefecture and its own county-level city share
+    the name (楚雄州, 楚雄市), the one at the level of the items that are certain (楚(雄)南(华): a county)."""
+    sure = [gazetteer.get(c[0]).kind for c in choices if len(c) == 1]
+    level = max(set(sure), key=sure.count) if sure else None
+    out: list[str | None] = []
+    for options in choices:
+        if len(options) > 1 and level:
+            options = [pid for pid in options if gazetteer.get(pid).kind == level]
+        out.append(options[0] if len(options) == 1 else None)
+    return out
+
+
 def _match_at(text: str, i: int, gazetteer: Gazetteer, scope: _Scope, home: str | None,
               segmented: _Words, found: list[_Candidate]) -> int:
     """Record the mention starting at `i` (if any) and return how far to advance."""
@@ -323,9 +337,13 @@ def _match_at(text: str, i: int, gazetteer: Gazetteer, scope: _Scope, home: str 
             return _skip_word(text, i, end)
         if not _on_word_boundaries(surface, i, end, gazetteer, segmented):
             continue
-        # 北京朝阳区: a name written right after an ancestor is that ancestor's.
-        qualifier = found[-1].place_id if found and found[-1].end == i else None
-        candidate = _choose(surface, i, end, gazetteer, scope, qualifier)
+        # 北京朝阳区, 广东省的澄海、潮安: a name written right after an ancestor, or in the enumeration that
+        # follows "<ancestor>的", is that ancestor's.
+        nearby = frozenset(c.place_id for c in found if not c.weak and c.place_id.startswith("adcode:")
+                           and gazetteer.get(c.place_id).kind in ("province", "prefecture"))
+        under = bool(found) and found[-1].place_id in nearby and (
+            found[-1].end == i or (text.startswith("的", found[-1].end) and found[-1].end + 1 == i))
+        candidate = _choose(surface, i, end, gazetteer, scope, _heads(text, i, found), nearby, under)
         if candidate and candidate.remote and text.startswith(_event_words(), end) and \
                 _lexicon().words.get(surface, (0, ""))[0] < _EVENT_NAME_FREQ:
             candidate.weak = candidate.remote = False   # 汶川地震: the county the disaster is named after
@@ -437,52 +455,95 @@ def _skip_word(text: str, start: int, end: int) -> int:
     return end - start
 
 
+# Between "<province>的" and a name of the enumeration it heads: the items before it (广东省的澄海、潮安、…).
+_HEADED_GAP = re.compile(r"的?(?:[\u4e00-\u9fff]{1,5}[、和及与])*")
+
+
+def _heads(text: str, i: int, found: list[_Candidate]) -> frozenset[str]:
+    """Places named for sure just before position i that qualify what follows: written right before it
+    (青海玉树) or heading, with 的, the enumeration it is an item of (甘肃省的敦煌, 湖北省的麻城、广济)."""
+    heads = set()
+    for other in reversed(found):
+        if other.end > i or i - other.end > 40:
+            break
+        if not other.weak and _HEADED_GAP.fullmatch(text, other.end, i):
+            heads.add(other.place_id)
+    return frozenset(heads)
+
+
 def _choose(surface: str, start: int, end: int, gazetteer: Gazetteer, scope: _Scope,
-            qualifier: str | None) -> _Candidate | None:
-    """The place a name refers to here, or None when it stays ambiguous."""
-    options: list[tuple[tuple[int, int], str, bool]] = []
+            heads: frozenset[str], nearby: frozenset[str] = frozenset(), under: bool = False) -> _Candidate | None:
+    """The place a name refers to here, or None when it stays ambiguous. `heads` are the places that
+    qualify it, `nearby` the provinces and cities the sentence names before it; `under` says it is written
+    right after a province or city (江苏锦屏, 甘肃省的敦煌)."""
+    options: list[tuple[tuple[int, int], str, bool, bool, bool]] = []
     for form in gazetteer.forms(surface):
         place = gazetteer.get(form.place_id)
         closeness = scope.closeness(gazetteer, place.place_id)
-        if qualifier and qualifier in {a.place_id for a in gazetteer.ancestors(place.place_id)}:
-            closeness = 3
+        lineage = {a.place_id for a in gazetteer.ancestors(place.place_id)}
         short = form.form == SHORT or (form.form == FULL and len(surface) == 2 and place.kind != "country")
-        weak = False
-        remote = False
-        if place.kind == "county":
+        if heads and heads & lineage:
+            closeness = 3
+        elif under and place.kind == "county" and short:
+            continue   # 江苏锦屏磷矿: written under another province, a county of elsewhere is not meant
+        elif closeness == 0 and nearby & lineage:
+            closeness = 1   # 新疆……在伊宁: a province or city the sentence names holds it
+        weak = common = remote = False
+        if place.kind == "county" and closeness == 3:
+            pass   # named under its province or city (湖北省的麻城): a place even if also an everyday word
+        elif place.kind == "county":
             if short and closeness == 0:
                 # County short names from elsewhere are too ambiguous alone; in a list with a place the text
                 # names for sure (黑河、绥芬河、珲春和满洲里) they are the county-level cities they name.
                 remote = True
             # Short or full, a county name that is an everyday word (富民, 城区, 解放区) needs support,
             # as does a city district from elsewhere (老城区, 湖滨区), which is named with its city.
-            weak = is_common_word(surface, "county") or (closeness == 0 and place.name.endswith("区"))
+            common = is_common_word(surface, "county")
+            weak = common or (closeness == 0 and place.name.endswith("区"))
         elif short and place.kind == "prefecture":
-            weak = is_common_word(surface, "prefecture")
-        options.append(((-closeness, LEVEL_RANK.get(place.kind, 9)), place.place_id, weak, remote))
+            weak = common = is_common_word(surface, "prefecture")
+        options.append(((-closeness, LEVEL_RANK.get(place.kind, 9)), place.place_id, weak, remote, common))
     if not options:
         return None
     options.sort()
     best_key = options[0][0]
-    best = {pid for key, pid, _, _ in options if key == best_key}
+    best = {pid for key, pid, *_ in options if key == best_key}
     if len(best) > 1:
-        return None
-    _, place_id, weak, remote = options[0]
+        best = _city_of_the_name(surface, best, gazetteer)
+        if best is None:
+            return None
+        options = [o for o in options if o[1] == best]
+    _, place_id, weak, remote, common = options[0]
     river_like = surface[-1] in _RIVER_END and any(f.form == SHORT for f in gazetteer.forms(surface))
-    return _Candidate(start, end, surface, place_id, weak or remote, river_like, remote)
+    return _Candidate(start, end, surface, place_id, weak or remote, river_like, remote, common)
+
+
+def _city_of_the_name(surface: str, ids: set[str], gazetteer: Gazetteer) -> str | None:
+    """伊宁 for 伊宁市 and 伊宁县 of one prefecture: a bare name shared by a county-level city and a county
+    beside it names the city (the county is named with its 县)."""
+    places = [gazetteer.get(pid) for pid in ids]
+    if len({p.parent_id for p in places}) != 1 or any(p.kind != "county" for p in places):
+        return None
+    cities = [p.place_id for p in places if p.name == surface + "市"]
+    return cities[0] if len(cities) == 1 and len(places) == 2 else None
 
 
 def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> list[_Candidate]:
     """Apply what the neighbours in an enumeration say: rivers among rivers, places among places."""
     rivers = _rivers(text, found, gazetteer)
+    counted = counted_items(text) if "等" in text else []
     kept: list[_Candidate] = []
     for index, candidate in enumerate(found):
         if index in rivers:
             continue
         if _among_things(text, candidate, found):
             continue   # 保证日照、通风、消防: a list of things, not of places
+        if candidate.remote and any(a <= candidate.start and candidate.end <= b for a, b, *_ in counted):
+            continue   # 磨憨、……、清水河等15个抵边镇: towns, not the county of that name elsewhere
         if candidate.remote:
-            if not _in_list_with_a_place(text, index, found, rivers):
+            if not _in_list_with_a_place(text, index, found, rivers) and not (
+                    not candidate.common and _known_as_a_place_name(candidate.surface)
+                    and _names_no_region(text, candidate) and _ner_location(text, candidate.start, candidate.end)):
                 continue
         elif candidate.weak and not any(
                 other is not candidate and not other.weak and (
@@ -509,6 +570,38 @@ def _in_list_with_a_place(text: str, index: int, found: list[_Candidate], rivers
                 return True
             seen.add(j)
             stack.append(j)
+    return False
+
+
+def _known_as_a_place_name(surface: str) -> bool:
+    """Whether jieba's dictionary knows the word only as a place name (丰台 ns) or not at all (富拉尔基):
+    the first of the two signals that admit a remote county's short name (大田 nz, 玉门 n are words too)."""
+    freq, tag = _lexicon().words.get(surface, (0, ""))
+    return tag == "ns" or freq == 0
+
+
+def _names_no_region(text: str, candidate: _Candidate) -> bool:
+    """成渝地区双城经济圈, 某某旅游: a name that is itself a region word or heads one names no county."""
+    suffixes = _region_suffixes()
+    return candidate.surface not in suffixes and not text.startswith(suffixes, candidate.end)
+
+
+def _ner_location(text: str, start: int, end: int) -> bool:
+    """Whether the field NER (LAC) reads text[start:end] as one location word (丰台——沙城线, 从玉门向西):
+    the second signal that admits a county's short name named alone outside the text's province.
+    False without the model: the rules alone then decide."""
+    from ingest.ner import tags
+
+    words = tags(text)
+    if not words:
+        return False
+    at = 0
+    for word, tag in words:
+        if at == start:
+            return tag == "LOC" and at + len(word) == end
+        at += len(word)
+        if at > start:
+            return False
     return False
 
 
@@ -689,7 +782,50 @@ def find_named_places(text: str, gazetteer: Gazetteer, mentions: Sequence[PlaceM
             out.append((PlaceMention(place_id, stem + suffix, start, end), place))
             taken.append((start, end))
             break
+    out += _counted_places(text, taken, kinds)
     return sorted(out, key=lambda pair: pair[0].start)
+
+
+@functools.lru_cache(maxsize=1)
+def _counted_places_re() -> re.Pattern:
+    suffixes = "|".join(re.escape(suffix) for suffix, _ in _named_place_suffixes())
+    return re.compile(r"(?:(?<=[和及与在有])|(?<![\u4e00-\u9fff]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})"
+                      r"等(?:[0-9０-９]+|[一二三四五六七八九十两百]+)个[\u4e00-\u9fff]{0,4}?(" + suffixes + r")(?![区镇乡村级])")
+
+
+def counted_items(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, item, suffix) of the items of an enumeration counted as towns, ports or new areas:
+    磨憨、孟定、畹町等15个抵边镇 → 磨憨, 孟定, 畹町 with 镇."""
+    out = []
+    words = _lexicon().words
+    for hit in _counted_places_re().finditer(text):
+        at = hit.start(1)
+        items = hit.group(1).split("、")
+        if len(items[0]) == 3 and words.get(items[0][0], (0, ""))[0] >= _INITIAL_CHAR_FREQ:
+            items[0] = items[0][1:]   # 以磨憨、孟定等: a function character before the first item
+            at += 1
+        for item in items:
+            out.append((at, at + len(item), item, hit.group(2)))
+            at += len(item) + 1
+    return out
+
+
+def _counted_places(text: str, taken: list[tuple[int, int]], kinds: dict[str, str]) -> list[tuple[PlaceMention, Place]]:
+    """磨憨、孟定、畹町等15个抵边镇: each item of an enumeration counted as towns, ports or new areas is one
+    (a name the text gives without its 镇). Everyday words (重点、特色等3个镇) and places found otherwise
+    are left alone."""
+    out: list[tuple[PlaceMention, Place]] = []
+    words = _lexicon().words
+    for start, end, item, suffix in counted_items(text):
+        freq, tag = words.get(item, (0, ""))
+        if any(a < end and start < b for a, b in taken) or (freq >= _COMMON_NONNAME_FREQ and tag != "ns") or \
+                _generic_stem(item):
+            continue
+        kind = kinds[suffix]
+        place_id = f"{kind}::{item}{suffix}"
+        out.append((PlaceMention(place_id, item, start, end), Place(place_id, item + suffix, kind, (item,), None, None)))
+        taken.append((start, end))
+    return out
 
 
 # Modifiers that make 镇/口岸/新区 a kind: 特色小镇, 重点镇, 陆路口岸, 国家级新区.
