@@ -148,8 +148,11 @@ def on_topic(result: Answer, q: Question) -> bool:
         return not cjk or any(term_in(t, i.label) for i in result.items for t in cjk)
     if len(cjk) < 2:
         return True
+    quoted = [t for t in q.quoted if re.search(r"[\u4e00-\u9fff]", t) and len(t) >= 2]
     for item in result.items:
         text = item.label + " ".join(c.text + " ".join(c.section_path) for c in item.citations)
+        if any(t in text for t in quoted):
+            return True       # the name the question quotes (“大家系列”) is its topic
         if sum(1 for t in cjk if any(term_in(w, text) for w in topic_words([t]))) * 2 >= len(cjk):
             return True
     return False

@@ -199,14 +199,24 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     unit = (m.group(1) or "") + (m.group(2) or "") if m else ""
     # The text may list what the question runs together: 州市 ↔ 州、市, 县市区 ↔ 县、市、区.
     unit_re = "、?".join(map(re.escape, unit))
-    number = re.compile(r"(\d+(?:\.\d+)?)(?:万|亿)?" + unit_re) if unit else re.compile(r"\d+(?:\.\d+)?[个家座条所项处]")
+    # digits or Chinese numerals (二百五十二个: reports before the 1980s write numbers out), never a lone 一
+    # (一个中心 is no count)
+    numeral = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两零〇]{2,}|[二三四五六七八九十两])"
+    number = re.compile(numeral + r"(?:万|亿)?" + unit_re) if unit else re.compile(numeral + r"[个家座条所项处]")
     terms = [t for t in q.terms if t not in unit and not unit.endswith(t)]
     best: tuple[int, Sentence, tuple[int, int]] | None = None
     # Only a sentence holding a term can score; corpus order is kept so that ties go to the first, as before.
     holding = {id(s) for t in terms for s in k.containing(t)}
     docs = set(q.document_ids())
+    # a year asked of a plan (多少个县到2025年…) is the count's year: a sentence stating another year's count
+    # ("到2030年…15个") is no answer. A report's year names the report, not its counts.
+    in_series = {d for ids in k.series_docs.values() for d in ids}
+    years = {str(y) for y in q.years} if q.years and not (docs & in_series) else set()
     # a number from another document is no answer about the one the question names
     for s in (s for s in k.sentences if id(s) in holding and (not docs or s.doc_id in docs)):
+        stated = set(YEAR_IN_TEXT.findall(s.text))
+        if years and stated and not stated & years:
+            continue
         for a, b in clauses(s.text):
             clause = s.text[a:b]
             hit = number.search(clause)
@@ -228,6 +238,7 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                   (Item(value, "Value", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),)),), (s.evidence(a, b),))
 
 
+YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 TABLE_ROW = re.compile(r"^\s*(\d{1,4})\s*(?:\t| \| )", re.M)
 
 

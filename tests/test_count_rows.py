@@ -24,3 +24,35 @@ def test_numbered_rows_of_each_table_are_summed_and_cited():
 
 def test_text_without_numbered_rows_counts_nothing():
     assert _numbered_rows(Question("一共多少项？"), corpus("一、总体要求\n1. 坚持原则。\n"), "d1") is None
+
+
+def _sentences_knowledge(texts: list[str]):
+    from search.sentences import Sentence
+
+    sentences, pos = [], 0
+    for text in texts:
+        sentences.append(Sentence("d1", "a.txt", "某意见", (), pos, pos + len(text), text))
+        pos += len(text) + 1
+    return SimpleNamespace(sentences=sentences, series_docs={},
+                           containing=lambda t: [s for s in sentences if t in s.text])
+
+
+def test_a_count_written_in_chinese_numerals_is_found():
+    from search.text_answers import count
+
+    k = _sentences_knowledge(["加上农业、林业、水利方面的二百五十二个限额以上单位。", "建成一个中心。"])
+    q = Question("农业、林业、水利方面的限额以上单位有多少个？")
+    q.terms = ["农业", "林业", "水利", "限额以上"]
+    a = count(q, SimpleNamespace(), k)
+    assert a.found and a.items[0].label == "二百五十二个"
+
+
+def test_a_count_stated_for_another_year_is_no_answer():
+    from search.text_answers import count
+
+    k = _sentences_knowledge(["到2030年,地区生产总值超过500亿元的县(市)达到15个。"])
+    q = Question("2025年地区生产总值超过500亿元的县有多少个？")
+    q.terms, q.years = ["地区生产总值", "500亿元"], [2025]
+    assert not count(q, SimpleNamespace(), k).found
+    q.years = [2030]
+    assert count(q, SimpleNamespace(), k).found
