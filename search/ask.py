@@ -51,6 +51,11 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         each = T.compare_topics(q, corpus, k)
         if each is not None:
             return each
+    if focus in AGENCY_ANSWERABLE and S.asks_agency(q):
+        # "哪个部门负责…", "who should organise …": the bodies the text gives that duty
+        bodies = S.agencies_for_topic(q, corpus, k)
+        if bodies.found:
+            return bodies
     handler = HANDLERS.get(focus, T.semantic)
     if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text):
         # "2013年和2014年的赤字分别是多少": the same question asked of each year, side by side
@@ -97,6 +102,10 @@ TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS
 
 # Foci under which two coordinated things (A和B分别…) are asked of in turn when no two places or years are.
 TOPIC_COMPARABLE = {F.COMPARE, F.SEMANTIC, F.STATEMENTS}
+
+
+# Foci under which a question asking which body does something is answered by the bodies the text names.
+AGENCY_ANSWERABLE = {F.METADATA, F.STATEMENTS, F.SEMANTIC, F.PROJECTS}
 
 
 # Foci whose question, unanswered by its handler, may be answered by the section its topic titles.

@@ -197,3 +197,58 @@ def places_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, F.MEMBERSHIP, False, f"语料中没有找到{'、'.join(words)}涉及的地区。")
     return Answer(q.text, F.MEMBERSHIP, True, f"{'、'.join(words[:3])}涉及{len(items)}个地方:" +
                   "、".join(i.label for i in items) + "。", tuple(items), tuple(s.evidence() for s in best))
+
+
+@lru_cache(maxsize=1)
+def agency_asked() -> re.Pattern:
+    path = Path(__file__).parent / "data" / "agency_cues.txt"
+    cues = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile("|".join(cues), re.I)
+
+
+# The document's issuer is asked (发布, 印发, issued): that is its metadata, not a body named in the text.
+ISSUER_ASKED = re.compile(r"发布|印发|发文|出台|联合发|issued|published|signed|promulgated", re.I)
+# Verbs that give a body a duty (负责, 牵头, 会同 …): a sentence with one says who does the thing.
+DUTY_VERBS = ("负责", "牵头", "主管", "组织", "会同", "统筹", "督促", "指导", "实施机构", "承担", "落实")
+MAX_AGENCY_SENTENCES = 2
+
+
+def asks_agency(q: Question) -> bool:
+    """Does the question ask which body does something (哪个部门负责…, who should organise …)?"""
+    return bool(agency_asked().search(q.text)) and not ISSUER_ASKED.search(q.text)
+
+
+def agencies_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
+    """The bodies the sentences on the question's topic give a duty, each cited by its sentence."""
+    import math
+
+    from graph.agencies import find_agencies
+    from search.ask import metadata_words
+
+    asked = agency_asked()
+    words = [w for w in topic_words([t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)])
+             if w not in metadata_words() and w not in DUTY_VERBS and not asked.fullmatch(w)]
+    if not words:
+        return Answer(q.text, F.METADATA, False, "问题没有说明是哪一项工作。")
+    docs = q.document_ids()
+    pool = [s for d in (docs or k.by_doc) for s in k.by_doc.get(d, [])]
+    weight = {w: math.log(1 + len(pool) / (1 + sum(1 for s in pool if w in s.text))) for w in words}
+    scored = []
+    for s in pool:
+        present = [w for w in words if w in s.text]
+        if not present:
+            continue
+        found = find_agencies(s.text)
+        if not found:
+            continue
+        if not any(v in s.text for v in DUTY_VERBS):
+            continue      # a body merely named (a law it issued, a document it forwards) has no duty here
+        scored.append((sum(weight[w] for w in present), -s.char_start, s, found))
+    if not scored:
+        return Answer(q.text, F.METADATA, False, "语料中没有找到负责这项工作的单位。")
+    scored.sort(key=lambda r: r[:2], reverse=True)
+    best = [r for r in scored if r[0] * 4 >= scored[0][0] * 3][:MAX_AGENCY_SENTENCES]
+    items = dedupe([Item(name, "Agency", f"{s.doc_id}#{s.char_start + a}", (s.evidence(),), {"document": s.title})
+                    for _, _, s, found in best for a, _, name in found])
+    return Answer(q.text, F.METADATA, True, "、".join(i.label for i in items) + "。原文:" +
+                  " ".join(f"「{s.text}」" for _, _, s, _ in best), tuple(items), tuple(s.evidence() for *_, s, _ in best))

@@ -1,0 +1,41 @@
+"""'哪个部门负责…', 'who should organise …': the bodies the text gives that duty, each cited by its sentence —
+not the document's issuer, and not a body merely named."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from search.question import Question
+from search.sentences import Sentence
+from search.statements import agencies_for_topic, asks_agency
+
+TEXTS = ["本规划由国务院印发。",
+         "国家发展改革委、中央网信办要会同有关部门加强督促指导，适时组织开展评估。",
+         "依据《国家统计局统计调查办法》开展评估。"]
+
+
+def knowledge():
+    sentences, pos = [], 0
+    for text in TEXTS:
+        sentences.append(Sentence("d1", "plan.txt", "某规划", (), pos, pos + len(text), text))
+        pos += len(text) + 1
+    return SimpleNamespace(by_doc={"d1": sentences})
+
+
+def test_the_bodies_given_the_duty_are_the_answer():
+    q = Question("规划实施情况的评估由哪个部门组织？")
+    q.terms = ["实施", "评估"]
+    assert asks_agency(q)
+    a = agencies_for_topic(q, SimpleNamespace(), knowledge())
+    assert a.found and [i.label for i in a.items] == ["国家发展改革委", "中央网信办"]
+    assert a.items[0].citations[0].text == TEXTS[1]
+
+
+def test_the_issuer_question_is_not_a_duty_question():
+    assert not asks_agency(Question("这份规划由哪个部门印发？"))
+    assert asks_agency(Question("Who should organise the evaluation of the plan?"))
+
+
+def test_no_body_with_that_duty_is_not_found():
+    q = Question("数据共享由哪个部门负责？")
+    q.terms = ["数据共享"]
+    assert not agencies_for_topic(q, SimpleNamespace(), knowledge()).found
