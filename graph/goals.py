@@ -20,7 +20,7 @@ _NUM = (r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9
 _UNITS = ("兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "分钱", "毛钱", "角钱", "个百分点", "个千分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "立方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
           "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
-          "部", "年", "分", "毛", "角")
+          "部", "年", "分", "毛", "角", "度")
 _VALUE_RE = re.compile(
     rf"(?P<pct>百分之|千分之)?(?P<num>{_NUM})(?P<mag>万亿|亿|万|千)?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
     r"(?:\s*[(（][A-Za-z]{2,5}[)）])?(?P<approx>左右|以上|以下|以内|多|上下)?")
@@ -69,7 +69,12 @@ _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力�
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
 _PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较])去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
+# What a clause reports as done (了, 已, 比去年同期) or measured part-way through the year (上半年, 前三季度):
+# a fact even in a sentence that says 今年; only a cue of intent (要, 将, 力争…) in the clause makes it a target.
 _DONE = re.compile(r"同期|已经|已|(?<![为除])了(?![解])")
+_PART_YEAR = re.compile(r"上半年|前[一二三四五六七八九十两0-9]{1,2}个?(?:月|季度)|[一二三]季度|1[-—至~]\d{1,2}月")
+_INTENT = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|明年|拟|计划|"
+                     r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
 _LOOKING_BACK = re.compile(r"过去|去年|上一年|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
 _REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
 _GOAL_HEADING = re.compile(r"目标|远景|展望")
@@ -447,8 +452,10 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
     future = _FUTURE.search(clause) or _FUTURE.search(before)
     if ctx.past_context and not future:
         return True
-    if not _FUTURE.search(clause) and _DONE.search(clause):
+    if not _INTENT.search(clause) and (_DONE.search(clause) or _PART_YEAR.search(before)):
         return True   # 今年…，上半年产值比去年同期增长14.1%: the clause reports what was done
+    if re.search(r"完成[0-9.]+%", clause) and not _INTENT.search(clause):
+        return True   # 钢完成96.4%: a plan's fulfilment
     if year is not None and ctx.doc_year is not None and year < ctx.doc_year and not future:
         return True
     if future:
@@ -461,7 +468,7 @@ _CHANGE_VERBS = {"增长", "提高", "提升", "增加", "下降", "降低", "�
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
 _COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张",
                 "颗", "架", "株", "头", "只", "册", "间", "部", "件", "位"}
-_MEASURE_UNITS = {"Mbps", "Gbps", "Tbps", "年", "分", "毛", "角", "分钱", "毛钱", "角钱", "兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
+_MEASURE_UNITS = {"度", "Mbps", "Gbps", "Tbps", "年", "分", "毛", "角", "分钱", "毛钱", "角钱", "兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
                   "千瓦时", "万千瓦", "平方公里", "平方米", "立方米", "岁", "人", "户", "倍", "‰", "个千分点", "公尺",
                   "平方公尺", "立方公尺", "公担", "担", "市斤"}
 
@@ -537,6 +544,9 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 metric = subject.group("noun") + sentence[m.end() + subject.start("pred"):end]
                 out.append((m.start(), m, None, _clean_metric(metric), end))
                 continue
+        rate = _RATE_BY.search(segment) if verb is None else None
+        if rate and _RATE_APPLIED.match(after):
+            verb, metric_text = "按", segment[:rate.start()]   # 赤字率拟按2.6%安排, 购置税按7.5%征收
         if m.group("approx") and re.match(r"[\u4e00-\u9fff]", sentence[m.end():m.end() + 1]) \
                 and not re.match(r"[和及与、]", sentence[m.end():m.end() + 1]) \
                 and (not cmp_m or sentence[m.end():m.end() + 1] != "的"):
@@ -584,6 +594,8 @@ def _subject_predicate() -> re.Pattern:
                       rf"(?:初步|基本|全面|全部|普遍|率先)?(?P<pred>{preds})")
 
 
+_RATE_BY = re.compile(r"(?:拟|要|将)?按$")
+_RATE_APPLIED = re.compile(r"(?:的(?:税率|比例|标准))?(?:安排|征收|减征|计征|收取|执行|发放|补助|补贴|缴纳|计提)")
 _RATE_NOUN = re.compile(r"速度?|率|幅度|水平|可|能")
 _OBJECT = re.compile(r"的?([^\d,，;；、和及与的]{2,16})")
 
@@ -648,6 +660,8 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     num, unit = m.group("num"), value_unit(m)
     if unit == "年" and not _EXTENDED.search(sentence, max(0, m.start() - 4), m.start()):
         return False  # durations, unless a term is extended (再延长30年)
+    if unit == "度" and not m.group("mag"):
+        return False  # 3，120亿度 of electricity, not an angle or a degree of anything
     if unit in ("分", "毛", "角") and not _PRICE.search(sentence, max(0, m.start() - 12), m.end() + 8):
         return False  # 3分, 1毛 are money only where prices are spoken of (每斤提高3分、1毛钱)
     if unit == "分" and sentence[m.end():m.end() + 1] in ("钟", "之", "别", "类", "为", "配", "级"):

@@ -98,3 +98,23 @@ def test_thousands_grouped_with_commas_are_one_value():
     assert targets("在校学生将达到6，200万人以上", Context(1956, 1956)) == [("在校学生", 6.2e7, "人", 1956)]
     (growth,) = targets("文教支出为38，000，000元，比上年增长31.27%", Context(1956, 1956))
     assert growth[:2] == ("文教支出增长", 31.27)
+
+
+def test_figures_of_the_year_so_far_are_facts():
+    ctx = Context(doc_year=1980, default_year=1980)
+    assert targets("实行扩大自主权试点的工业企业，到今年上半年有6，600个左右，产值约占总产值的45％左右。", ctx) == []
+    assert targets("今年上半年又比去年同期减少160亿元。", ctx) == []
+    assert targets("有几项重要产品的产量没有完成计划：钢完成96.4％，钢材完成95％。", ctx) == []
+    assert [t[0] for t in targets("明年计划钢产量增长5％，钢材完成计划的95％。", ctx)][:1] == ["钢产量增长"]
+
+
+def test_a_rate_applied_by_an_arrangement():
+    ctx = Context(doc_year=2018, default_year=2018)
+    assert targets("今年赤字率拟按2.6%安排", ctx) == [("赤字率", 2.6, "%", 2018)]
+    assert targets("小排量汽车购置税按7.5%征收", ctx) == [("小排量汽车购置税", 7.5, "%", 2018)]
+
+
+def test_electricity_in_du_with_a_magnitude():
+    ctx = Context(doc_year=1980, default_year=1981)
+    assert targets("发电量3，120亿度，比1980年预计增加120亿度。", ctx) == [("发电量增加", 1.2e10, "度", 1981)]
+    assert targets("气温下降3度", ctx) == []
