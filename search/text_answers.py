@@ -565,6 +565,10 @@ def _supported(q: Question, ws: "Corpus", k: Knowledge) -> bool:
 def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     if not _supported(q, ws, k):
         return Answer(q.text, F.SEMANTIC, False, "语料中没有找到与此相关的内容(not found in the corpus)。")
+    if LIST_ASKED.search(q.text):
+        rows = table_group(q, ws, k)
+        if rows is not None:
+            return rows
     passages = _passages(q, ws, k, limit=5)
     names = entity_names(q, ws)
     if names:
@@ -589,6 +593,81 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             return Answer(q.text, F.SEMANTIC, True, f"原文列出{len(listed)}项:" + "、".join(i.label for i in listed) + "。",
                           listed, tuple(p.evidence() for p in passages))
     return Answer(q.text, F.SEMANTIC, True, f"最相关的{len(items)}段原文如下。", items, tuple(p.evidence() for p in passages))
+
+
+NUMBER_CELL = re.compile(r"\d{1,3}")
+MIN_GROUP_ROWS = 2
+
+
+_TABLE_ROWS: list = [None, []]     # [the knowledge they were read with, its rows]
+
+
+def _table_rows(ws: "Corpus", k: Knowledge) -> list[tuple[str, int, str]]:
+    """(doc_id, offset, line) of every numbered table row of wide tables, read once per knowledge (only the
+    documents whose sentences hold a tab are opened)."""
+    if _TABLE_ROWS[0] is not k:
+        rows = []
+        for doc_id in sorted({s.doc_id for s in k.sentences if "\t" in s.text}):
+            ingested = ws.documents.get(doc_id)
+            if ingested is None:
+                continue
+            pos = 0
+            for line in ingested.document.text.split("\n"):
+                start, pos = pos, pos + len(line) + 1
+                cells = line.split("\t")
+                if len(cells) >= 4 and NUMBER_CELL.fullmatch(cells[0].strip()):
+                    rows.append((doc_id, start, line))
+        _TABLE_ROWS[:] = [k, rows]
+    return _TABLE_ROWS[1]
+
+
+def table_group(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
+    """"取水许可审批需要哪些材料": in a table whose rows nest numbered sub-rows (a 清单 of matters, each with its
+    numbered materials), the sub-rows of the row that names the topic, each labelled by the cell after its
+    number and cited by its line. None when no table row names the topic."""
+    words = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
+    if len(words) < 2:
+        return None
+    docs = q.document_ids()
+    best = None
+    for doc_id, start, line in _table_rows(ws, k):
+        if docs and doc_id not in docs:
+            continue
+        hits = sum(1 for w in words if w in line)
+        if hits >= len(words) - 1 and (best is None or hits > best[0]):
+            best = (hits, doc_id, start, line.split("\t"))
+    if best is None:
+        return None
+    _, doc_id, start, cells = best
+    # the sub-number: the first numeric cell after the row's own number; the item is the cell after it
+    sub = next((i for i in range(1, len(cells) - 1) if NUMBER_CELL.fullmatch(cells[i].strip())), None)
+    if sub is None:
+        return None
+    src = ws.documents.get(doc_id).document
+    text = src.text
+    rows, expected, pos = [], int(cells[sub]), start
+    for line in text[start:].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        parts = line.split("\t")
+        first = parts[0].strip()
+        if line_start == start:
+            label = cells[sub + 1]
+        elif NUMBER_CELL.fullmatch(first) and int(first) == expected and len(parts) >= 2:
+            label = parts[1]
+        elif first == cells[0].strip() and len(parts) > sub + 1 and parts[sub].strip() == str(expected):
+            label = parts[sub + 1]       # the row's head repeated after a page break, then the next sub-row
+        elif not NUMBER_CELL.fullmatch(first) and len(rows) and (len(parts) > 2 or len(line) < 12):
+            continue                     # a repeated header or a page number between the sub-rows
+        else:
+            break
+        rows.append(Item(label.strip(), "Passage", f"{doc_id}#{line_start}",
+                         (Evidence(src.source, doc_id, (), line_start, line_start + len(line), line, "table"),)))
+        expected += 1
+    if len(rows) < MIN_GROUP_ROWS:
+        return None
+    head = cells[1].strip()
+    return Answer(q.text, F.SEMANTIC, True, f"{head}:" + "、".join(i.label for i in rows) + "。", tuple(rows),
+                  tuple(c for i in rows for c in i.citations))
 
 
 # A question asking for several things (the closed class of list question words, Chinese and English).

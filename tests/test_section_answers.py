@@ -48,3 +48,28 @@ def test_two_coordinated_things_are_split():
     assert coordinated_sides("公租房的住房租赁补贴期限和租赁合同期限分别是几年？") == ("住房租赁补贴期限", "租赁合同期限")
     assert coordinated_sides("家庭病床和急诊留院观察的起付标准怎么定？") == ("家庭病床", "急诊留院观察")
     assert coordinated_sides("昆明市的交通怎么发展？") is None
+
+
+LIST = ("序号\t事项名称\t事项类别\t材料序号\t申请材料\t材料类型\n"
+        "24\t取水许可审批\t行政许可\t1\t取水许可申请书\t主审材料\n2\t相关说明\t容缺材料\n3\t项目备案文件\t主审材料\n"
+        "—22—\n序号\t事项名称\t事项类别\t材料序号\t申请材料\t材料类型\n"
+        "24\t取水许可审批\t行政许可\t4\t初审文件\t容缺材料\n"
+        "25\t农业灌排影响意见书\t行政许可\t1\t占用灌排设施申请表\t主审材料\n2\t补偿项目设计文件\t容缺材料\n")
+
+
+def test_the_numbered_sub_rows_of_the_row_naming_the_topic_are_the_list():
+    from search.text_answers import _TABLE_ROWS, table_group
+
+    doc = SimpleNamespace(document=SimpleNamespace(text=LIST, source="list.pdf"))
+    ws = SimpleNamespace(documents={"d1": doc})
+    k = SimpleNamespace(sentences=[Sentence("d1", "list.pdf", "清单", (), 0, len(LIST), LIST)])
+    _TABLE_ROWS[:] = [None, []]
+    q = Question("取水许可审批需要准备哪些材料？")
+    q.terms = ["取水", "许可", "审批", "材料"]
+    a = table_group(q, ws, k)
+    assert [i.label for i in a.items] == ["取水许可申请书", "相关说明", "项目备案文件", "初审文件"]
+    cite = a.items[1].citations[0]
+    assert LIST[cite.char_start:cite.char_end] == "2\t相关说明\t容缺材料"
+    q = Question("数据共享需要哪些材料？")
+    q.terms = ["数据", "共享", "材料"]
+    assert table_group(q, ws, k) is None
