@@ -6,7 +6,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from graph import projects as rules
+
+if TYPE_CHECKING:
+    from graph.project_filter import ProjectFilter
 
 # Heads that end candidate names besides the rules' own (graph/data/project_candidate_heads.txt).
 CANDIDATE_HEAD_KINDS = {row[0]: row[1] for row in rules._data_lines("project_candidate_heads.txt")}
@@ -34,9 +39,12 @@ class Candidate:
 
 
 def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: dict[tuple[int, int], str],
-               rejected: Iterable[rules.RuleCandidate], with_accepted: bool = False) -> list[Candidate]:
+               rejected: Iterable[rules.RuleCandidate], with_accepted: bool = False,
+               model: "ProjectFilter | None" = None) -> list[Candidate]:
     """Every candidate of the simplified sentence `text` that the rules did not accept (`accepted`); with
-    `with_accepted`, the accepted names too (feature src=rule), for the filter to veto."""
+    `with_accepted`, the accepted names too (feature src=rule), for the filter to veto. With `model`, the
+    candidates it would turn down whatever their words are left out before their words are read (jieba is
+    the costliest part of a candidate's features)."""
     raw: dict[tuple[int, int, str], set[str]] = {}
 
     def add(start: int, end: int, name: str, *tags: str) -> None:
@@ -86,8 +94,11 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
         role = rules.sentence_role(text, a, b)
         if "src=rule" not in tags and not _admissible(text, a, b, name, tags, places, role):
             continue
-        out.append(Candidate(a, b, name, tuple(sorted(tags | sentence_tags | set(
-            features(text, a, b, name, place_spans, accepted_spans, spans, role))))))
+        found = tags | sentence_tags | set(features(text, a, b, name, place_spans, accepted_spans, spans, role,
+                                                    with_words=False))
+        if model is not None and "src=rule" not in found and not model.may_accept(found, WORD_FEATURES):
+            continue
+        out.append(Candidate(a, b, name, tuple(sorted(found | set(word_features(name))))))
     return out
 
 
@@ -188,7 +199,7 @@ def _list_items(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         parts = [(a, b) for a, b in parts if 2 <= b - a <= _MAX_ITEM]
         if len(parts) < 2:
             continue
-        shared = next((h for h in _ALL_HEADS if text[parts[-1][0]:parts[-1][1]].endswith(h)), None) if not tail else None
+        shared = rules._longest_suffix(text[parts[-1][0]:parts[-1][1]], _HEAD_SET, _HEAD_LENGTHS) if not tail else None
         n = len(parts)
         for i, (a, b) in enumerate(parts):
             item = text[a:b]
@@ -224,9 +235,28 @@ def head_of(name: str) -> str | None:
     return next((bare[-k:] for k in _HEAD_LENGTHS if bare[-k:] in _HEAD_SET), None)
 
 
+_SHAPES = tuple((flag, re.compile(pattern)) for flag, pattern in (
+    ("quote", "[“”\"]"), ("bracket", "[()（）]"), ("dash", "[—–－‐─―-]"), ("digit", "[0-9]"), ("latin", "[A-Za-z]"),
+    ("de", "的"), ("plus", "[+＋]"), ("and", "[和与及]"), ("dun", "、")))
+_NUMBERED = re.compile(r"[0-9０-９一二三四五六七八九十]+[.．、)）]|[(（][0-9一二三四五六七八九十]+[)）]")
+_DIGIT_START = re.compile(r"[0-9０-９]")
+
+
+# The features read from jieba's words of the name (word_features): their families' prefixes.
+WORD_FEATURES = ("ntok=", "t0=", "tN=")
+
+
+def word_features(name: str) -> list[str]:
+    """How many words the name has, its first and last word (jieba, dictionary only)."""
+    toks = _tokens(name.strip("“”《》"))
+    return ["ntok=" + _bucket(len(toks)), "t0=" + toks[0], "tN=" + toks[-1]]
+
+
 def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, int]],
-             accepted: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]], role: str) -> list[str]:
-    """Binary features of the candidate `name` at text[a:b]: head, length, context words, shape, overlaps."""
+             accepted: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]], role: str,
+             with_words: bool = True) -> list[str]:
+    """Binary features of the candidate `name` at text[a:b]: head, length, context words, shape, overlaps
+    (and its words, `word_features`, unless not `with_words`)."""
     f = []
     head = head_of(name)
     if head:
@@ -245,33 +275,32 @@ def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, i
     f += ["role=" + role, "verb=" + (verb or "-")]
     left = text[max(0, a - 2):a]
     f += ["L1=" + (left[-1:] or "^"), "L2=" + (left or "^"), "R1=" + (text[b:b + 1] or "$"), "R2=" + (text[b:b + 2] or "$")]
-    toks = _tokens(bare)
-    f += ["ntok=" + _bucket(len(toks)), "t0=" + toks[0], "tN=" + toks[-1]]
+    if with_words:
+        f += word_features(name)
     clause_start = max([0] + [m.end() for m in rules._CLAUSE_BREAK.finditer(text, 0, a)])
     if clause_start == a or text[clause_start:a].strip() == "":
         f.append("clause-initial")
     nxt = rules._CLAUSE_BREAK.search(text, b)
     if (nxt.start() if nxt else len(text)) == b:
         f.append("clause-final")
-    for flag, pattern in (("quote", "[“”\"]"), ("bracket", "[()（）]"), ("dash", "[—–－‐─―-]"), ("digit", "[0-9]"),
-                          ("latin", "[A-Za-z]"), ("de", "的"), ("plus", "[+＋]"), ("and", "[和与及]"), ("dun", "、")):
-        if re.search(pattern, name):
+    for flag, pattern in _SHAPES:
+        if pattern.search(name):
             f.append(flag)
     if any(a <= p < b for p, _ in places):
         f.append("place")
     if rules._CATEGORY_START.match(bare):
         f.append("category-start")
-    if any(bare.startswith(g) for g in rules._GENERIC_LONGEST_FIRST):
+    if any(bare[:k] in rules.GENERIC_MODIFIERS for k in rules._GENERIC_LENGTHS if len(bare) >= k):
         f.append("generic-start")
     if rules.listed_generic(rules._strip_generic(bare)):
         f.append("vague")
     if rules._PEJORATIVE.search(name):
         f.append("pejorative")
-    if re.match(r"[0-9０-９一二三四五六七八九十]+[.．、)）]|[(（][0-9一二三四五六七八九十]+[)）]", name):
+    if _NUMBERED.match(name):
         f.append("numbered")
-    if re.match(r"[0-9０-９]", name):
+    if _DIGIT_START.match(name):
         f.append("digit-start")
-    if a > 0 and re.match(r"[0-9]", text[a - 1]):
+    if a > 0 and "0" <= text[a - 1] <= "9":
         f.append("after-digit")
     if any(x <= a and b <= y and (x, y) != (a, b) for x, y in accepted):
         f.append("inside-accepted")

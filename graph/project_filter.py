@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 
@@ -26,6 +26,25 @@ class ProjectFilter:
     def probability(self, candidate: Candidate) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in candidate.features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def may_accept(self, features: Iterable[str], unknown: tuple[str, ...]) -> bool:
+        """Whether a new candidate with `features` could reach the threshold whatever its features of the
+        families `unknown` (prefixes such as "t0=") turn out to be: each family adds at most its best weight."""
+        best = self._best.get(unknown)
+        if best is None:
+            best = self._best[unknown] = sum(max([0.0] + [w for f, w in self.weights.items() if f.startswith(family)])
+                                             for family in unknown)
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features) + best
+        return z >= self._threshold_logit - 1e-9   # (a rounding margin: never turn down what accepts() takes)
+
+    @functools.cached_property
+    def _best(self) -> dict[tuple[str, ...], float]:
+        return {}   # (families → the most their features can add; an unseen value weighs nothing)
+
+    @functools.cached_property
+    def _threshold_logit(self) -> float:
+        t = min(max(self.threshold, 1e-12), 1 - 1e-12)
+        return math.log(t / (1 - t))
 
     def accepts(self, candidate: Candidate) -> bool:
         """Whether to keep the candidate: a rule's name unless vetoed, any other above the threshold."""

@@ -114,8 +114,10 @@ _INITIAL = frozenset({"提升", "发展", "改造", "治理", "保护", "加密"
                       "一项", "一个", "更是", "也是", "过", "着"})
 
 
+@functools.lru_cache(maxsize=1)
 def word_tokenizer() -> jieba.Tokenizer:
-    """A tokenizer with jieba's default dictionary (never the global one), shared with place finding."""
+    """A tokenizer with jieba's default dictionary (never the global one), shared with place finding; built once
+    (ingest.segment.base_tokenizer makes a new instance on every call)."""
     from ingest.segment import base_tokenizer
 
     return base_tokenizer()
@@ -163,7 +165,7 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     model = model or default_filter()
     if model is not None:
         rule_spans = list(found)
-        for c in candidates(text, places, found, rejected, with_accepted=bool(model.veto)):
+        for c in candidates(text, places, found, rejected, with_accepted=bool(model.veto), model=model):
             if "src=rule" in c.features:
                 if not model.accepts(c):
                     found.pop((c.start, c.end), None)
@@ -385,6 +387,7 @@ _NAME_FOLLOWS = re.compile(r"$|[,，;；。:：!！?？、和及与等的(（“
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
 
 
+@functools.lru_cache(maxsize=8192)   # (asked of one name by the rules, the candidates and their features)
 def sentence_role(text: str, start: int, end: int) -> str:
     """build | context | aim | restrict | neutral: what the clause does with the name at start:end."""
     clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
@@ -423,6 +426,7 @@ def _list_start(text: str, start: int, floor: int) -> int:
     return pos
 
 
+@functools.lru_cache(maxsize=8192)   # (asked of one name by the rules, the candidates and their features)
 def _governing_verb(text: str, start: int) -> str | None:
     """The last role verb of the clause before the name at `start` (list items skipped)."""
     clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
@@ -528,6 +532,11 @@ def _cut_leaders(text: str, leaders: frozenset[str] | None = None) -> int:
     """Offset in `text` after the rightmost leader token (outside quotes/brackets) and any
     segment-initial modifiers that follow it."""
     leaders = _LEADERS if leaders is None else leaders
+    if not _ANY_LEADER.search(text):   # (no word to cut at: jieba's words need not be read)
+        cut = 0
+        while (date := _DATE_LEAD.match(text, cut)) and date.end() < len(text):
+            cut = date.end()
+        return cut
     protected = _protected(text)
     tokens = []
     pos = 0
@@ -547,7 +556,7 @@ def _cut_leaders(text: str, leaders: frozenset[str] | None = None) -> int:
             # jieba also glues a leader to the next word's first character (推进物|联网): the name keeps it.
             partial = a + 2 if len(tok) == 3 and tok not in leaders and tok[:2] in leaders \
                 and tok[-2:] not in leaders else None
-    while cut_index < len(tokens) - 1 and tokens[cut_index][2] in _INITIAL | _LEADERS:
+    while cut_index < len(tokens) - 1 and tokens[cut_index][2] in _INITIAL_OR_LEADER:
         cut_index += 1
         partial = None
     cut = tokens[cut_index][0] if cut_index < len(tokens) else len(text)
@@ -562,10 +571,9 @@ def _cut_leaders(text: str, leaders: frozenset[str] | None = None) -> int:
         if date and date.end() < len(text):
             cut, moved = date.end(), True
             continue
-        for word in _RAW_LEADERS:
-            if text.startswith(word, cut) and len(text) - cut >= len(word):
-                cut, moved = cut + len(word), True
-                break
+        k = next((k for k in _RAW_LEADER_LENGTHS if len(text) - cut >= k and text[cut:cut + k] in _RAW_LEADER_SET), 0)
+        if k:
+            cut, moved = cut + k, True
     return cut
 
 
@@ -580,7 +588,11 @@ _GOVERNED_LEADERS = _LEADERS - {"振兴", "发展", "改革", "建设", "促进"
 # Verbs joined by 和/与 inside a programme name (生态系统保护和修复重大工程, 湿地保护与恢复工程).
 _PAIRED_VERBS = frozenset({"保护", "修复", "恢复", "建设", "治理", "提升", "改造", "整治", "利用", "开发", "管理",
                            "监测", "防治", "救治", "提质", "发展", "振兴", "创新", "研发"})
-_RAW_LEADERS = tuple(sorted((w for w in _LEADERS | _INITIAL if len(w) >= 2), key=len, reverse=True))
+_RAW_LEADER_SET = frozenset(w for w in _LEADERS | _INITIAL if len(w) >= 2)
+_RAW_LEADER_LENGTHS = tuple(sorted({len(w) for w in _RAW_LEADER_SET}, reverse=True))
+_INITIAL_OR_LEADER = _INITIAL | _LEADERS
+# Any word _cut_leaders may cut after (every leader set it is given is a part of _LEADERS).
+_ANY_LEADER = re.compile("|".join(sorted(map(re.escape, _INITIAL_OR_LEADER), key=len, reverse=True)))
 
 # Verbs that, right before a programme head, are part of the name (…培育工程, …保护行动).
 _NAME_VERBS = ("培育", "建设", "保护", "提升", "改造", "治理", "振兴", "促进", "推广", "示范", "创建", "引领",
@@ -601,7 +613,7 @@ def _names_for_head(sentence: str, hs: int, he: int, places: Sequence[tuple[int,
     tail = re.match(r"[(（][^()（）]{1,8}段[)）]", sentence[he:])
     if tail:
         end = he + tail.end()
-    programme = any(sentence[hs:he].endswith(h) for h in PROGRAMME_HEADS)
+    programme = _longest_suffix(sentence[hs:he], _PROGRAMME_HEAD_SET, _HEAD_LENGTHS) is not None
     governed = sentence[hs:he] in GOVERNED_HEADS
     leaders = _PROGRAMME_LEADERS if programme else _GOVERNED_LEADERS if governed else _LEADERS
     start = left + _cut_leaders(sentence[left:hs], leaders)
@@ -714,23 +726,34 @@ def _shared_without_deng(sentence: str, start: int, end: int, places):
 def _strip_generic(text: str) -> str:
     """Remove generic modifiers and the head, to see whether anything specific remains."""
     rest = text
-    for head in HEADS:
-        if rest.endswith(head):
-            rest = rest[: -len(head)]
+    head = _longest_suffix(rest, _HEAD_SET, _HEAD_LENGTHS)
+    if head:
+        rest = rest[: -len(head)]
+    while rest:
+        # The longest generic modifier at either end (at one length, the start before the end).
+        for k in _GENERIC_LENGTHS:
+            if len(rest) < k:
+                continue
+            if rest[:k] in GENERIC_MODIFIERS:
+                rest = rest[k:]
+                break
+            if rest[-k:] in GENERIC_MODIFIERS:
+                rest = rest[:-k]
+                break
+        else:
             break
-    changed = True
-    while changed and rest:
-        changed = False
-        for mod in _GENERIC_LONGEST_FIRST:
-            if mod and rest.startswith(mod):
-                rest = rest[len(mod):]
-                changed = True
-                break
-            if mod and rest.endswith(mod):
-                rest = rest[: -len(mod)]
-                changed = True
-                break
     return rest
+
+
+_HEAD_SET = frozenset(HEADS)
+_PROGRAMME_HEAD_SET = frozenset(PROGRAMME_HEADS)
+_HEAD_LENGTHS = tuple(sorted({len(h) for h in HEADS}, reverse=True))
+_GENERIC_LENGTHS = tuple(sorted({len(m) for m in GENERIC_MODIFIERS if m}, reverse=True))
+
+
+def _longest_suffix(text: str, words: frozenset[str], lengths: Sequence[int]) -> str | None:
+    """The longest of `words` (whose lengths are `lengths`, longest first) that `text` ends with."""
+    return next((text[-k:] for k in lengths if len(text) >= k and text[-k:] in words), None)
 
 
 def _in_programme_list(sentence: str, start: int, end: int) -> bool:
