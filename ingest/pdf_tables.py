@@ -233,16 +233,19 @@ def page_text(recorder: PageRecorder, extracted: str, box: tuple[float, float, f
     which is the concatenation of the recorded pieces, and `box` the page's (x0, y0, x1, y1).
 
     When a position falls off the page, the positions pypdf reports for this page are not in one
-    coordinate space (it happens with nested transformations) and the page is left as pypdf wrote it.
+    coordinate space (it happens with nested transformations) and the rules cannot be used; a page without
+    usable rules has its numbered tables' rows put together from the text's own alignment
+    (ingest/pdf_rows.py).
     """
+    from ingest.pdf_rows import unruled_rows   # pdf_rows reads this module's records
     if not 6 <= len(recorder.segments) <= _MAX_RULES or "".join(p.text for p in recorder.pieces) != extracted:
-        return extracted
+        return unruled_rows(recorder.pieces, extracted)
     if not (all(_on_page(box, s.x0, s.y0) and _on_page(box, s.x1, s.y1) for s in recorder.segments)
             and all(_on_page(box, p.x, p.y) for p in recorder.pieces if p.text.strip())):
-        return extracted
+        return unruled_rows(recorder.pieces, extracted)
     grids = [g for g in map(_Grid, _components(recorder.segments)) if g.is_table]
     if not grids:
-        return extracted
+        return unruled_rows(recorder.pieces, extracted)
     owner: list[tuple[int, int] | None] = []
     for piece in recorder.pieces:
         found = None

@@ -92,3 +92,60 @@ def test_cell_text_joins_lines_and_drops_letter_spacing():
               Piece("（GB", 10, 76, 9), Piece("50223）", 10, 64, 9)]
     assert cell_text(pieces) == "政府投资项目审批（GB50223）"
     assert cell_text([Piece("Wi-Fi", 0, 10, 9), Piece("network", 0, 0, 9)]) == "Wi-Fi network"
+
+
+def test_unruled_numbered_table_keeps_each_row_on_one_line(tmp_path):
+    # A 任务分工 table printed without rules: a number column, then cells whose text wraps; the number is
+    # centred on its row, so it sits below the first lines of its cells.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setFont("STSong-Light", 10)
+    pdf.drawString(50, 800, "附件：重点任务分工方案")
+    rows = [
+        (["打造自主先进的技术体系，制", "定网络强国工程实施纲要。"], ["国家发展改革委、工业和信", "息化部牵头，科技部负责"]),
+        (["加快高速宽带网络建设。"], ["工业和信息化部牵头"]),
+        (["推进农业信息化，实施现代", "农业行动，组织实施农业", "农村信息化工程。"], ["农业部、水利部牵头，国家", "卫生计生委等按职责分工负责"]),
+    ]
+    y = 770
+    for number, (work, units) in enumerate(rows, 1):
+        depth = max(len(work), len(units))
+        pdf.drawString(55, y - 12 * (depth - 1) / 2, str(number))
+        for k, line in enumerate(work):
+            pdf.drawString(90, y - 12 * k, line)
+        for k, line in enumerate(units):
+            pdf.drawString(260, y - 12 * k, line)
+        y -= 12 * depth + 10
+    pdf.drawString(280, 60, "—3—")
+    pdf.save()
+    path = tmp_path / "unruled.pdf"
+    path.write_bytes(buffer.getvalue())
+    (doc,) = read_documents(path)
+    lines = [line for line in doc.text.split("\n") if line.strip()]
+    sep = CELL_SEPARATOR
+    assert f"1{sep}打造自主先进的技术体系，制定网络强国工程实施纲要。{sep}国家发展改革委、工业和信息化部牵头，科技部负责" in lines
+    assert f"2{sep}加快高速宽带网络建设。{sep}工业和信息化部牵头" in lines
+    assert f"3{sep}推进农业信息化，实施现代农业行动，组织实施农业农村信息化工程。{sep}农业部、水利部牵头，国家卫生计生委等按职责分工负责" in lines
+    assert lines[0] == "附件：重点任务分工方案" and lines[-1] == "—3—"
+
+
+def test_prose_with_numbers_is_no_table(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.setFont("STSong-Light", 10)
+    for k, line in enumerate(["1", "一、总体要求，坚持创新驱动。", "2", "二、主要任务，推进产业升级。", "3", "三、保障措施。"]):
+        pdf.drawString(50, 800 - 14 * k, line)
+    pdf.save()
+    path = tmp_path / "prose.pdf"
+    path.write_bytes(buffer.getvalue())
+    (doc,) = read_documents(path)
+    assert [line for line in doc.text.split("\n") if line.strip()][:2] == ["1", "一、总体要求，坚持创新驱动。"]
