@@ -142,7 +142,9 @@ PLACES_ASKED = re.compile(r"哪些(?:地区|城市|州市|州|市|县|县市|地
 MAX_PLACE_SENTENCES = 3
 MAX_SCANNED = 40          # the best sentences on the topic read for the places they name
 PLACE_ASIDE = re.compile(r"[(（][\u4e00-\u9fff]{2,6}[)）]")
-PLACE_KIND_WORDS = {"城市", "地区", "州市", "地方", "省份", "区域", "国家", "县市", "要建", "布局", "建设"}
+# The frame of "which cities are to build …" (the kind of place asked for is dropped with the question words;
+# a kind word elsewhere is topic: 国家 in 国家物流枢纽).
+PLACE_KIND_WORDS = {"要建", "布局", "建设"}
 
 
 def _list_part(text: str, start: int, end: int) -> str:
@@ -182,9 +184,14 @@ def places_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
             best.append(s)
     items: list[Item] = []
     for s in best:
+        # inside the sentence, the clauses holding the most topic words ("推进昆明…等国家物流枢纽建设,启动文山…
+        # 等省级重点物流枢纽建设": the national hubs, not the provincial ones)
+        spans = clauses(s.text)
+        hits = [sum(1 for w in words if w in s.text[a:b]) for a, b in spans]
+        kept = [span for span, h in zip(spans, hits) if h == max(hits, default=0) and h]
         inside = 0      # the end of the last "(…)" taken into a label: the place in it is no item of its own
         for m in find_places(s.text, corpus.gazetteer, home=k.home):
-            if m.start < inside:
+            if m.start < inside or (kept and not any(a <= m.start < b for a, b in kept)):
                 continue
             label = m.surface if len(m.surface) >= 2 else _list_part(s.text, m.start, m.end)
             aside = PLACE_ASIDE.match(s.text, m.end)

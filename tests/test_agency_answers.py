@@ -39,3 +39,18 @@ def test_no_body_with_that_duty_is_not_found():
     q = Question("数据共享由哪个部门负责？")
     q.terms = ["数据共享"]
     assert not agencies_for_topic(q, SimpleNamespace(), knowledge()).found
+
+
+def test_which_cities_are_the_places_of_the_clause_on_the_topic():
+    """'哪些城市要建国家物流枢纽': the hubs of the clause that says 国家物流枢纽, not the provincial ones the same
+    sentence lists next."""
+    from graph.gazetteer import load_gazetteer
+    from search.statements import places_for_topic
+
+    text = "推进昆明、大理等国家物流枢纽建设,启动文山、临沧等省级重点物流枢纽建设。"
+    s = Sentence("d1", "plan.txt", "某规划", (), 0, len(text), text)
+    k = SimpleNamespace(sentences=[s], home=None)
+    q = Question("规划中哪些城市要建国家物流枢纽？")
+    q.terms = ["城市", "要建", "国家", "物流枢纽"]
+    a = places_for_topic(q, SimpleNamespace(gazetteer=load_gazetteer()), k)
+    assert [i.label for i in a.items] == ["昆明", "大理"]
