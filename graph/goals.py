@@ -273,6 +273,8 @@ def _relative_year(clause: str, doc_year: int | None) -> int | None:
 def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Targets and facts in a sentence: 到2025年,昆明市经济总量达到1万亿元,常住人口达到1000万左右 → two."""
     sentence_norm = _rule_text(sentence)
+    if not any(_is_quantity(sentence_norm, m) for m in _VALUE_RE.finditer(sentence_norm)):
+        return []   # every reading below starts from a value (most sentences hold none)
     year, deadline = None, False
     planned_end = plan_period_end(sentence_norm) if _PLAN_PERIOD.search(sentence_norm) else None
     if planned_end and ctx.doc_year and planned_end >= ctx.doc_year:
