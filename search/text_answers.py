@@ -444,9 +444,9 @@ def _short(name: str) -> str:
 NOT_TOPIC = re.compile(r"[哪什么多少几吗呢谁怎如何各]|文件|报告|提到|出现|内容|分别|两份|哪些|有关|关于")
 
 
-def topic_phrase(q: Question, k: Knowledge) -> str | None:
-    """The longest stretch of the question (2–10 characters, no question words) that the corpus itself uses:
-    沪滇合作 stays one topic even though 沪 and 滇 are places."""
+def topic_phrase(q: Question, k: Knowledge, min_docs: int = 1) -> str | None:
+    """The longest stretch of the question (2–10 characters, no question words) that the corpus itself uses
+    (in at least `min_docs` documents): 沪滇合作 stays one topic even though 沪 and 滇 are places."""
     text = q.text
     for size in range(min(10, len(text)), 1, -1):
         for i in range(len(text) - size + 1):
@@ -455,9 +455,14 @@ def topic_phrase(q: Question, k: Knowledge) -> str | None:
                 continue
             if not re.search(r"[\u4e00-\u9fff]", piece):
                 continue     # a stretch of English words is no corpus phrase (its translation is in q.terms)
-            if piece.strip("“”") and k.containing(piece.strip("“”")):
+            found = k.containing(piece.strip("“”")) if piece.strip("“”") else []
+            if found and len({x.doc_id for x in found}) >= min_docs:
                 return piece.strip("“”")
     return None
+
+
+# "在两份文件里分别怎么说", "both documents": the topic is one that several documents share.
+SEVERAL_DOCUMENTS = re.compile(r"两份|两个文件|几份|多份|都提到|各自|分别|both|each (?:document|report)|several", re.I)
 
 
 MAX_CROSS_TERMS = 3
@@ -466,7 +471,8 @@ DOCUMENTS_ASKED = re.compile(r"哪些文件|哪几份|哪份|哪些文档|哪几
 
 
 def cross_document(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
-    phrase = None if q.quoted else topic_phrase(q, k)
+    several = 2 if SEVERAL_DOCUMENTS.search(q.text) and not q.documents else 1
+    phrase = None if q.quoted else (topic_phrase(q, k, several) or topic_phrase(q, k))
     cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
     candidates = q.quoted or ([phrase] if phrase else cjk[:MAX_CROSS_TERMS] or q.terms[:1])
     keys = list(dict.fromkeys(key for key in (corpus_key(t, k) for t in candidates) if key))

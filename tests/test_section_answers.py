@@ -73,3 +73,14 @@ def test_the_numbered_sub_rows_of_the_row_naming_the_topic_are_the_list():
     q = Question("数据共享需要哪些材料？")
     q.terms = ["数据", "共享", "材料"]
     assert table_group(q, ws, k) is None
+
+
+def test_a_topic_asked_of_two_documents_is_one_they_share():
+    from search.text_answers import topic_phrase
+
+    sentences = [Sentence("a", "a.txt", "甲", (), 0, 10, "大力发展绿色铝产业。"),
+                 Sentence("b", "b.txt", "乙", (), 0, 12, "推动绿色铝等优势产业延链。")]
+    k = SimpleNamespace(containing=lambda t: [s for s in sentences if t in s.text])
+    q = Question("绿色铝产业在两份文件里分别怎么部署？")
+    assert topic_phrase(q, k) == "绿色铝产业"
+    assert topic_phrase(q, k, min_docs=2) == "绿色铝"
