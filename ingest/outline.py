@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.markers import marker as _marker
-from ingest.parts import Part, find_parts
+from ingest.parts import Part, attachment_list, find_parts
 from ingest.records import Cleaned, Document, Heading, Section, Span
 from ingest.titles import letter_spaced, unspaced
 
@@ -143,6 +143,7 @@ def _drop_toc(text: str, body: tuple[Span, ...], found: list[_Candidate]) -> lis
 def _candidates(text: str, body: tuple[Span, ...], skip: tuple[Span, ...] = ()) -> list[_Candidate]:
     lines = [text[s.char_start:s.char_end] for s in body]
     markers = [_marker(line) for line in lines]
+    listed = attachment_list(lines)
     found = []
     verdict: dict[int, str] = {}      # line → "heading" | "inline" | "text", for marker lines of text kinds
     for i, (span, line, marker) in enumerate(zip(body, lines, markers)):
@@ -151,7 +152,7 @@ def _candidates(text: str, body: tuple[Span, ...], skip: tuple[Span, ...] = ()) 
         if _PREFACE.match(line):
             found.append(_Candidate("preface", span))
             continue
-        if marker is None or _TOC_LINE.search(line):
+        if marker is None or _TOC_LINE.search(line) or i in listed:
             continue
         kind, end = marker
         if kind == "tiao":

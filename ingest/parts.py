@@ -7,6 +7,7 @@ part's own outline (see `ingest.outline`), and a title in the metadata.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ingest.markers import marker
@@ -136,6 +137,24 @@ def _find_parts(doc: Document, cleaned: Cleaned, title: str | None, title_span: 
         head = f"附件{label}" if label else "附件"
         parts.append(Part(f"{head} {name}", Span(body[i].char_start, body[end].char_end)))
     return tuple(parts)
+
+
+def attachment_list(lines: list[str]) -> set[int]:
+    """Lines of the notice's list of its attachments ("附件：1．X办法" and the "2．Y细则" lines under it):
+    references, never headings."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        match = _LABEL.match(line)
+        if not match or not _LIST_START.match(line[match.end():]):
+            continue
+        want = 1
+        for j in range(i, min(i + _MAX_LISTED, len(lines))):
+            item = _LIST_ITEM.match(lines[j][match.end():] if j == i else lines[j])
+            if not item or int(unicodedata.normalize("NFKC", item.group(1))) != want:
+                break
+            out.add(j)
+            want += 1
+    return out
 
 
 def _title_below(lines: list[str], i: int, reference: str | None) -> tuple[str, int]:

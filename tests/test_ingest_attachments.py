@@ -90,6 +90,7 @@ def test_numbered_attachments_each_head_their_own_outline():
     assert ("附件1 示例项目清单", "一、基础设施项目", "（一）交通项目") in found
     assert ("附件2 示例工作分工", "一、牵头单位") in found
     assert not any(p[-1].startswith("附件：") for p in found)
+    assert not any(p[-1] == "2．示例工作分工" for p in found)   # the list's second line is a reference too
 
 
 def test_a_file_that_is_an_attachment_has_no_parts():
