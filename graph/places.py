@@ -1,6 +1,7 @@
 """Find place mentions in text: names, short names, 我省-style references and 中老泰-style country chains."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -62,19 +63,49 @@ def _tokenizer():
     return base_tokenizer()
 
 
-@dataclass(frozen=True)
 class _Words:
-    """jieba's segmentation of a text (dictionary only, no HMM guessing)."""
+    """jieba's segmentation of a text (dictionary only, no HMM guessing), computed block by block on demand.
 
-    bounds: frozenset[int]                        # offsets between words
-    organisations: tuple[tuple[int, int], ...]    # spans of organisation names (中共云南省委, nt)
+    jieba cuts each run of Han characters (and letters, digits) on its own, and every other character is a
+    word of its own; so a run is segmented only when a question falls inside it, with the same result as
+    segmenting the whole text (most runs of a sentence hold no place name and are never segmented)."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer):
+        import jieba
+
+        self._text = text
+        self._gazetteer = gazetteer
+        self._runs = [(m.start(), m.end()) for m in jieba.re_han_default.finditer(text)]
+        self._starts = [a for a, _ in self._runs]
+
+    def _run(self, position: int) -> tuple[int, frozenset[int], tuple[tuple[int, int], ...]] | None:
+        k = bisect.bisect_right(self._starts, position) - 1
+        if k < 0:
+            return None
+        a, b = self._runs[k]
+        if not a < position < b:
+            return None
+        bounds, organisations = _run_words(self._text[a:b], self._gazetteer)
+        return a, bounds, organisations
+
+    def has(self, position: int) -> bool:
+        """Whether a word boundary lies at `position`."""
+        run = self._run(position)
+        return run is None or position - run[0] in run[1]
+
+    def in_organisation(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside an organisation's name (中共云南省委, jieba nt)."""
+        run = self._run(start)
+        return run is not None and any(run[0] + s <= start and end <= run[0] + e for s, e in run[2])
 
 
-def _segment(text: str, gazetteer: Gazetteer) -> _Words:
-    bounds = {0, len(text)}
+@functools.lru_cache(maxsize=16384)
+def _run_words(run: str, gazetteer: Gazetteer) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
+    """Word boundaries and organisation spans of one run of Han characters, relative to it."""
+    bounds = {0, len(run)}
     organisations = []
     words = _lexicon().words
-    for word, start, end in _tokenizer().tokenize(text, HMM=False):
+    for word, start, end in _tokenizer().tokenize(run, HMM=False):
         bounds.update((start, end))
         if len(word) > 3 and words.get(word, (0, ""))[1] == "nt":
             organisations.append((start, end))
@@ -82,7 +113,11 @@ def _segment(text: str, gazetteer: Gazetteer) -> _Words:
         for cut in range(2, len(word) - 1):
             if gazetteer.forms(word[:cut]) and gazetteer.forms(word[cut:]):
                 bounds.add(start + cut)
-    return _Words(frozenset(bounds), tuple(organisations))
+    return frozenset(bounds), tuple(organisations)
+
+
+def _segment(text: str, gazetteer: Gazetteer) -> _Words:
+    return _Words(text, gazetteer)
 
 
 def words_of(text: str) -> list[str]:
@@ -289,9 +324,9 @@ def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Wor
                     continue
                 run = [pid or _prefecture_by_initial(gazetteer, text[i + k], scope, any(provinces[: end - i]))
                        for k, pid in enumerate(run)]
-            elif not (region_word or (end - i >= 3 and end in segmented.bounds)):
+            elif not (region_word or (end - i >= 3 and segmented.has(end))):
                 continue
-            if i in segmented.bounds and free(i, end) and all(run) and len(set(run)) == len(run):
+            if segmented.has(i) and free(i, end) and all(run) and len(set(run)) == len(run):
                 out.extend(_Candidate(i + k, i + k + 1, text[i + k], pid, False, False) for k, pid in enumerate(run))
                 i, done = end, True
                 break
@@ -317,7 +352,7 @@ def _match_at(text: str, i: int, gazetteer: Gazetteer, scope: _Scope, home: str 
               segmented: _Words, found: list[_Candidate]) -> int:
     """Record the mention starting at `i` (if any) and return how far to advance."""
     home_match = _HOME_WORD.match(text, i)
-    if home_match and home and {i, home_match.end()} <= segmented.bounds:   # not 全区域
+    if home_match and home and segmented.has(i) and segmented.has(home_match.end()):   # not 全区域
         target = _home_target(gazetteer, home, home_match.group(1))
         if target:
             found.append(_Candidate(i, home_match.end(), home_match.group(), target, False, False))
@@ -377,10 +412,10 @@ def _country_chain(text: str, i: int, gazetteer: Gazetteer, segmented: _Words) -
         seen.append(text[end])
         end += 1
     # Word boundaries: 其中老年 (中 ends 其中), 中越来越 (越 starts 越来越); 中文, 中亚 are words themselves.
-    while seen and end not in segmented.bounds:
+    while seen and not segmented.has(end):
         seen.pop()
         end -= 1
-    if not seen or i not in segmented.bounds:
+    if not seen or not segmented.has(i):
         return []
     freq, tag = words.get(text[i:end], (0, ""))
     # 中美, 中日 are in jieba's dictionary as names of the pair; 中意 (to one's liking) is a word.
@@ -406,7 +441,7 @@ def _counted_countries(text: str, gazetteer: Gazetteer, segmented: _Words, kept:
             k -= 1
             if k > 1 and text[k - 1] == "、" and text[k - 2] in curated:
                 k -= 1
-        if len(chars) < 2 or chars[0] not in segmented.bounds:
+        if len(chars) < 2 or not segmented.has(chars[0]):
             continue   # (a longer word ends there)
         if any(c.start < hit.start() and chars[0] < c.end for c in kept):
             continue
@@ -435,9 +470,9 @@ def _on_word_boundaries(surface: str, start: int, end: int, gazetteer: Gazetteer
     forms = gazetteer.forms(surface)
     # Country names are words of their own too: 捷克 in 捷克斯洛伐克 is not the Czech Republic.
     short = len(surface) == 2 or any(f.form == SHORT or f.place_id.startswith("country:") for f in forms)
-    if start not in segmented.bounds:
-        return not short and any(s <= start and end <= e for s, e in segmented.organisations)
-    return end in segmented.bounds if short else True
+    if not segmented.has(start):
+        return not short and segmented.in_organisation(start, end)
+    return segmented.has(end) if short else True
 
 
 def _names_a_feature(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -545,11 +580,9 @@ def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> 
                     not candidate.common and _known_as_a_place_name(candidate.surface)
                     and _names_no_region(text, candidate) and _ner_location(text, candidate.start, candidate.end)):
                 continue
-        elif candidate.weak and not any(
-                other is not candidate and not other.weak and (
-                    _adjacent_in_list(text, candidate, other) or _qualifies(other, candidate, gazetteer))
-                for other in found):
-            continue
+        elif candidate.weak and not _in_list_with_a_place(text, index, found, rivers) and not any(
+                other is not candidate and not other.weak and _qualifies(other, candidate, gazetteer) for other in found):
+            continue   # (天河、白云、黄埔 between 荔湾 and 番禺: a chain of such names leads to a sure one)
         kept.append(candidate)
     return kept
 
@@ -767,9 +800,9 @@ def find_named_places(text: str, gazetteer: Gazetteer, mentions: Sequence[PlaceM
                             Place(place_id, stem + suffix, kind, (), None, own.place_id)))
                 break
             if bounds is None:
-                bounds = _segment(text, gazetteer).bounds
+                bounds = _segment(text, gazetteer)
             if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or not (
-                    start == 0 or before in _NAME_START or parent or start in bounds):
+                    start == 0 or before in _NAME_START or parent or bounds.has(start)):
                 continue
             if any(a < end and start < b for a, b in taken) or gazetteer.forms(stem + suffix):
                 break   # a division the gazetteer finds (浦东新区) or part of another place's name
