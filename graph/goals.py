@@ -22,12 +22,12 @@ _UNITS = ("兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "�
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
           "部", "年", "分", "毛", "角", "度")
 _VALUE_RE = re.compile(
-    rf"(?P<pct>百分之|千分之)?(?P<num>{_NUM})(?P<mag>万亿|亿|万|千)?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
+    rf"(?P<pct>百分之|千分之|[二三四五六七八九十]分之)?(?P<num>{_NUM})(?P<mag>万亿|亿|万|千)?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
     r"(?:\s*[(（][A-Za-z]{2,5}[)）])?(?P<approx>左右|以上|以下|以内|多|上下)?")
 
 # Verbs between a metric and its value, with the comparator they imply (before 左右/以上 adjust it).
 _COMPARATORS = (
-    ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("不大于", "≤"), ("不多于", "≤"), ("不超过", "≤"), ("不高于", "≤"),
+    ("不低于", "≥"), ("不少于", "≥"), ("至少", "≥"), ("应该有", "="), ("应有", "="), ("不小于", "≥"), ("不大于", "≤"), ("不多于", "≤"), ("不超过", "≤"), ("不高于", "≤"),
     ("小于", "<"), ("少于", "<"), ("大于", ">"), ("多于", ">"), ("控制在", "≤"), ("缩小到", "≤"),
     ("缩小至", "≤"), ("降低到", "≤"), ("降至", "≤"), ("下降到", "≤"), ("减少到", "≤"), ("低于", "<"),
     ("高于", ">"), ("超过", ">"), ("突破", ">"), ("达到", "≥"), ("达", "≥"), ("提高到", "≥"), ("提升到", "≥"),
@@ -203,6 +203,9 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
         value = None if number is None else number * _MAGNITUDES.get(mag, 1.0)
     if value is None:
         return None
+    pct = m.group("pct")
+    if pct and pct not in ("百分之", "千分之"):
+        value = round(value / (parse_number(pct[:-2]) or 1) * 100, 4)   # 三分之一 → 33.3333 %
     unit = value_unit(m)
     if m.group("mag") == "万" and unit == "千瓦":
         unit = "千瓦"
@@ -230,7 +233,7 @@ def _rule_text(sentence: str) -> str:
 def value_unit(m: re.Match) -> str | None:
     """The unit of a value match: % for 百分之X, ‰ for 千分之X, else the unit written after it."""
     pct = m.group("pct")
-    return ("%" if pct == "百分之" else "‰") if pct else m.group("unit")
+    return ("‰" if pct == "千分之" else "%") if pct else m.group("unit")
 
 
 def _named_year(text: str) -> re.Match | None:
@@ -239,6 +242,8 @@ def _named_year(text: str) -> re.Match | None:
     for m in _YEAR_RE.finditer(text):
         if re.search(r"(?:比|较|与|同|从|按|以)$", text[max(0, m.start() - 1):m.start()]):
             continue
+        if re.match(r"[^,，;；。]{0,12}?基础上", text[m.end():]) and text[max(0, m.start() - 1):m.start()] == "在":
+            continue   # 在1959年粮食总产量的基础上: a base, not the value's year
         before = text[:m.start()]
         if max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")")):
             continue

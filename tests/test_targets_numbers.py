@@ -111,3 +111,19 @@ def test_a_clause_reporting_what_was_done_this_year_is_a_fact():
 def test_scope_and_definition_clauses_hold_conditions():
     assert targets("包括但不限于跨海隧道、特大桥梁、长度10公里以上") == []
     assert targets("本办法所称低收入家庭，是指人均可支配收入低于3000元的家庭") == []
+
+
+def test_clinical_and_entitlement_criteria_are_conditions():
+    assert targets("符合下列条件之一的，肺功能检查FEV1占预计值百分比低于50%") == []
+    assert targets("诊断依据：病程超过3年，左心室射血分数低于40%") == []
+    assert targets("到2025年，家庭医生签约服务覆盖率达到75%以上") == [("家庭医生签约服务覆盖率", 75, 2025)]
+
+
+def test_a_fraction_and_at_least():
+    assert targets("今年粮食产量要在上年的基础上增长三分之一以上") == [("粮食产量要在上年的基础上增长", 33.3333, 2024)]
+    assert targets("争取每人平均至少一千五百斤粮食")[0][1:] == (1500, 2024)
+
+
+def test_a_year_that_is_a_base_does_not_date_the_target():
+    ((_, value, year),) = targets("粮食总产量要在2023年的基础上再增加200亿斤以上")
+    assert (value, year) == (2e10, 2024)
