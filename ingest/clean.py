@@ -7,6 +7,7 @@ from ingest.furniture import find_furniture
 from ingest.html_tables import CELL_SEPARATOR as HTML_CELLS
 from ingest.pdf_tables import CELL_SEPARATOR as PDF_CELLS
 from ingest.metadata import is_title_line
+from ingest.titles import lead_noise
 from ingest.records import Cleaned, Document, Span
 
 # Characters trimmed from both ends of a line: whitespace plus the invisible ones pages leave behind.
@@ -59,6 +60,8 @@ def is_chrome_line(line: str) -> bool:
     """True for a line that belongs to any web page rather than to the document it carries."""
     if _PARAGRAPH.search(line):
         return False  # chrome is labels and links; a line with full sentences is content
+    if lead_noise(line) and is_title_line(line):
+        return False  # a source or time stamp run into the title: the title is content (metadata trims it)
     if len(line) <= 160 and _CHROME.search(line):
         return True
     words = [w.strip(":：") for w in _SEPARATORS.split(line) if w.strip(":：")]

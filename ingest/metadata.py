@@ -353,6 +353,10 @@ def _title(doc: Document, body: list[Span], lines: list[str], front: int
             start += 1  # that line was nothing but noise
         if i + 1 < len(lines) and _PERIOD_LINE.match(lines[i + 1]) and front > i + 1:
             i += 1   # "（2021—2025年）" printed on the line below the title belongs to it
+        if (not lead_noise(lines[start]) and unspaced(lines[start]).startswith("关于") and start > 0
+                and text.count("\n", body[start - 1].char_end, body[start].char_start) == 1
+                and _agencies(unspaced(lines[start - 1]))):
+            start -= 1   # the issuer printed on its own line above "关于…的通知" opens the title
         noise = lead_noise(lines[start])
         title = "".join(unspaced(part) for part in [lines[start][noise:], *lines[start + 1:i + 1]]).strip()
         if doc.title_hint and doc.format == "jsonl":

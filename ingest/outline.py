@@ -137,6 +137,15 @@ def _drop_toc(text: str, body: tuple[Span, ...], found: list[_Candidate]) -> lis
         rows = [line_no.get(c.span.char_start, -10) for c in found[a:again + 1]]
         if all(rows[k + 1] - rows[k] == 1 for k in range(len(rows) - 1)):
             return found[:a] + found[again:]
+        # The list may end where the body opens with a heading of its own ("前言" after the contents):
+        # the run of adjacent lines from `a` holds the list, and only the entries that come again leave.
+        end = 0
+        while end + 1 < again - a and rows[end + 1] - rows[end] == 1:
+            end += 1
+        later = set(keys[a + end + 1:])
+        listed = [k for k in range(a, a + end + 1) if keys[k] in later]
+        if len(listed) >= 3 and listed[0] == a:
+            return found[:a] + [c for k, c in enumerate(found[a:a + end + 1], a) if k not in listed] + found[a + end + 1:]
     return found
 
 

@@ -173,3 +173,12 @@ def test_attachment_links_to_files_are_no_parts():
             "某某县人民政府\n2024年1月5日\n附件1：示例项目清单.xlsx\n附件2：示例工作分工.docx\n")
     doc = doc_of(text)
     assert extract_metadata(doc, clean(doc)).attachments == ()
+
+
+def test_contents_list_followed_by_a_preface_is_no_outline():
+    text = ("某某县示例发展规划\n目    录\n一、发展基础\n二、总体要求\n三、重点任务\n前  言\n本规划依据有关文件编制。\n"
+            "一、发展基础\n全县经济总量持续增长，结构不断优化。\n二、总体要求\n坚持稳中求进工作总基调。\n"
+            "三、重点任务\n加快产业转型升级。\n")
+    headings = outline(doc_of(text), clean(doc_of(text)))
+    assert [h.text for h in headings] == ["前  言", "一、发展基础", "二、总体要求", "三、重点任务"]
+    assert headings[1].char_start > text.index("前  言")

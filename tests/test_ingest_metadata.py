@@ -196,3 +196,17 @@ def test_portal_attribute_table_fills_what_the_text_does_not_state():
     assert meta.doc_number == "某民规字〔2020〕2号"
     assert meta.dates == ("2020-03-05",)
     assert meta.issuers == ("某某市民政局",)
+
+
+def test_portal_fields_time_stamps_and_gazette_issue_lines_never_enter_the_title():
+    for lead in ("索引号：11440100/2023-00123 发布机构：某某市人民政府 ", "来源：某某市人民政府网站 ",
+                 "2023-05-09 10:20 ", "某某市人民政府公报 2023年第5期\n"):
+        meta = meta_of(f"{lead}某某市人民政府关于印发示例办法的通知\n某府发〔2023〕4号\n各区人民政府：\n{NOTICE_BODY}")
+        assert meta.title == "某某市人民政府关于印发示例办法的通知", lead
+        assert meta.issuers == ("某某市人民政府",), lead
+
+
+def test_issuer_printed_on_its_own_line_above_the_title_opens_it():
+    meta = meta_of(f"某某市人民政府办公厅\n关于做好示例工作的通知\n某府办〔2023〕4号\n各区人民政府：\n{NOTICE_BODY}")
+    assert meta.title == "某某市人民政府办公厅关于做好示例工作的通知"
+    assert meta.issuers == ("某某市人民政府办公厅",)
