@@ -58,6 +58,13 @@ def _build_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, _words("target_object_verbs.txt"))) + ")+[对由]?$")
 
 
+@functools.lru_cache(maxsize=256)
+def _condition_section(path: tuple[str, ...]) -> bool:
+    """Whether a heading of the path names eligibility or scope (第三章 申请与准入: target_condition_headings.txt)."""
+    words = _words("target_condition_headings.txt")
+    return any(w in heading for heading in path for w in words)
+
+
 @functools.lru_cache(maxsize=1)
 def _condition_re() -> re.Pattern:
     """A sentence stating who qualifies, what a rule covers or what a word means (target_condition_words.txt)."""
@@ -244,6 +251,8 @@ def _named_year(text: str) -> re.Match | None:
             continue
         if re.match(r"[^,，;；。]{0,12}?基础上", text[m.end():]) and text[max(0, m.start() - 1):m.start()] == "在":
             continue   # 在1959年粮食总产量的基础上: a base, not the value's year
+        if not m.group("to") and not m.group("before") and re.match(r"(?!计划|計劃|规划|預算|预算|预期|预计)[\u4e00-\u9fff]{2}的", text[m.end():]):
+            continue   # 2009年到期的政策, 2015年建成的线路: the year qualifies a noun
         before = text[:m.start()]
         if max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")")):
             continue
@@ -327,7 +336,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                     _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
                     or own_year):
                 continue  # 私营工业只占0.4%: a description, unless the sentence plans
-            if not deadline and _condition_re().search(sentence_norm):
+            if not deadline and (_condition_re().search(sentence_norm) or _condition_section(ctx.section_path)):
                 continue   # 申请家庭…人均建筑面积低于15平方米: who qualifies, not what is to be reached
             target = _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:

@@ -118,3 +118,17 @@ def test_electricity_in_du_with_a_magnitude():
     ctx = Context(doc_year=1980, default_year=1981)
     assert targets("发电量3，120亿度，比1980年预计增加120亿度。", ctx) == [("发电量增加", 1.2e10, "度", 1981)]
     assert targets("气温下降3度", ctx) == []
+
+
+def test_a_year_that_qualifies_a_noun_does_not_date_the_target():
+    ctx = Context(doc_year=2010, default_year=2010)
+    assert targets("2009年到期的就业扶持政策延长一年。", ctx) == [("到期的就业扶持政策", 1, "年", 2010)]
+    found = targets("1953年投资总额增加了百分之九十六，1954年計劃的投资总额又比1953年增加百分之二十八。",
+                    Context(doc_year=1954, default_year=1954))
+    assert [(value, year) for _, value, _, year in found] == [(28, 1954)]
+
+
+def test_thresholds_under_an_eligibility_heading_are_conditions():
+    ctx = Context(doc_year=2024, default_year=2024, section_path=("第三章 申请与准入", "第二十二条"))
+    assert targets("租住的直管房住宅、单位公房人均建筑面积低于15平方米。", ctx) == []
+    assert targets("租住的直管房住宅、单位公房人均建筑面积低于15平方米。", Context(2024, 2024)) != []
