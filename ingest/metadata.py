@@ -156,11 +156,14 @@ def _speaker(lines: list[str], front: int, max_chars: int = 30) -> tuple[str, in
     next line); the NER confirms the name is a person's."""
     roles = speaker_roles()
     for i in range(min(front + 1, len(lines))):
-        if _DATELINE_AT.search(lines[i]) and i + 1 < len(lines):
-            # "1957年6月26日在第一届全国人民代表大会第四次会议上" then the speaker's name alone on a line
-            name = re.sub(r"[\s\u3000]+", "", lines[i + 1])
-            if _NAME.match(name) and ner.is_person(name):
-                return name, i + 1
+        if _DATELINE_AT.search(lines[i].strip("—–-－（()） \u3000")):
+            # "1957年6月26日在第一届全国人民代表大会第四次会议上" with the speaker's name alone on the line
+            # below it, or above it (under the title)
+            for j in (i + 1, i - 1):
+                if 0 <= j < len(lines):
+                    name = re.sub(r"[\s\u3000]+", "", lines[j])
+                    if _NAME.match(name) and ner.is_person(name):
+                        return name, j
         if len(lines[i]) > max_chars or not any(r in lines[i] for r in roles):
             continue
         line = re.sub(r"[\s\u3000]+", " ", lines[i]).strip()

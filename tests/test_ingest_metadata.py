@@ -210,3 +210,11 @@ def test_issuer_printed_on_its_own_line_above_the_title_opens_it():
     meta = meta_of(f"某某市人民政府办公厅\n关于做好示例工作的通知\n某府办〔2023〕4号\n各区人民政府：\n{NOTICE_BODY}")
     assert meta.title == "某某市人民政府办公厅关于做好示例工作的通知"
     assert meta.issuers == ("某某市人民政府办公厅",)
+
+
+def test_report_speaker_named_on_the_line_above_its_dateline():
+    text = ("政府工作报告\n王明\n——2030年3月5日在第十六届全国人民代表大会第一次会议上\n各位代表：\n"
+            "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n")
+    meta = meta_of(text)
+    assert meta.speaker == "王明"
+    assert meta.dates == ("2030-03-05",)
