@@ -103,6 +103,7 @@ class Gazetteer:
             if len(name) >= 2 and surface not in self._surfaces[name]:
                 self._surfaces[name].append(surface)
         self._heads = frozenset(name[:2] for name in self._surfaces)
+        self.heads: frozenset[str] = self._heads   # the first two characters of every name (fast scanning)
         self.longest: int = max(map(len, self._surfaces), default=0)
         if abbreviations is None:
             abbreviations = _abbreviations([p for p in places if p.kind == "country"])

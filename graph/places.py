@@ -12,6 +12,7 @@ from graph.records import Place, PlaceMention
 
 # 我省 / 全县 / 本市 … refer to the issuer's own jurisdiction; the level character says which ancestor.
 _HOME_WORD = re.compile(r"[我全本]([省市州县区])")
+_START_CHARS = frozenset("我全本中")   # what home words and country chains begin with
 _HOME_LEVELS = {"省": ("province",), "市": ("prefecture", "province"), "州": ("prefecture",),
                 "县": ("county",), "区": ("county", "province")}
 
@@ -183,9 +184,11 @@ def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
     segmented = _segment(text, gazetteer)
     found: list[_Candidate] = []
     position = 0
-    while position < len(text):
-        step = _match_at(text, position, gazetteer, scope, home, segmented, found)
-        position += max(step, 1)
+    # Only where a name, a home word (我省) or a country chain (中老) may begin is a match tried.
+    heads = gazetteer.heads
+    for start in [i for i, char in enumerate(text) if char in _START_CHARS or text[i:i + 2] in heads]:
+        if start >= position:
+            position = start + max(_match_at(text, start, gazetteer, scope, home, segmented, found), 1)
     kept = _resolve_lists(text, found, gazetteer)
     kept += _abbreviated(text, gazetteer, scope, segmented, kept)
     kept += _counted_countries(text, gazetteer, segmented, kept)
