@@ -368,7 +368,55 @@ def parent_goal(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         lead = "原文未直接说明其目标,所在章节的目标:" if weak else f"对应的目标({basis}):" if basis else "对应的目标:"
         parts.append(lead + ";".join(g.label for g in goals) + "。")
     items += [explicit_first(g) for g in goals]
+    aims = [a for a in textual_aims(project, k) if not any(a.label in i.label or i.label in a.label for i in items)]
+    if aims:
+        # what the text around the project says it is for: the lead of its sentence (促进民心相通,…), the
+        # sentence before a one-line measure, the aim that opens its section
+        parts.append("原文上下文:" + ";".join(a.label for a in aims) + "。")
+        items += aims
     return Answer(q.text, F.PARENT_GOAL, True, "".join(parts), tuple(items))
+
+
+MAX_AIM = 45        # characters: a clause longer than this is a measure, not an aim
+PROJECT_ONLY = 24   # a sentence this short states the project and nothing else
+
+
+def textual_aims(project: Item, k: Knowledge) -> list[Item]:
+    """Aims the text states around a project's first mention, each cited: the lead clause of its sentence, the
+    last clause of the sentence before when its own sentence holds nothing else, and the last clause of the
+    sentence that opens its section."""
+    from search.sentences import clauses
+
+    cite = next((c for c in project.citations if c.doc_id in k.by_doc), None)
+    first = None if cite else next(iter(sorted(k.containing(project.label), key=lambda x: (x.doc_id, x.char_start))),
+                                   None)
+    if cite is None and first is None:
+        return []
+    doc_id, offset = (cite.doc_id, cite.char_start) if cite else (first.doc_id, first.char_start + first.text.find(
+        project.label))
+    sentences = k.by_doc[doc_id]
+    at = next((i for i, x in enumerate(sentences) if x.char_start <= offset < x.char_end), None)
+    if at is None:
+        return []
+    s = sentences[at]
+    picked: list[tuple[Sentence, int, int]] = []
+    spans = clauses(s.text)
+    inside = offset - s.char_start
+    if len(spans) >= 2 and not spans[0][0] <= inside < spans[0][1] and spans[0][1] - spans[0][0] <= MAX_AIM:
+        picked.append((s, *spans[0]))
+    if len(s.text) <= PROJECT_ONLY and at and sentences[at - 1].section_path == s.section_path:
+        before = sentences[at - 1]
+        picked.append((before, *clauses(before.text)[-1]))
+    opening = next((x for x in sentences if x.section_path == s.section_path), None)
+    if opening is not None and opening is not s:
+        picked.append((opening, *clauses(opening.text)[-1]))
+    out = []
+    for x, a, b in picked:
+        text = x.text[a:b].rstrip("。；;")
+        if 4 <= len(text) <= MAX_AIM:
+            out.append(Item(text, "Goal", f"{x.doc_id}#{x.char_start + a}", (x.evidence(a, a + len(text)),),
+                            {"basis": "context"}))
+    return dedupe(out)
 
 
 MAX_SECTION_GOALS = 3

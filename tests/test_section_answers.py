@@ -84,3 +84,23 @@ def test_a_topic_asked_of_two_documents_is_one_they_share():
     q = Question("绿色铝产业在两份文件里分别怎么部署？")
     assert topic_phrase(q, k) == "绿色铝产业"
     assert topic_phrase(q, k, min_docs=2) == "绿色铝"
+
+
+def test_the_aims_the_text_states_around_a_project():
+    """A project's sentence opens with its theme (促进民心相通,…), a one-line measure follows the sentence that
+    states its aim, and a section opens with the aim its measures serve."""
+    from graph.records import Item
+    from search.graph_answers import textual_aims
+
+    texts = ["推动老工业城市重构制造业竞争优势,促进城市经济转型和功能提升。",
+             "促进民心相通,加强交流合作,加快甲国际邮件互换局建设,构筑连通周边地区的民心桥。",
+             "建立以国家公园为主体的自然保护地管理体系。", "加快创建乙国家公园。"]
+    sentences, pos = [], 0
+    for text in texts:
+        sentences.append(Sentence("d1", "plan.txt", "某规划", ("第六节",), pos, pos + len(text), text))
+        pos += len(text) + 1
+    k = SimpleNamespace(by_doc={"d1": sentences}, containing=lambda t: [s for s in sentences if t in s.text])
+    aims = [a.label for a in textual_aims(Item("甲国际邮件互换局", "Project", "p1"), k)]
+    assert aims == ["促进民心相通", "促进城市经济转型和功能提升"]
+    aims = [a.label for a in textual_aims(Item("乙国家公园", "Project", "p2"), k)]
+    assert aims == ["建立以国家公园为主体的自然保护地管理体系", "促进城市经济转型和功能提升"]
