@@ -20,6 +20,9 @@ FIRST = re.compile(r"最早|第一次|首次|首先|哪一年.{0,6}(提出|出�
 # A sentence that sets a number as this year's expectation, not one that reviews last year's result.
 TARGET_CUE = re.compile(r"预期|目标|左右|控制在|力争|以上|以内|计划|要|拟|安排")
 NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个百分点)")
+THIS_YEAR = re.compile(r"今年|本年度|this year")
+STATED_VALUE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
+WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一年|哪些(?:份)?报告|哪几份|which (?:reports|years)|in which years", re.I)
 
 
 def timeline(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
@@ -95,11 +98,34 @@ def _first_stated(k: Knowledge, words: list[str], wanted: set[str]) -> dict[str,
         pool = [s for d in wanted for s in k.by_doc.get(d, [])]
     else:
         pool = [k.sentences[i] for i in sorted(set().union(*(k.sentence_ids(w) for w in words)))]
+    this_year: dict[str, Sentence] = {}
     for s in pool:
-        if (s.doc_id in wanted and s.doc_id not in first and any(w in s.text for w in words)
+        if (s.doc_id in wanted and s.doc_id not in this_year and any(w in s.text for w in words)
                 and NUMBER.search(s.text) and TARGET_CUE.search(s.text)):
-            first[s.doc_id] = s
-    return first
+            first.setdefault(s.doc_id, s)
+            if THIS_YEAR.search(s.text):
+                this_year[s.doc_id] = s
+    # a report reviews the past years before it sets this year's figure: "今年…" is the year's own value
+    return {**first, **this_year}
+
+
+MIN_PHRASE = 3
+MAX_PHRASE = 10
+
+
+def _metric_phrase(q: Question, k: Knowledge, docs: dict[str, int], titles: str) -> str | None:
+    from search.text_answers import NOT_TOPIC
+
+    text = q.text
+    for size in range(min(MAX_PHRASE, len(text)), MIN_PHRASE - 1, -1):
+        for i in range(len(text) - size + 1):
+            piece = text[i:i + size]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or NOT_TOPIC.search(piece) or piece in titles \
+                    or re.search(r"年|历|逐|拟|安排|发行|提出|规定", piece[:1] + piece[-1:]):
+                continue
+            if k.documents_with(piece) & docs.keys():
+                return piece
+    return None
 
 
 def metric_timeline(q: Question, k: Knowledge) -> Answer:
@@ -112,7 +138,10 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
     titles = " ".join(k.series) if k.series else ""
     ranked = sorted(((len(k.documents_with(t) & docs.keys()), -len(t), t)
                      for t in q.terms if t not in titles), key=lambda r: r[:2])
-    base = [t for n, _, t in ranked if n][:1]
+    # the longest stretch of the question these documents use (超长期特别国债, 赤字率) names the metric better
+    # than any one segmented word of it (发行, 长期 …)
+    phrase = _metric_phrase(q, k, docs, titles)
+    base = [phrase] if phrase else [t for n, _, t in ranked if n][:1]
     words = list(dict.fromkeys([extend_term(t, q, k) for t in base] + base))
     words += [w for group in q.english_groups for w in group if words and w not in words and words[0] in group]
     if not words or not docs:
@@ -139,8 +168,20 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
         if s is not None:
             pos = min(s.text.find(w) for w in words if w in s.text)
             a, b = clause_around(s.text, pos, pos + 2, limit=MAX_LABEL - 6)
-            by_doc[doc_id] = Item(f"{year}年:{s.text[a:b]}"[:MAX_LABEL], "Passage", f"{doc_id}#{s.char_start}",
+            label = s.text[a:b]
+            if not NUMBER.search(label):
+                # the figure follows in a later clause ("拟连续几年发行超长期特别国债,…,今年先发行1万亿元")
+                later = NUMBER.search(s.text, b)
+                if later:
+                    c, d = clause_around(s.text, later.start(), later.end(), limit=MAX_LABEL // 2)
+                    label = f"{label[:MAX_LABEL // 2]}…{s.text[c:d]}"
+            by_doc[doc_id] = Item(f"{year}年:{label}"[:MAX_LABEL], "Passage", f"{doc_id}#{s.char_start}",
                                   (s.evidence(),), {"year": year, "document": s.title})
+    value = STATED_VALUE.search(q.text)
+    if value and WHICH_YEARS.search(q.text):
+        # "哪几年…定为4.5%以内": the years whose figure is that value (4.5%, not 14.5% or 4.6%)
+        exact = re.compile(r"(?<![\d.])" + re.escape(re.sub(r"\s", "", value.group(0))))
+        by_doc = {d: i for d, i in by_doc.items() if exact.search(re.sub(r"\s", "", i.label))}
     if not by_doc:
         return Answer(q.text, F.TIMELINE, False, f"语料中没有找到{'、'.join(words)}的逐年数据。")
     items = tuple(sorted(by_doc.values(), key=lambda i: i.attrs["year"]))
