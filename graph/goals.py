@@ -38,8 +38,6 @@ _COMPARATORS = (
 _CMP_RE = re.compile("|".join(re.escape(w) for w, _ in _COMPARATORS))
 _CMP = dict(_COMPARATORS)
 # Verbs that put the value before the metric: 建成4万个公共充电桩.
-_BUILD_START = re.compile(r"^(?:全年|年内)?(?:建设改造|建设|建成|新建|改造|新增|培育|打造|创建|引进|新开工|开工|累计|完成|明确|认定|遴选|"
-                          r"扶持|支持|设立|布局|建立|发展|转移|培训|解决|安置|减少|增加)+")
 
 
 @functools.lru_cache(maxsize=None)
@@ -50,6 +48,12 @@ def _words(name: str) -> tuple[str, ...]:
     text = (files("graph") / "data" / name).read_text(encoding="utf-8")
     return tuple(sorted({w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")},
                         key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _build_start() -> re.Pattern:
+    """Verbs opening a clause before its metric (target_lead_verbs.txt), after 全年/年内."""
+    return re.compile("^(?:全年|年内)?(?:" + "|".join(map(re.escape, _words("target_lead_verbs.txt"))) + ")+")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,7 +83,9 @@ _PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较])去年|过去|�
 # What a clause reports as done (了, 已, 比去年同期) or measured part-way through the year (上半年, 前三季度):
 # a fact even in a sentence that says 今年; only a cue of intent (要, 将, 力争…) in the clause makes it a target.
 _DONE = re.compile(r"同期|已经|已|(?<![为除])了(?![解])")
-_PART_YEAR = re.compile(r"上半年|前[一二三四五六七八九十两0-9]{1,2}个?(?:月|季度)|[一二三]季度|1[-—至~]\d{1,2}月")
+_PART_YEAR = re.compile(r"上半年|前[一二三四五六七八九十两0-9]{1,2}个?(?:月|季度)|[一二三]季度|"
+                        r"[0-9一二三四五六七八九十]{1,2}[-—–至~]+[0-9一二三四五六七八九十]{1,2}月")
+_WILL = re.compile(r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|力争|确保|争取|到[0-9]{4}年")
 _INTENT = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|明年|拟|计划|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
 _LOOKING_BACK = re.compile(r"过去|去年|上一年|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
@@ -314,7 +320,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 year, deadline = named, bool(y.group("to") in ("到", "至") or y.group("before"))
         rel = _relative_year(clause, ctx.doc_year) or _relative_year(sentence_norm[:cstart], ctx.doc_year)
         listed = bool(results) and results[-1].end == cstart - 1 and results[-1].target.comparator == "=" and \
-            results[-1].start < results[-1].end - len(results[-1].target.value_text) and _BUILD_START.match(
+            results[-1].start < results[-1].end - len(results[-1].target.value_text) and _build_start().match(
                 sentence_norm[results[-1].start:]) is not None
         found = _clause_quantities(sentence_norm, cstart, cend, places or [], listed)
         if not found and results and results[-1].end == cstart - 1:
@@ -470,7 +476,7 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
         return True
     if not _INTENT.search(clause) and (_DONE.search(clause) or _PART_YEAR.search(before)):
         return True   # 今年…，上半年产值比去年同期增长14.1%: the clause reports what was done
-    if re.search(r"完成[0-9.]+%", clause) and not _INTENT.search(clause):
+    if re.search(r"完成(?:了|计划的)?[0-9.]+%", clause) and not _WILL.search(clause):
         return True   # 钢完成96.4%: a plan's fulfilment
     if year is not None and ctx.doc_year is not None and year < ctx.doc_year and not future:
         return True
@@ -480,6 +486,7 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
 
 
 _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")
+_ADJUST_VERBS = ("降低", "提高", "下调", "上调", "压减")   # kept in the metric when they open the clause
 _CHANGE_VERBS = {"增长", "提高", "提升", "增加", "下降", "降低", "减少", "缩小"}
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
 _COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张",
@@ -549,6 +556,16 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 out.append((start, m, verb, _clean_metric(obj[0]), m.end() + obj[1]))
                 building, prev_start, building_end = build, start, m.end() + obj[1]
                 continue
+        if build and not after.strip() and value_unit(m) in _COUNT_UNITS \
+                and verb is None and not chinese and build.start() >= 2:
+            # 棚户区住房改造580万套, 高校扩招100万人: the verb closes the metric, the value closes the clause
+            mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
+            lead = _build_start().match(metric)
+            if lead and len(metric) - lead.end() > len(build.group(0)) + 1:
+                metric = metric[lead.end():]   # 完成易地扶贫搬迁280万人 → 易地扶贫搬迁
+            if len(_clean_metric(metric)) > len(build.group(0)) + 1:
+                out.append((mstart, m, None, _clean_metric(metric), m.end()))
+                continue
         building = None
         if seg_start == cstart and verb is None and not _METRIC_LEAD.sub("", metric_text) \
                 and (not chinese or m.group("pct")) and value_unit(m) in _COUNT_UNITS | {"%", None} \
@@ -571,15 +588,16 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             continue
         time_lead = _METRIC_LEAD.match(metric_text)
         skip = time_lead.end() if time_lead else 0
-        lead = _BUILD_START.match(metric_text[skip:])
+        lead = _build_start().match(metric_text[skip:])
         lead_end = lead.end() if lead else None
         if lead_end is None and lead_active and (seg_start == cstart or re.match(r"[、和及]", metric_text)) \
                 and not _CMP_RE.search(metric_text) and not _build_re().search(metric_text):
             lead_end = 0   # 、垃圾日处理能力6万吨: the next item of a list of things built
         if verb is None and lead_end is not None and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS \
                 and len(metric_text) - skip - lead_end >= 2:
+            change = next((v for v in _ADJUST_VERBS if metric_text[skip:skip + lead_end].endswith(v)), "")
             out.append((seg_start + (skip if lead_end == 0 else 0), m, None,
-                        _clean_metric(metric_text[skip + lead_end:]), m.end()))
+                        _clean_metric(metric_text[skip + lead_end:]) + change, m.end()))
             lead_active = True
             continue
         lead_active = False

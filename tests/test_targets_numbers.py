@@ -127,3 +127,14 @@ def test_a_fraction_and_at_least():
 def test_a_year_that_is_a_base_does_not_date_the_target():
     ((_, value, year),) = targets("粮食总产量要在2023年的基础上再增加200亿斤以上")
     assert (value, year) == (2e10, 2024)
+
+
+def test_a_verb_of_change_before_the_metric_stays_in_it():
+    assert targets("降低制造业增值税税率3个百分点") == [("制造业增值税税率降低", 3, 2024)]
+    assert targets("新增5G基站1000座") == [("5G基站", 1000, 2024)]
+
+
+def test_a_verb_closing_the_metric_before_a_count():
+    assert targets("棚户区住房改造580万套") == [("棚户区住房改造", 5.8e6, 2024)]
+    assert targets("完成易地扶贫搬迁280万人") == [("易地扶贫搬迁", 2.8e6, 2024)]
+    assert targets("本年1——5月份铁道货运量计划完成105%") == []   # a plan's fulfilment so far
