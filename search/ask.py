@@ -51,6 +51,10 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         each = T.compare_topics(q, corpus, k)
         if each is not None:
             return each
+    if focus in LIST_ANSWERABLE:
+        spelled = T.announced_list(q, k)
+        if spelled is not None:
+            return spelled
     if focus in AGENCY_ANSWERABLE and S.asks_agency(q):
         # "哪个部门负责…", "who should organise …": the bodies the text gives that duty
         bodies = S.agencies_for_topic(q, corpus, k)
@@ -102,6 +106,10 @@ TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS
 
 # Foci under which two coordinated things (A和B分别…) are asked of in turn when no two places or years are.
 TOPIC_COMPARABLE = {F.COMPARE, F.SEMANTIC, F.STATEMENTS}
+
+
+# Foci under which a numbered term the text spells out ("三保三压", 分两步走) is answered by its parts.
+LIST_ANSWERABLE = {F.SEMANTIC, F.STATEMENTS, F.TARGET_VALUE, F.GOALS, F.SECTION, F.PROJECTS}
 
 
 # Foci under which a question asking which body does something is answered by the bodies the text names.

@@ -136,6 +136,55 @@ def _enumeration(q: Question, k: Knowledge) -> Answer | None:
     return None
 
 
+NUMERAL_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+LIST_ANNOUNCED = re.compile(r"^\s*(?:”|\")?\s*(?:的?方针|的?要求|的?原则|的?战略)?\s*(?:[,，]?\s*即|[：:])|^\s*[”\"]?\s*[。：:]?\s*$")
+MAX_ANNOUNCED = 8
+
+
+def announced_list(q: Question, k: Knowledge) -> Answer | None:
+    """"“三保三压”是什么", "分哪两步走": a numbered term the text states and then spells out — after 即 or a
+    colon in its sentence, or in the clauses that follow it (…；…；…。) — each part cited. The count in the
+    term (三 → 3) bounds the parts; None when the text does not spell the term out."""
+    text = q.text
+    keys = [t for t in q.quoted if t[:1] in NUMERAL_VALUE]
+    for size in range(6, 1, -1):
+        keys += [text[i:i + size] for i in range(len(text) - size + 1)
+                 if text[i] in NUMERAL_VALUE and re.fullmatch(r"[\u4e00-\u9fff]+", text[i:i + size])]
+    docs = q.document_ids()
+    for key in dict.fromkeys(keys):
+        if NUMERAL_VALUE[key[0]] < 2 or key[1:2] in NUMERAL_VALUE:
+            continue      # one thing is no list; 十四五 is a planning period, not ten parts
+        found = [s for s in k.containing(key) if not docs or s.doc_id in docs]
+        for s in found:
+            after = s.text[s.text.find(key) + len(key):]
+            if not LIST_ANNOUNCED.search(after):
+                continue
+            want = NUMERAL_VALUE[key[0]]
+            parts: list[Item] = []
+            lead = re.search(r"即|[：:]", after)
+            if lead and after[lead.end():].strip(" 。；;"):
+                a = len(s.text) - len(after) + lead.end()
+                b = len(s.text.rstrip("。；; "))
+                parts.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),)))
+            sentences = k.by_doc.get(s.doc_id, [])
+            at = next((i for i, x in enumerate(sentences) if x is s), None)
+            ends = s.text.rstrip()[-1:]
+            for x in sentences[at + 1:at + 1 + MAX_ANNOUNCED] if at is not None else []:
+                if len(parts) >= min(want, MAX_ANNOUNCED) or (ends == "。" and parts and lead):
+                    break
+                if x.section_path != s.section_path:
+                    break
+                b = len(x.text.rstrip("。；; "))
+                parts.append(Item(x.text[:b], "Passage", f"{x.doc_id}#{x.char_start}", (x.evidence(0, b),)))
+                ends = x.text.rstrip()[-1:]
+                if ends == "。" and len(parts) < want and not lead:
+                    break
+            if len(parts) == want:
+                return Answer(q.text, F.SECTION, True, f"{key}:" + ";".join(i.label for i in parts) + "。",
+                              tuple(parts), (s.evidence(),) + tuple(c for i in parts for c in i.citations))
+    return None
+
+
 STEPS_ASKED = re.compile(r"[两二三四五六几]\s*(?:步|个阶段|阶段)|哪几步|哪两步|分几步|steps|stages|phases", re.I)
 ORDINAL_STEP = re.compile(r"第[一二三四五六]\s*(步|阶段)")
 

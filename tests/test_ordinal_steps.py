@@ -31,3 +31,34 @@ def test_no_steps_asked_no_steps_answer():
     q = Question("国民经济怎么发展？")
     q.terms = ["国民经济"]
     assert _ordinal_steps(q, knowledge()) is None
+
+
+SPELLED = ["国务院决定对基本建设坚决实行“三保三压”的方针，即保计划内建设，压计划外建设；", "保生产性建设，压非生产性建设；",
+           "保重点建设，压非重点建设。", "翻两番的战略目标必须分两步走。", "前十年，主要是打好基础；", "后十年，争取进入新的振兴时期。",
+           "今年是实施“一五”计划的第三年。"]
+
+
+def spelled_knowledge():
+    sentences, pos = [], 0
+    for text in SPELLED:
+        sentences.append(Sentence("d1", "r.jsonl", "某年政府工作报告", (), pos, pos + len(text), text))
+        pos += len(text)
+    return SimpleNamespace(by_doc={"d1": sentences}, containing=lambda t: [s for s in sentences if t in s.text])
+
+
+def test_a_numbered_term_is_answered_by_the_parts_the_text_spells_out():
+    from search.text_answers import announced_list
+
+    q = Question("What was the “三保三压” policy?")
+    q.quoted = ["三保三压"]
+    a = announced_list(q, spelled_knowledge())
+    assert [i.label for i in a.items] == ["保计划内建设，压计划外建设", "保生产性建设，压非生产性建设", "保重点建设，压非重点建设"]
+    a = announced_list(Question("翻两番的战略目标分哪两步走？"), spelled_knowledge())
+    assert [i.label for i in a.items] == ["前十年，主要是打好基础", "后十年，争取进入新的振兴时期"]
+
+
+def test_a_term_the_text_does_not_spell_out_is_no_list():
+    from search.text_answers import announced_list
+
+    assert announced_list(Question("“一五”计划是哪一年开始的？"), spelled_knowledge()) is None
+    assert announced_list(Question("三保三压是哪年提出的？"), SimpleNamespace(by_doc={}, containing=lambda t: [])) is None
