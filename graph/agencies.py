@@ -5,6 +5,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from pathlib import Path
 
 from ingest import ner as _ner
 from ingest.titles import agency_suffixes
@@ -30,7 +31,17 @@ _DELIMS = set(",，。;；:：、!！?？ \t\n\r\u3000“”()（）《》")
 _MAX_NAME = 24
 # Words that, at the start, describe rather than name (各, 有关, 相关): 各州市人民政府 is kept whole
 # only when it is the addressee list of the metadata.
-_GENERIC_START = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}一批|各级|各类|各|有关|相关|其他|地方|基层|上级|本级|同级|所属|当地|沿边|边境|重点|大型|中小|乡镇|社区|行业)")
+_GENERIC_START = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}一批|各级|各类|各|有关|相关|其他|地方|基层|上级|本级|同级|所属|当地|沿边|边境|重点|大型|中小|乡镇|社区|行业|直辖市|[省市县乡]级|设区的市)")
+# Words that make any name a category wherever they stand ("报同级人民政府", "经有关人民政府").
+_GENERIC_INSIDE = re.compile(r"有关|相关|同级|上级|本级|所在地")
+
+
+@functools.lru_cache(maxsize=1)
+def _leaders() -> tuple[str, ...]:
+    """Words before a name that are no part of it (graph/data/agency_leaders.txt), longest first."""
+    path = Path(__file__).parent / "data" / "agency_leaders.txt"
+    words = (w.strip() for w in path.read_text(encoding="utf-8").splitlines())
+    return tuple(sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True))
 
 
 def agency_id(name: str) -> str:
@@ -66,6 +77,9 @@ def _candidates(sentence: str) -> dict[tuple[int, int], str]:
         while start > 0 and sentence[start - 1] not in _DELIMS and end - start < _MAX_NAME:
             start -= 1
         start += leading_verbs_end(sentence[start:end - len(m.group(0))])
+        lead = next((w for w in _leaders() if sentence.startswith(w, start)), "")
+        if lead and end - start - len(lead) >= len(m.group(0)) + 1:
+            start += len(lead)          # 业经|市人民政府, 报请|国务院
         name = sentence[start:end]
         if _acceptable(name, m.group(0)):
             found.setdefault((start, end), name)
@@ -75,7 +89,7 @@ def _candidates(sentence: str) -> dict[tuple[int, int], str]:
 def _acceptable(name: str, ending: str) -> bool:
     if len(name) <= len(ending) + 1 or len(name) > _MAX_NAME:
         return False
-    if _GENERIC_START.match(name) or any(name.endswith(w) for w in _NOT_AGENCY):
+    if _GENERIC_START.match(name) or _GENERIC_INSIDE.search(name) or any(name.endswith(w) for w in _NOT_AGENCY):
         return False
     if re.search(r"[0-9０-９]", name):
         return False
@@ -195,7 +209,7 @@ def second_opinion(sentence: str, found: dict[tuple[int, int], str]) -> dict[tup
                 if not (rule_end and name.endswith(rule_end.group(0)) and _acceptable(name, rule_end.group(0))):
                     continue
             ending = next((e for e in _proposal_ends() if name.endswith(e)), None)
-            if ending and len(name) > len(ending) and not _GENERIC_START.match(name) \
+            if ending and len(name) > len(ending) and not _GENERIC_START.match(name) and not _GENERIC_INSIDE.search(name) \
                     and not re.search(r"[0-9０-９]", name) and not any(name.endswith(w) for w in _NOT_AGENCY):
                 out[(a, b)] = name
     return out

@@ -52,3 +52,14 @@ def test_the_ner_splits_a_run_and_proposes_list_members():
     assert found == ["国家发展改革委", "中央网信办", "工业和信息化部"]
     # Real names the NER does not tag stay: rules decide.
     assert "省应急厅" in names("省应急厅负责依法督促托育机构落实安全责任")
+
+
+def test_categories_of_government_are_no_agency():
+    assert names("各省、自治区、直辖市人民政府") == []
+    assert names("由市、县级人民政府征求意见") == []
+    assert "区住房保障部门报同级人民政府" not in names("由市住房城乡建设局、区住房保障部门报同级人民政府批准后执行")
+
+
+def test_a_preposition_before_a_name_is_no_part_of_it():
+    assert names("《办法》业经市人民政府同意，现印发给你们") == []        # 市人民政府 alone names no city
+    assert names("《规划》业经某某省人民政府同意") == ["某某省人民政府"]
