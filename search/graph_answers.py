@@ -358,7 +358,8 @@ def parent_goal(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     if home is not None:
         path = home.attrs.get("path") or [home.label]
         parts.append(f"{project.label}位于「{' > '.join(path)}」。")
-        items.append(explicit_first(home))
+        # the whole chain of headings: the chapter names the aim as much as the section does
+        items.append(explicit_first(Item(" > ".join(path), home.type, home.uri, home.citations, home.attrs)))
     if programmes:
         parts.append(f"属于「{programmes[0].label}」。")
         items.append(programmes[0])
@@ -368,13 +369,45 @@ def parent_goal(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         lead = "原文未直接说明其目标,所在章节的目标:" if weak else f"对应的目标({basis}):" if basis else "对应的目标:"
         parts.append(lead + ";".join(g.label for g in goals) + "。")
     items += [explicit_first(g) for g in goals]
-    aims = [a for a in textual_aims(project, k) if not any(a.label in i.label or i.label in a.label for i in items)]
+    themed = theme_goal(home.attrs.get("path") or [home.label], home.citations[0].doc_id, k) \
+        if home is not None and home.citations else None
+    aims = [a for a in textual_aims(project, k) + ([themed] if themed else [])
+            if not any(a.label in i.label or i.label in a.label for i in items)]
     if aims:
         # what the text around the project says it is for: the lead of its sentence (促进民心相通,…), the
         # sentence before a one-line measure, the aim that opens its section
         parts.append("原文上下文:" + ";".join(a.label for a in aims) + "。")
         items += aims
     return Answer(q.text, F.PARENT_GOAL, True, "".join(parts), tuple(items))
+
+
+# Character pairs of headings that say nothing of the theme (提升…水平, 加快…建设).
+GENERIC_PAIRS = frozenset("提升 加快 推进 推动 建设 发展 完善 加强 健全 实施 打造 水平 体系 机制 全面 深入 持续 高质量 质量".split())
+MIN_THEME_PAIRS = 3
+
+
+def theme_goal(path: list[str], doc_id: str, k: Knowledge) -> Item | None:
+    """The plan's goal that shares the theme of the project's section (提升基础设施通达水平 → 基础设施通达程度比较
+    均衡): the goal of the same document holding most of the headings' character pairs, at least three."""
+    def pairs(text: str) -> set[str]:
+        core = re.sub(r"^(?:第[一二三四五六七八九十\d]+[章节部分]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])\s*", "",
+                      text)
+        return {core[i:i + 2] for i in range(len(core) - 1)
+                if re.fullmatch(r"[\u4e00-\u9fff]{2}", core[i:i + 2])} - GENERIC_PAIRS
+
+    best, best_n = None, MIN_THEME_PAIRS - 1
+    for heading in reversed(path):       # the deepest heading first: it is the most specific theme
+        wanted = pairs(heading)
+        for goal in k.goals:
+            cite = goal.citations[0] if goal.citations else None
+            if cite is None or cite.doc_id != doc_id:
+                continue
+            n = len(wanted & pairs(goal.label))
+            if n > best_n:
+                best, best_n = goal, n
+        if best is not None:
+            return Item(best.label, "Goal", best.uri, best.citations, {**best.attrs, "basis": "section_theme"})
+    return None
 
 
 MAX_AIM = 45        # characters: a clause longer than this is a measure, not an aim

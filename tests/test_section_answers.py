@@ -104,3 +104,17 @@ def test_the_aims_the_text_states_around_a_project():
     assert aims == ["促进民心相通", "促进城市经济转型和功能提升"]
     aims = [a.label for a in textual_aims(Item("乙国家公园", "Project", "p2"), k)]
     assert aims == ["建立以国家公园为主体的自然保护地管理体系", "促进城市经济转型和功能提升"]
+
+
+def test_the_plan_goal_sharing_the_section_theme():
+    from graph.records import Evidence, Item
+    from search.graph_answers import theme_goal
+
+    def goal(label: str, doc: str = "d1") -> Item:
+        return Item(label, "Goal", f"g:{label}", (Evidence("plan.txt", doc, (), 0, len(label), label),))
+
+    k = SimpleNamespace(goals=[goal("城乡居民收入比值缩小到2.7左右"), goal("基础设施通达程度比较均衡"),
+                               goal("基础设施通达程度全面提升", "d2")])
+    found = theme_goal(["第八章 构建支撑体系", "第三节 提升基础设施通达水平"], "d1", k)
+    assert found.label == "基础设施通达程度比较均衡" and found.attrs["basis"] == "section_theme"
+    assert theme_goal(["第二节 深化合作互助机制"], "d1", k) is None
