@@ -218,6 +218,8 @@ ISSUER_ASKED = re.compile(r"发布|印发|发文|出台|联合发|issued|publish
 # Verbs that give a body a duty (负责, 牵头, 会同 …): a sentence with one says who does the thing.
 DUTY_VERBS = ("负责", "牵头", "主管", "组织", "会同", "统筹", "督促", "指导", "实施机构", "承担", "落实")
 MAX_AGENCY_SENTENCES = 2
+# "由省卫生健康部门牵头": the holder of a duty named by its role, not by an organ's name
+DUTY_HOLDER = re.compile(r"由([\u4e00-\u9fff]{2,14}?(?:部门|单位|机构|政府|委员会))(?:牵头|负责|主管|组织|会同)")
 
 
 def asks_agency(q: Question) -> bool:
@@ -245,7 +247,7 @@ def agencies_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         present = [w for w in words if w in s.text]
         if not present:
             continue
-        found = find_agencies(s.text)
+        found = find_agencies(s.text) or [(m.start(1), m.end(1), m.group(1)) for m in DUTY_HOLDER.finditer(s.text)]
         if not found:
             continue
         if not any(v in s.text for v in DUTY_VERBS):

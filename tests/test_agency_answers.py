@@ -54,3 +54,11 @@ def test_which_cities_are_the_places_of_the_clause_on_the_topic():
     q.terms = ["城市", "要建", "国家", "物流枢纽"]
     a = places_for_topic(q, SimpleNamespace(gazetteer=load_gazetteer()), k)
     assert [i.label for i in a.items] == ["昆明", "大理"]
+
+
+def test_a_duty_holder_named_by_its_role():
+    sentences = [Sentence("d1", "a.txt", "某意见", (), 0, 40, "建立工作部门联席会议，由省卫生健康部门牵头，有关部门参加。")]
+    q = Question("Who leads the joint meeting?")
+    q.terms = ["联席会议"]
+    a = agencies_for_topic(q, SimpleNamespace(), SimpleNamespace(by_doc={"d1": sentences}))
+    assert a.found and [i.label for i in a.items] == ["省卫生健康部门"]
