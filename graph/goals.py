@@ -293,7 +293,7 @@ def _relative_year(clause: str, doc_year: int | None) -> int | None:
 def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Targets and facts in a sentence: 到2025年,昆明市经济总量达到1万亿元,常住人口达到1000万左右 → two."""
     sentence_norm = _rule_text(sentence)
-    if not any(_is_quantity(sentence_norm, m) for m in _VALUE_RE.finditer(sentence_norm)):
+    if "番" not in sentence_norm and not any(_is_quantity(sentence_norm, m) for m in _VALUE_RE.finditer(sentence_norm)):
         return []   # every reading below starts from a value (most sentences hold none)
     year, deadline = None, False
     planned_end = plan_period_end(sentence_norm) if _PLAN_PERIOD.search(sentence_norm) else None
@@ -318,7 +318,10 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             named = int(parse_number(y.group("year")) or 0)
             if 1900 < named < 2200:
                 year, deadline = named, bool(y.group("to") in ("到", "至") or y.group("before"))
+        if "本世纪末" in clause and ctx.doc_year and ctx.doc_year < 2000:
+            year, deadline = 2000, True   # 到本世纪末, said before 2000
         rel = _relative_year(clause, ctx.doc_year) or _relative_year(sentence_norm[:cstart], ctx.doc_year)
+
         listed = bool(results) and results[-1].end == cstart - 1 and results[-1].target.comparator == "=" and \
             results[-1].start < results[-1].end - len(results[-1].target.value_text) and _build_start().match(
                 sentence_norm[results[-1].start:]) is not None
@@ -326,6 +329,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         if not found and results and results[-1].end == cstart - 1:
             found = _listed_after(sentence_norm, cstart, cend, results[-1])
         found, subject = _with_subject(sentence_norm, cstart, cend, found, subject, places or [])
+        if "番" in clause:
+            found += _doublings(sentence, sentence_norm, cstart, cend, places or [])
         for q in found:
             metric_start, value_m, verb, metric, end = q
             q_year = year if year is not None else rel
@@ -344,11 +349,42 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 continue  # 私营工业只占0.4%: a description, unless the sentence plans
             if not deadline and (_condition_re().search(sentence_norm) or _condition_section(ctx.section_path)):
                 continue   # 申请家庭…人均建筑面积低于15平方米: who qualifies, not what is to be reached
-            target = _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
+            target = value_m if isinstance(value_m, Target) else \
+                _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:
                 continue
             results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
     return results
+
+
+_DOUBLED = re.compile(r"值|收入|总量|产量|规模|消费|投资|产出|效率")   # what a plan doubles
+_DOUBLING = re.compile(r"(?P<more>再)?翻(?P<n>一|两|二|三|四)番(?P<approx>以上|多)?")
+
+
+def _doublings(source: str, sentence: str, cstart: int, cend: int, places: list[tuple[int, int]]) -> list:
+    """国内生产总值比2000年翻两番: a value of 4 times (2 to the number of 番) its base, the metric before it
+    without the base (比2000年) or the verb (实现, 力争)."""
+    out = []
+    for m in _DOUBLING.finditer(sentence, cstart, cend):
+        start, metric = _strip_lead(sentence, cstart, m.start(), places)
+        aim = max(metric.rfind("实现"), metric.rfind("力争"), metric.rfind("本世纪末"))
+        if aim >= 0:   # 到本世纪末实现工农业年总产值翻两番: what doubles comes after the aim, else before it
+            after_aim = aim + (4 if metric.startswith("本世纪末", aim) else 2)
+            if _DOUBLED.search(metric[after_aim:]):
+                start, metric = _strip_lead(sentence, start + after_aim, m.start(), places)
+            else:
+                metric = metric[:aim]
+        metric = _clean_metric(_COMPARISON_BASE.sub("", re.sub(r"(?:比|较)[0-9]{4}年(?:的水平)?", "", metric)))
+        if "的" in metric and _DOUBLED.search(metric[metric.rfind("的") + 1:]):
+            metric = metric[metric.rfind("的") + 1:]   # 《纲要》提出的2010年人均国内生产总值
+        metric = re.sub(r"^(?:为|对|就|我国|全国|原定|到?[0-9]{4}年)+|(?:实现|达到|力争|争取|要|将|再)+$", "", metric)
+        if len(metric) < 2 or not _DOUBLED.search(metric):
+            continue   # 并就翻两番, 提前实现翻两番: no measure named
+        n = parse_int(m.group("n")) or 1
+        comparator = "≥" if m.group("approx") or "力争" in sentence[cstart:m.start()] else "="
+        out.append((start, Target(metric=metric + "翻番", value=float(2 ** n), unit="倍", comparator=comparator,
+                                  value_text=source[m.start():m.end()]), None, metric, m.end()))
+    return out
 
 
 @functools.lru_cache(maxsize=1)

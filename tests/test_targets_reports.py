@@ -132,3 +132,11 @@ def test_thresholds_under_an_eligibility_heading_are_conditions():
     ctx = Context(doc_year=2024, default_year=2024, section_path=("第三章 申请与准入", "第二十二条"))
     assert targets("租住的直管房住宅、单位公房人均建筑面积低于15平方米。", ctx) == []
     assert targets("租住的直管房住宅、单位公房人均建筑面积低于15平方米。", Context(2024, 2024)) != []
+
+
+def test_doubling_is_a_target_of_two_or_four_times():
+    found = find_quantities("到2020年国内生产总值力争比2000年翻两番", Context(2003, 2003))
+    assert [(q.target.metric, q.target.value, q.target.unit, q.year, q.is_fact) for q in found] == [
+        ("国内生产总值翻番", 4.0, "倍", 2020, False)]
+    assert targets("我们要到本世纪末实现工农业年总产值翻两番", Context(1982, 1982)) == [("工农业年总产值翻番", 4.0, "倍", 2000)]
+    assert targets("并就翻两番的步骤作了部署", Context(1982, 1982)) == []
