@@ -32,10 +32,11 @@ def unruled_rows(pieces: list[Piece], extracted: str) -> str:
         return extracted
     height = max(pieces[anchors[0]].height, 1.0)
     anchor_x = pieces[anchors[0]].x
-    ys = [pieces[k].y for k in anchors]
-    # Cells sit right of the number column; the table ends at the first piece back at the margin.
+    numbered = set(anchors)
+
+    # Cells sit right of the number column; the table ends at the first piece back at the margin. A page
+    # number printed below the table is no cell.
     def cell(k: int) -> bool:
-        # A page number printed below the table is no cell.
         return _in_cells(pieces[k], anchor_x, height) and not is_page_number(pieces[k].text.strip())
 
     start = anchors[0]
@@ -47,13 +48,13 @@ def unruled_rows(pieces: list[Piece], extracted: str) -> str:
     while end + 1 < len(pieces) and (not pieces[end + 1].text.strip() or cell(end + 1)):
         end += 1
     body = [k for k in range(start, end + 1) if pieces[k].text.strip()]
-    if any(k not in anchors and not _in_cells(pieces[k], anchor_x, height) for k in body):
+    if any(k not in numbered and not _in_cells(pieces[k], anchor_x, height) for k in body):
         return extracted          # text at the margin amid the rows: not one table
-    columns = _columns([pieces[k].x for k in body if k not in anchors], height)
+    columns = _columns([pieces[k].x for k in body if k not in numbered], height)
     rows: list[dict[int, list[Piece]]] = [{} for _ in range(len(anchors) + 1)]   # [0]: the page before's
     row = 0
     for k in body:
-        if k in anchors:
+        if k in numbered:
             row += 1
             continue
         piece = pieces[k]
