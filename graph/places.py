@@ -384,7 +384,7 @@ def _match_at(text: str, i: int, gazetteer: Gazetteer, scope: _Scope, home: str 
         candidate = _choose(surface, i, end, gazetteer, scope, _heads(text, i, found), nearby, under)
         if candidate and candidate.remote and text.startswith(_event_words(), end) and \
                 _lexicon().words.get(surface, (0, ""))[0] < _EVENT_NAME_FREQ:
-            candidate.weak = candidate.remote = False   # 汶川地震: the county the disaster is named after
+            candidate.weak = candidate.remote = candidate.common = False   # 汶川地震: the county the disaster is named after
         if candidate:
             found.append(candidate)
         return end - i
@@ -586,6 +586,8 @@ def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> 
         elif candidate.weak and not _in_list_with_a_place(text, index, found, rivers) and not any(
                 other is not candidate and not other.weak and _qualifies(other, candidate, gazetteer) for other in found):
             continue   # (天河、白云、黄埔 between 荔湾 and 番禺: a chain of such names leads to a sure one)
+        if candidate.common and _ends_an_item(text, candidate, found):
+            continue
         kept.append(candidate)
     return kept
 
@@ -614,6 +616,23 @@ def _known_as_a_place_name(surface: str) -> bool:
     the first of the two signals that admit a remote county's short name (大田 nz, 玉门 n are words too)."""
     freq, tag = _lexicon().words.get(surface, (0, ""))
     return tag == "ns" or freq == 0
+
+
+# What may stand right before an item of an enumeration.
+_ITEM_START = frozenset("、，,。；;：:（(“”‘’《》「」 \t\n和及与或—-－")
+
+
+def _ends_an_item(text: str, candidate: _Candidate, found: list[_Candidate]) -> bool:
+    """三江平原、江西…, 澜湄合作、云南…: an everyday word glued to the word before it is the end of a longer
+    item (a plain, a cooperation), not a county listed among places; after its province it is one (云南富民)."""
+    start = candidate.start
+    if start == 0 or text[start - 1] in _ITEM_START or any(other.end == start and not other.weak for other in found):
+        return False
+    # After a verb or a particle it begins its item (开放大连、…, 推动个旧、…, 重建后的汶川、…).
+    words = _lexicon().words
+    before = next((text[start - k:start] for k in (4, 3, 2, 1) if k <= start and text[start - k:start] in words), "")
+    tag = words.get(before, (0, ""))[1]
+    return not (tag[:1] in ("v", "p", "u", "c", "d", "r", "m", "q") or tag == "ad")
 
 
 def _names_no_region(text: str, candidate: _Candidate) -> bool:

