@@ -345,6 +345,9 @@ def compare(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             parts.append((f"{year}年", part))
         return _side_by_side(q, parts)
     if not VALUE_CUE.search(q.text):
+        together = _contrasted(q, ws, k)
+        if together is not None:
+            return together
         parts = []
         for key, surface in q.places:
             parts.append((surface, entity_statements(replace(q, places=[(key, surface)], regions=[]), ws, k)))
@@ -441,6 +444,46 @@ def _headings_naming(k: Knowledge, ws: "Corpus", docs: set[str], side: str, gram
         out.append(Item(h.text, "Passage", f"{doc_id}#{h.char_start}",
                         (Evidence(source, doc_id, tuple(h.path), h.char_start, h.char_end, h.text, "outline"),)))
     return out
+
+
+MAX_CONTRASTS = 2
+
+
+def _contrasted(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
+    """Sentences that name every compared place ("推动瑞丽在…取得创新成果,推动河口在…取得新进展") set them side by
+    side themselves: each place's clause of the best such sentences. None when no sentence names them all."""
+    from search.statements import _enumerated_part
+
+    # the Chinese names (an English question links "Ruili" to 瑞丽市)
+    if len(q.places) < 2:
+        return None       # a region in the question is the scope ("在滇西旅游中"), not a side
+    names, shorts = [], []
+    for key, surface in q.places:
+        place = ws.gazetteer.get(key) if key in ws.gazetteer else None
+        names.append(surface if re.search(r"[\u4e00-\u9fff]", surface) or not place else place.name)
+        forms = sorted((n for n in (place.short_names if place else ()) if len(n) >= 2), key=len)
+        shorts.append(forms[0] if forms else _short(names[-1]))
+    docs = q.document_ids()
+    words = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and not any(t in n or n in t for n in shorts)]
+    both = [s for s in k.containing(shorts[0]) if all(n in s.text for n in shorts[1:]) and (not docs or s.doc_id in docs)]
+    if not both:
+        return None
+    both.sort(key=lambda s: (-sum(1 for w in words if w in s.text), s.doc_id, s.char_start))
+    parts = []
+    for name, short in zip(names, shorts):
+        items = []
+        for s in both[:MAX_CONTRASTS]:
+            for a, b in clauses(s.text):
+                if short in s.text[a:b]:
+                    # in a list (保山市建设…、大理州建设…、丽江市建设…) the part that names the place
+                    c, d = _trimmed(s.text, *_enumerated_part(s.text, a, b, [short]))
+                    shared = sum(1 for n in shorts if n in s.text[a:b]) > 1
+                    a, b = (c, d) if shared and short in s.text[c:d] else _trimmed(s.text, a, b)
+                    items.append(Item(s.text[a:b][:MAX_LABEL], "Passage", f"{s.doc_id}#{s.char_start + a}",
+                                      (s.evidence(a, b),), {"document": s.title}))
+                    break
+        parts.append((name, Answer(q.text, F.COMPARE, bool(items), "", tuple(items))))
+    return _side_by_side(q, parts, per_part=MAX_CONTRASTS)
 
 
 def _side_by_side(q: Question, parts: list[tuple[str, Answer]], per_part: int = 6) -> Answer:

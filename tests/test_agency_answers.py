@@ -62,3 +62,16 @@ def test_a_duty_holder_named_by_its_role():
     q.terms = ["联席会议"]
     a = agencies_for_topic(q, SimpleNamespace(), SimpleNamespace(by_doc={"d1": sentences}))
     assert a.found and [i.label for i in a.items] == ["省卫生健康部门"]
+
+
+def test_two_places_compared_by_the_sentence_that_names_both():
+    from graph.gazetteer import load_gazetteer
+    from search.text_answers import compare
+
+    text = "率先推动瑞丽在跨境电商、跨境金融等领域取得创新成果,推动河口在加工贸易、商贸物流等方面取得新进展。"
+    s = Sentence("d1", "plan.txt", "某规划", (), 0, len(text), text)
+    k = SimpleNamespace(containing=lambda t: [s] if t in text else [])
+    q = Question("Compare what the plan asks of Ruili and Hekou.")
+    q.places = [("adcode:533102", "Ruili"), ("adcode:532532", "Hekou")]
+    a = compare(q, SimpleNamespace(gazetteer=load_gazetteer()), k)
+    assert [i.label for i in a.items] == ["率先推动瑞丽在跨境电商、跨境金融等领域取得创新成果", "推动河口在加工贸易、商贸物流等方面取得新进展"]
