@@ -126,6 +126,11 @@ def entity_statements(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         other = [(a, b) for a, b in spans if any(w in s.text[a:b] for w in topical + focus)]
         chosen = list(dict.fromkeys(naming + other)) or spans
         for a, b in chosen:
+            rest = s.text[a:b]
+            for n in sorted(names, key=len, reverse=True):
+                rest = rest.replace(n, "")
+            if len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2:
+                continue      # a clause that is only the name ("西双版纳州,") says nothing about it
             items.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
                               {"document": s.title, "section": " > ".join(s.section_path)}))
     items = dedupe(items)
