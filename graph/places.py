@@ -586,7 +586,7 @@ def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> 
         elif candidate.weak and not _in_list_with_a_place(text, index, found, rivers) and not any(
                 other is not candidate and not other.weak and _qualifies(other, candidate, gazetteer) for other in found):
             continue   # (天河、白云、黄埔 between 荔湾 and 番禺: a chain of such names leads to a sure one)
-        if candidate.common and _ends_an_item(text, candidate, found):
+        if candidate.common and _ends_an_item(text, candidate, found) or _predicate_pair(text, candidate, gazetteer):
             continue
         kept.append(candidate)
     return kept
@@ -620,6 +620,24 @@ def _known_as_a_place_name(surface: str) -> bool:
 
 # What may stand right before an item of an enumeration.
 _ITEM_START = frozenset("、，,。；;：:（(“”‘’《》「」 \t\n和及与或—-－")
+
+
+# What may follow a predicate: the end of a clause, or 的 before the noun it qualifies.
+_PREDICATE_END = frozenset("、，,。；;！!？?）)”的")
+
+
+def _predicate_pair(text: str, candidate: _Candidate, gazetteer: Gazetteer) -> bool:
+    """幸福安康、富裕安康的生活: a short name right after an adjective and ending the phrase is the second half
+    of a pair of adjectives (安康 well-being), not the city."""
+    start, end = candidate.start, candidate.end
+    if start < 2 or (end < len(text) and text[end] not in _PREDICATE_END):
+        return False
+    if gazetteer.get(candidate.place_id).kind not in ("prefecture", "county") or not any(
+            f.form == SHORT and f.place_id == candidate.place_id for f in gazetteer.forms(candidate.surface)):
+        return False   # (平安云南, 美丽中国: a province or country named in a slogan is meant)
+    words = _lexicon().words
+    before = next((text[start - k:start] for k in (3, 2) if k <= start and text[start - k:start] in words), "")
+    return words.get(before, (0, ""))[1] == "a"
 
 
 def _ends_an_item(text: str, candidate: _Candidate, found: list[_Candidate]) -> bool:

