@@ -185,6 +185,7 @@ def plan_period_end(text: str) -> int | None:
     return (1953 + 5 * (n - 1) + 4) if n <= 2 else 1966 + 5 * (n - 3) + 4
 
 
+@functools.lru_cache(maxsize=4096)
 def section_context(path: tuple[str, ...]) -> tuple[bool, bool, bool]:
     """(review, goal_section, mixed) for a heading path; the nearest heading that says decides."""
     for heading in reversed(path):
@@ -266,6 +267,7 @@ def _named_year(text: str) -> re.Match | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def sentence_year(sentence: str) -> tuple[int | None, bool]:
     """The first year named in a sentence and whether it is a deadline (到2025年, 2025年前)."""
     m = _named_year(_rule_text(sentence))
