@@ -842,10 +842,16 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tu
     A sentence qualifies when it holds at least half of the words the best sentence holds; inside it, every
     clause that names a topic word (or a number, when a quantity is asked) is an item, and so is the clause
     right after one that ends in a colon (the list it announces)."""
+    from search.statements import statement_cues
+
     words = [w for w in dict.fromkeys(v for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)
                                       for v in (variants(t, k) or [t])) if len(w) >= 2]
     if not words:
         return ()
+    # what the question asks of its topic (角色, 定位, 政策 …) is said with other words (作为…载体, 打造成 …):
+    # those words mark the answering sentences too, at half weight
+    cues = [w for t in q.terms for w in statement_cues().get(t, statement_cues().get(t.lower(), ()))
+            if w not in words]
     value_asked = bool(VALUE_ASKED.search(q.text))
     pool: list[tuple[int, Sentence]] = []
     docs = {p.doc_id for p in passages}
@@ -860,6 +866,8 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tu
     # 养老 is everywhere and 星级 is not; across the reports 财政赤字 says more than 规模
     whole = [s for d in sorted(docs) for s in k.by_doc.get(d, [])]
     weight = {w: math.log(1 + len(whole) / (1 + sum(1 for s in whole if w in s.text))) for w in words}
+    weight.update({w: 0.5 * math.log(1 + len(whole) / (1 + sum(1 for s in whole if w in s.text))) for w in cues})
+    scoring = words + cues
     previous: dict[int, Sentence] = {}
     for d in docs:
         sentences = k.by_doc.get(d, [])
@@ -868,8 +876,8 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tu
                 previous[id(b)] = a
     scored = []
     for rank, s in pool:
-        present = [w for w in words if w in s.text]
-        if present:
+        present = [w for w in scoring if w in s.text]
+        if any(w in s.text for w in words):
             # the sentence before sets the scene ("…可享受星级评定补贴。被评为五星级的给予10万元…"): its words
             # count half
             before = previous.get(id(s))
