@@ -145,6 +145,17 @@ class FocusModel:
         self.idf = {f: (math.log((1 + n) / (1 + d)) + 1) * (HEAD_WEIGHT if f.startswith("h:") else 1.0)
                     for f, d in df.items()}
         self.vectors = [self._weigh(c) for c in counts]
+        # Inverted: feature → (exemplar rows, weights), so a question touches only the exemplars sharing a feature.
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for row, vec in enumerate(self.vectors):
+            for f, w in vec.items():
+                rows, weights = postings.setdefault(f, ([], []))
+                rows.append(row)
+                weights.append(w)
+        self.postings = {f: (np.array(r, dtype=np.intp), np.array(w, dtype=np.float32))
+                         for f, (r, w) in postings.items()}
+        focus_of = np.array([self.labels.index(e.focus) for e in self.bank])
+        self.members = [np.flatnonzero(focus_of == i) for i in range(len(self.labels))]
         self.embedded: dict[str, np.ndarray] = {}     # embedder name → the bank's query vectors
         self.digest = hashlib.sha1("\n".join(f"{e.focus}\t{e.text}" for e in self.bank).encode()).hexdigest()[:16]
 
@@ -182,13 +193,17 @@ class FocusModel:
         return {f: v / norm for f, v in vec.items() if v}
 
     def lexical(self, masked: str) -> np.ndarray:
-        q = self._weigh(features(masked))
-        return np.array([sum(w * v.get(f, 0.0) for f, w in q.items()) for v in self.vectors], dtype=np.float32)
+        sims = np.zeros(len(self.bank), dtype=np.float32)
+        for f, w in self._weigh(features(masked)).items():
+            posting = self.postings.get(f)
+            if posting is not None:
+                sims[posting[0]] += w * posting[1]
+        return sims
 
     def _vote(self, sims: np.ndarray) -> list[tuple[str, float]]:
         scores = []
-        for label in self.labels:
-            own = np.sort(np.array([s for s, e in zip(sims, self.bank) if e.focus == label]))[::-1]
+        for label, rows in zip(self.labels, self.members):
+            own = np.sort(sims[rows])[::-1]
             scores.append((label, float(own[:NEIGHBOURS].mean())))
         return sorted(scores, key=lambda t: -t[1])
 
