@@ -136,6 +136,27 @@ def test_a_stored_document_whose_extraction_fails_is_rolled_back(tmp_path, make_
     assert set(Workspace(settings, read_only=True).index.documents) == {d for d, _ in ws.documents.manifest().values()}
 
 
+def test_a_failing_re_extraction_keeps_the_document_and_its_graph(tmp_path, make_ws, monkeypatch):
+    """A rebuild whose extraction raises (a bug, a broken install) must not delete what was ingested before."""
+    import graph.extract
+    from ui.workspace import Workspace
+
+    corpus = write_docs(tmp_path / "corpus", GOOD)
+    settings = make_ws()
+    assert not Workspace(settings).ingest([corpus], progress=False).failed
+    before = graph_lines(settings.workspace)
+
+    def broken(doc, gazetteer):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(graph.extract, "extract", broken)
+    report = Workspace(settings).ingest([corpus], progress=False, rebuild=True)
+    assert len(report.failed) == 2 and all("previous graph is kept" in m for _, m in report.failed)
+    ws = Workspace(settings, read_only=True)
+    assert sorted(ws.documents.manifest()) == ["a.txt", "b.txt"]
+    assert graph_lines(settings.workspace) == before
+
+
 def test_cli_exit_status_and_one_line_errors_through_a_real_process(tmp_path, make_ws):
     corpus = write_docs(tmp_path / "corpus", GOOD)
     for name, (data, _) in bad_inputs().items():

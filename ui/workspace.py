@@ -530,10 +530,15 @@ class _GraphUpdate:
                     if not rebuild:
                         report.completed.append(f"graph of {sources.get(doc_id, doc_id)}")
             except Exception as exc:  # noqa: BLE001 - one document must never wedge the workspace
-                documents.remove(doc_id)
-                message = describe_error(exc) + " (removed from the workspace)"
+                if doc_id in self.ledger:
+                    # it has a graph from an earlier run: a failing re-extraction (a bug, a broken install) must
+                    # not cost the user a document they ingested — keep it and its previous graph, retry next run
+                    message = describe_error(exc) + " (its previous graph is kept)"
+                else:
+                    documents.remove(doc_id)
+                    message = describe_error(exc) + " (removed from the workspace)"
+                    gone.append(doc_id)
                 report.failed.append((sources.get(doc_id, doc_id), message))
-                gone.append(doc_id)
         store = self._open()
         for doc_id in sorted(set(gone)):
             store.remove_document(doc_id)
