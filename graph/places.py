@@ -570,18 +570,26 @@ def _resolve_lists(text: str, found: list[_Candidate], gazetteer: Gazetteer) -> 
     """Apply what the neighbours in an enumeration say: rivers among rivers, places among places."""
     rivers = _rivers(text, found, gazetteer)
     counted = counted_items(text) if "等" in text else []
+    in_counted = {index for index, c in enumerate(found)
+                  if c.remote and any(a <= c.start and c.end <= b for a, b, *_ in counted)}
+    # Remote names the NER confirms are sure places, and so support the names listed with them
+    # (富拉尔基和金州的重型机器厂).
+    confirmed = {index for index, c in enumerate(found)
+                 if c.remote and not c.common and index not in rivers and index not in in_counted
+                 and _known_as_a_place_name(c.surface) and _names_no_region(text, c)
+                 and _ner_location(text, c.start, c.end)}
+    for index in confirmed:
+        found[index].weak = False
     kept: list[_Candidate] = []
     for index, candidate in enumerate(found):
         if index in rivers:
             continue
         if _among_things(text, candidate, found):
             continue   # 保证日照、通风、消防: a list of things, not of places
-        if candidate.remote and any(a <= candidate.start and candidate.end <= b for a, b, *_ in counted):
+        if index in in_counted:
             continue   # 磨憨、……、清水河等15个抵边镇: towns, not the county of that name elsewhere
         if candidate.remote:
-            if not _in_list_with_a_place(text, index, found, rivers) and not (
-                    not candidate.common and _known_as_a_place_name(candidate.surface)
-                    and _names_no_region(text, candidate) and _ner_location(text, candidate.start, candidate.end)):
+            if index not in confirmed and not _in_list_with_a_place(text, index, found, rivers):
                 continue
         elif candidate.weak and not _in_list_with_a_place(text, index, found, rivers) and not any(
                 other is not candidate and not other.weak and _qualifies(other, candidate, gazetteer) for other in found):
