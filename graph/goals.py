@@ -320,6 +320,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             named = int(parse_number(y.group("year")) or 0)
             if 1900 < named < 2200:
                 year, deadline = named, bool(y.group("to") in ("到", "至") or y.group("before"))
+                if deadline and ctx.doc_year and named < ctx.doc_year:
+                    deadline = False   # 从1978年到1982年, said in 1983: a span looked back on, no deadline
         if "本世纪末" in clause and ctx.doc_year and ctx.doc_year < 2000:
             year, deadline = 2000, True   # 到本世纪末, said before 2000
         rel = _relative_year(clause, ctx.doc_year) or _relative_year(sentence_norm[:cstart], ctx.doc_year)

@@ -140,3 +140,9 @@ def test_doubling_is_a_target_of_two_or_four_times():
         ("国内生产总值翻番", 4.0, "倍", 2020, False)]
     assert targets("我们要到本世纪末实现工农业年总产值翻两番", Context(1982, 1982)) == [("工农业年总产值翻番", 4.0, "倍", 2000)]
     assert targets("并就翻两番的步骤作了部署", Context(1982, 1982)) == []
+
+
+def test_a_span_that_ended_before_the_report_is_looked_back_on():
+    ctx = Context(doc_year=1983, default_year=1983)
+    assert targets("从一九七九年到一九八二年的四年间，我国社会总产值增长百分之三十三点六。", ctx) == []
+    assert targets("到一九八五年，社会总产值增长百分之二十。", ctx) == [("社会总产值增长", 20, "%", 1985)]
