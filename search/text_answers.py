@@ -60,9 +60,26 @@ def _titled_section(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
                               {"level": a.level})
                          for a in doc.headings if tuple(a.path) == tuple(h.path[: len(a.path)])]
                 title = doc.metadata.title or doc.document.title_hint or source
-                return Answer(q.text, F.SECTION, True, f"相关内容在《{title}》「{' > '.join(h.path)}」。",
-                              tuple(items), items[-1].citations if items else ())
+                answer = Answer(q.text, F.SECTION, True, f"相关内容在《{title}》「{' > '.join(h.path)}」。",
+                                tuple(items), items[-1].citations if items else ())
+                if SUBTOPICS_ASKED.search(q.text):
+                    # "…and what subtopics does it cover": where it stands, then what it holds
+                    from search.structure import children, section_text
+
+                    kids = children(k.headings_of(doc_id), h)
+                    held = (tuple(Item(c.text, "Section", f"{doc_id}#{c.char_start}", (Evidence(
+                        source, doc_id, c.path, c.char_start, c.char_end, c.text, "outline"),)) for c in kids)
+                        if kids else section_text(q, ws, k, doc_id, h, clauses=True).items)
+                    answer = Answer(q.text, F.SECTION, True, answer.answer + "下含:" + "、".join(
+                        i.label for i in held[:MAX_ANSWER_CLAUSES]) + "。", answer.items + held[:MAX_ANSWER_CLAUSES],
+                        answer.citations)
+                return answer
     return None
+
+
+# A question that asks where a topic is and what it holds.
+SUBTOPICS_ASKED = re.compile(r"哪些小标题|哪些方面|包括哪些|包含哪些|下设|subtopics?|sub-?headings|subsections|what (?:does it|do they) "
+                             r"(?:cover|include|contain)", re.I)
 
 
 # "X包括哪些内容", "what does X involve": the text of the section that sets X out, not where it stands.
