@@ -51,6 +51,9 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         each = T.compare_topics(q, corpus, k)
         if each is not None:
             return each
+    if focus in YEAR_LISTABLE and T.YEARS_ASKED.search(q.text) and not q.documents and not q.years:
+        # "哪些年份的报告是李克强总理作的": the documents (by year) whose text says it
+        return T.cross_document(q, corpus, k)
     if focus in LIST_ANSWERABLE:
         spelled = T.announced_list(q, k)
         if spelled is not None:
@@ -106,6 +109,10 @@ TOPICAL = {F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.COUNT, F.COMPARE, F.STATEMENTS
 
 # Foci under which two coordinated things (A和B分别…) are asked of in turn when no two places or years are.
 TOPIC_COMPARABLE = {F.COMPARE, F.SEMANTIC, F.STATEMENTS}
+
+
+# Foci under which "which years …" without a year asks for the documents, by year, that say it.
+YEAR_LISTABLE = {F.METADATA, F.SEMANTIC, F.STATEMENTS}
 
 
 # Foci under which a numbered term the text spells out ("三保三压", 分两步走) is answered by its parts.

@@ -556,18 +556,25 @@ NOT_TOPIC = re.compile(r"[哪什么多少几吗呢谁怎如何各]|文件|报告
 def topic_phrase(q: Question, k: Knowledge, min_docs: int = 1) -> str | None:
     """The longest stretch of the question (2–10 characters, no question words) that the corpus itself uses
     (in at least `min_docs` documents): 沪滇合作 stays one topic even though 沪 and 滇 are places."""
-    text = q.text
+    text = YEARS_ASKED.sub(" ", DOCUMENTS_ASKED.sub(" ", q.text))     # the asking words are no topic
     for size in range(min(10, len(text)), 1, -1):
         for i in range(len(text) - size + 1):
             piece = text[i:i + size]
             if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9“”]+", piece) or NOT_TOPIC.search(piece):
                 continue
+            if piece[:1] in FRAME_EDGE or piece[-1:] in FRAME_EDGE or any(piece in t for t in k.series or ()):
+                continue     # "的政府工作报": a stretch of the question's frame or of the series' own title
             if not re.search(r"[\u4e00-\u9fff]", piece):
                 continue     # a stretch of English words is no corpus phrase (its translation is in q.terms)
             found = k.containing(piece.strip("“”")) if piece.strip("“”") else []
             if found and len({x.doc_id for x in found}) >= min_docs:
                 return piece.strip("“”")
     return None
+
+
+FRAME_EDGE = set("的是了和与及在对把被")
+# "哪些年份的报告…": the documents asked for by their years
+YEARS_ASKED = re.compile(r"哪些年份|哪几年|哪些年|which years|in which years|what years", re.I)
 
 
 # "在两份文件里分别怎么说", "both documents": the topic is one that several documents share.
@@ -611,14 +618,20 @@ def cross_document(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         per_doc[s.title] = per_doc.get(s.title, 0) + 1
     if not items:
         return Answer(q.text, F.CROSS_DOCUMENT, False, f"语料中没有找到关于{'、'.join(keys)}的内容。")
-    if not DOCUMENTS_ASKED.search(q.text):
+    if not (DOCUMENTS_ASKED.search(q.text) or YEARS_ASKED.search(q.text)):
         items = dedupe(items)
     else:
-        # "哪些文件…", "which of the documents…": the documents first, each cited by its first mention
+        # "哪些文件…", "which of the documents…": the documents first, each cited by its first mention (by
+        # year, "2014年《…》", when the years are asked)
+        by_years = bool(YEARS_ASKED.search(q.text))
         firsts: dict[str, Item] = {}
         for i in items:
             title = i.attrs.get("document", "")
-            firsts.setdefault(title, Item(title, "Document", i.uri, i.citations, {"document": title}))
+            year = k.doc_years.get(i.citations[0].doc_id) if by_years and i.citations else None
+            label = f"{year}年《{title}》" if year else title
+            firsts.setdefault(title, Item(label, "Document", i.uri, i.citations, {"document": title, "year": year}))
+        if by_years:
+            firsts = dict(sorted(firsts.items(), key=lambda kv: kv[1].attrs.get("year") or 9999))
         # then what each says ("哪些文件提到…？各自怎么说？")
         items = list(firsts.values()) + dedupe(items)
     summary = ";".join(f"《{t}》{n}处" for t, n in per_doc.items())

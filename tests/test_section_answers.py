@@ -118,3 +118,12 @@ def test_the_plan_goal_sharing_the_section_theme():
     found = theme_goal(["第八章 构建支撑体系", "第三节 提升基础设施通达水平"], "d1", k)
     assert found.label == "基础设施通达程度比较均衡" and found.attrs["basis"] == "section_theme"
     assert theme_goal(["第二节 深化合作互助机制"], "d1", k) is None
+
+
+def test_the_asking_words_and_the_series_title_are_no_topic():
+    from search.text_answers import topic_phrase
+
+    sentences = [Sentence("a", "r.jsonl", "决议", (), 0, 30, "会议听取和审议了国务院总理李克强所作的政府工作报告。"),
+                 Sentence("b", "r.jsonl", "报告", (), 0, 30, "在经济增长过程中某些年份出现一些财政赤字。")]
+    k = SimpleNamespace(containing=lambda t: [s for s in sentences if t in s.text], series=["政府工作报告"])
+    assert topic_phrase(Question("根据决议，哪些年份的政府工作报告是李克强总理作的？"), k) == "李克强"
