@@ -80,7 +80,7 @@ def test_a_topic_asked_of_two_documents_is_one_they_share():
 
     sentences = [Sentence("a", "a.txt", "甲", (), 0, 10, "大力发展绿色铝产业。"),
                  Sentence("b", "b.txt", "乙", (), 0, 12, "推动绿色铝等优势产业延链。")]
-    k = SimpleNamespace(containing=lambda t: [s for s in sentences if t in s.text])
+    k = SimpleNamespace(containing=lambda t: [s for s in sentences if t in s.text], series=[])
     q = Question("绿色铝产业在两份文件里分别怎么部署？")
     assert topic_phrase(q, k) == "绿色铝产业"
     assert topic_phrase(q, k, min_docs=2) == "绿色铝"
