@@ -67,6 +67,11 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text):
         # "2013年和2014年的赤字分别是多少": the same question asked of each year, side by side
         handler = T.compare
+    elif focus == F.TIMELINE and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text) and (
+            q.places or q.regions or not _series_years(q, k)):
+        # "广州…目标在2023年和2025年分别是多少": years a place's plan names for its targets, not the national
+        # reports of those years
+        handler = T.compare
     if S.PLACES_ASKED.search(q.text) and not (q.places or q.regions) and focus in PLACE_LISTS:
         handler = S.places_for_topic
     result = handler(q, corpus, k)
@@ -138,6 +143,12 @@ def heading_topic(q: Question) -> list[str]:
 
 # Foci whose answer must name the place the question links (the others read the graph's place links).
 PLACE_BOUND = {F.TIMELINE}
+
+
+def _series_years(q: Question, k: Knowledge) -> bool:
+    """Does a yearly series (the government work reports) hold a document of one of the question's years?"""
+    members = set().union(*k.series_docs.values()) if k.series_docs else set()
+    return any(k.doc_years.get(d) in set(q.years) for d in members)
 
 
 def _names_entity(result: Answer, q: Question, corpus: "Corpus", k: Knowledge) -> bool:

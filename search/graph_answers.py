@@ -202,6 +202,14 @@ FACT_ASKED = re.compile(r"现状|目前|当前|现有|已经|已达|基期|过�
                         r"\b(?:currently|so far|already|baseline|was achieved|did .* achieve)\b", re.I)
 
 
+def _place_names(key: str, ws: "Corpus") -> list[str]:
+    """A place's name and its short names of two characters or more (广州市, 广州)."""
+    if key not in ws.gazetteer:
+        return []
+    place = ws.gazetteer.get(key)
+    return [n for n in (place.name, *place.short_names) if len(n) >= 2]
+
+
 def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
@@ -223,7 +231,11 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         # stated for the place itself or a place inside it — a region's target is not the place's own
         allowed = {i.uri for key, _ in named for i in queries.goals_by_place(ws.graph, key, year)
                    if set(i.attrs.get("via", ["self"])) & {"self", "within"}}
-        targets = [t for t in targets if t.uri in allowed]
+        # a document about the place (《关于推进广州市…的实施方案》) states its targets for the place, even where
+        # a sentence does not repeat the name
+        own = {d.attrs.get("doc_id") for d in k.documents
+               if any(n in d.label for key, _ in named for n in _place_names(key, ws))}
+        targets = [t for t in targets if t.uri in allowed or (t.citations and t.citations[0].doc_id in own)]
     metrics = [t for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成", "预期")]
     if not any(re.search(r"[\u4e00-\u9fff]", t) for t in metrics) and q.years:
         # An English question names its metric in English, and targets are matched by their Chinese words:

@@ -351,8 +351,10 @@ def compare(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     if len(set(q.years)) >= 2 and len(q.places) + len(q.regions) < 2:
         parts = []
         for year in sorted(set(q.years)):
+            # a year names that year's report — unless a place is asked of, whose own plan names the years
             docs = [d for d in k.documents if k.doc_years.get(d.attrs.get("doc_id")) == year
-                    and any(d.attrs.get("doc_id") in ids for ids in k.series_docs.values())]
+                    and any(d.attrs.get("doc_id") in ids for ids in k.series_docs.values())
+                    ] if not (q.places or q.regions) else []
             one = replace(q, years=[year], documents=docs or q.documents)
             part = target_value(one, ws, k)
             if not part.found and docs:

@@ -75,3 +75,14 @@ def test_two_places_compared_by_the_sentence_that_names_both():
     q.places = [("adcode:533102", "Ruili"), ("adcode:532532", "Hekou")]
     a = compare(q, SimpleNamespace(gazetteer=load_gazetteer()), k)
     assert [i.label for i in a.items] == ["率先推动瑞丽在跨境电商、跨境金融等领域取得创新成果", "推动河口在加工贸易、商贸物流等方面取得新进展"]
+
+
+def test_years_of_a_place_plan_are_asked_of_its_targets_not_of_the_reports():
+    from search.ask import _series_years
+
+    k = SimpleNamespace(series_docs={"政府工作报告": {"r2023", "r2025"}}, doc_years={"r2023": 2023, "r2025": 2025})
+    q = Question("广州家庭医生数的目标在2023年和2025年分别是多少？")
+    q.years = [2023, 2025]
+    assert _series_years(q, k)          # the reports of those years exist: a bare question asks of them …
+    k.series_docs = {}
+    assert not _series_years(q, k)      # … and without a series the years are the targets' years
