@@ -83,7 +83,10 @@ def iter_files(paths: Iterable[Path], exclude: Iterable[Path] = ()) -> Iterator[
                 rel = file.relative_to(path)
                 if skip and any(file.resolve().is_relative_to(s) for s in skip):
                     continue
-                if file.is_file() and not any(part.startswith(".") for part in rel.parts) and is_corpus_file(file):
+                hidden = any(part.startswith(".") for part in rel.parts)
+                if (file.is_file() or (file.is_symlink() and not file.exists())) and not hidden \
+                        and is_corpus_file(file):
+                    # a broken link is yielded too: the run reports it ("no such file") instead of skipping it
                     yield file, rel.as_posix()
         else:
             yield path, path.name

@@ -157,6 +157,14 @@ def test_a_failing_re_extraction_keeps_the_document_and_its_graph(tmp_path, make
     assert graph_lines(settings.workspace) == before
 
 
+def test_a_broken_link_in_the_corpus_is_reported_not_skipped(tmp_path):
+    from ingest.pipeline import iter_files
+
+    corpus = write_docs(tmp_path / "corpus", GOOD)
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    assert [source for _, source in iter_files([corpus])] == ["a.txt", "b.txt", "gone.txt"]
+
+
 def test_cli_exit_status_and_one_line_errors_through_a_real_process(tmp_path, make_ws):
     corpus = write_docs(tmp_path / "corpus", GOOD)
     for name, (data, _) in bad_inputs().items():
