@@ -395,6 +395,8 @@ class _Extractor:
                 conf = IN_SENTENCE
             if m.place_id not in links or links[m.place_id][1] < conf:
                 links[m.place_id] = (m.place_id, conf, (ev,), EXPLICIT)
+        if any(link[1] >= IN_CLAUSE for link in links.values()):   # (建设大理机场，推进丽江旅游: not in 丽江)
+            links = {k: link for k, link in links.items() if link[1] >= IN_CLAUSE}
         for place_id, scope_ev in scope:
             if place_id not in links:
                 links[place_id] = (place_id, IN_SCOPE, (ev, scope_ev), SECTION_SCOPE)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # Heads that end candidate names besides the rules' own (graph/data/project_candidate_heads.txt).
 CANDIDATE_HEAD_KINDS = {row[0]: row[1] for row in rules._data_lines("project_candidate_heads.txt")}
-_ALL_HEADS = tuple(sorted(set(rules.HEADS) | set(CANDIDATE_HEAD_KINDS), key=len, reverse=True))
+_ALL_HEADS = tuple(sorted(set(rules.HEADS) | set(CANDIDATE_HEAD_KINDS), key=lambda h: (-len(h), h)))   # (ties in a fixed order: runs agree)
 _EXTRA_HEADS = tuple(sorted(set(CANDIDATE_HEAD_KINDS) - set(rules.HEADS), key=len, reverse=True))
 _EXTRA_HEAD_RE = re.compile("(?=(" + "|".join(map(re.escape, _EXTRA_HEADS)) + "))")
 # After a candidate head these characters continue a longer word (系统性, 网络化, 建设者, 法人).
@@ -62,7 +62,8 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
             _add_wide(text, c.start, c.end, add)
     for m in _EXTRA_HEAD_RE.finditer(text):
         hs, he = m.start(), m.start() + len(m.group(1))
-        if he < len(text) and (text[he] in rules._CONTINUES or text[he] in _CONTINUES_EXTRA):
+        if he < len(text) and (text[he] in rules._CONTINUES or text[he] in _CONTINUES_EXTRA
+                               or rules.continues_word(text, hs, he)):
             continue
         for a, b, name, listed in rules._names_for_head(text, hs, he, places or ()):
             add(a, b, name, "src=xhead", *(("listed",) if listed else ()))
@@ -71,7 +72,8 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
     for m in _QUOTE.finditer(text):
         if not rules._name_like(m.group(1)):
             continue
-        add(m.start(), m.end(), m.group(0), "src=quote")
+        if not _PERIOD_LABEL.fullmatch(m.group(1)):   # (“十二五”: a period; “十二五”规划 is a plan)
+            add(m.start(), m.end(), m.group(0), "src=quote")
         tail = _QUOTED_TAIL.match(text, m.end()).group(0)
         for h in _ALL_HEADS:
             at = tail.find(h)
@@ -102,8 +104,9 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
     return out
 
 
+_PERIOD_LABEL = re.compile(r"十?[一二三四五六七八九]?五")
 _CATEGORY_BEFORE = re.compile(rules._CATEGORY_START.pattern.lstrip("^") + "$")
-_COUNTED = re.compile(r"[0-9０-９]+[个座条家项]|[零一二三四五六七八九十百千万两]{2,}[个项座条所]")
+_COUNTED = re.compile(r"[0-9０-９]+[个座条家项所处批]|[零一二三四五六七八九十百千万两]{2,}[个项座条所]")
 
 
 def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
@@ -112,6 +115,8 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
     of its clause, a period's plan (“九五”计划), a counted or measured kind (五千亩种子基地), a bare head."""
     if "src=cited" in tags:
         return True
+    if rules._BOX_LABEL.match(name):
+        return False   # 专栏14网络…: a box's label run into its first words
     if role in (rules.CONTEXT, rules.AIM, rules.RESTRICT):
         return False
     bare = name.strip("“”")

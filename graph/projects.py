@@ -304,7 +304,7 @@ def _quoted_names(text: str) -> list[tuple[int, int, str]]:
 
 def _name_like(inner: str) -> bool:
     """A quoted phrase that can be a name: not a sentence, a number or a single common word."""
-    if re.search(r"[。；;！？!?、]", inner) or re.fullmatch(r"[0-9０-９.%％]+", inner):
+    if re.search(r"[。；;！？!?、，,]", inner) or re.fullmatch(r"[0-9０-９.%％]+", inner):   # (“惩前毖后，治病救人”: a saying)
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", inner))
 
@@ -413,6 +413,7 @@ def sentence_role(text: str, start: int, end: int) -> str:
     return last
 
 
+@functools.lru_cache(maxsize=8192)
 def _list_start(text: str, start: int, floor: int) -> int:
     """Where the name at `start` would begin if it is a later item of a 、-list: the first item's name."""
     pos = start
@@ -491,7 +492,7 @@ def _heads(sentence: str) -> list[tuple[int, int]]:
     for m in _HEAD_RE.finditer(sentence):
         start = m.start()
         end = start + len(m.group(1))
-        if end < len(sentence) and sentence[end] in _CONTINUES:
+        if end < len(sentence) and (sentence[end] in _CONTINUES or continues_word(sentence, start, end)):
             continue
         spans.append((start, end))
     # Several heads can end at one place (基地 / 产业基地): keep one per end.
@@ -499,6 +500,20 @@ def _heads(sentence: str) -> list[tuple[int, int]]:
     for start, end in spans:
         by_end.setdefault(end, (start, end))
     return sorted(by_end.values())
+
+
+def continues_word(text: str, start: int, end: int) -> bool:
+    """Whether the head at start:end and the next character make a dictionary word (智能制造 for 制, 工程师 for
+    工程, 城市化 for 城市): the head is then no end of a name."""
+    return end < len(text) and lexicon().get(text[start:end + 1], (0,))[0] > 0
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[int, str]]:
+    """jieba's default dictionary, word → (frequency, part of speech)."""
+    from ingest.segment import base_lexicon
+
+    return base_lexicon()
 
 
 def _extend_left(sentence: str, pos: int) -> int:
