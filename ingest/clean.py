@@ -29,6 +29,9 @@ _CHROME = re.compile("|".join((
     r"网站地图|网站声明|网站纠错|关于我们|联系我们|隐私政策|使用帮助|主办单位|承办单位|协办单位|运行维护|技术支持|主管单位",
     r"支持\s*IPv6|^IPv6",
     r"^扫一扫|二维码$",
+    # A portal's list of related items: its label, and entries that end in their publication date.
+    r"^(相关新闻|相关链接|相关阅读|相关文章|相关稿件|相关解读|政策解读|延伸阅读|热点推荐|推荐阅读|猜你喜欢)\s*[:：]?$",
+    r"^[-•·]\s*\S.{1,80}\s\d{4}-\d{1,2}-\d{1,2}$",
 )))
 
 # Words that make up share bars, toolbars and device switches; a line made only of them is chrome.

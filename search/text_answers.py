@@ -862,8 +862,9 @@ MAX_ANSWER_SENTENCES = 3
 MAX_ANSWER_CLAUSES = 12
 MAX_SCANNED_DOCUMENTS = 2
 # A question asking for a quantity, a rate, a period or a standard: clauses with a number answer it first.
-VALUE_ASKED = re.compile(r"多少|几|多大|多长|多高|比例|比重|标准|期限|金额|费用|幅度|how (?:many|much|long|high)|"
-                         r"what (?:percentage|share|rate|amount)|\bwhen\b", re.I)
+VALUE_ASKED = re.compile(r"多少|几|多大|多长|多高|比例|比重|标准|期限|金额|费用|幅度|哪天|何时|什么时候|时间段|"
+                         r"how (?:many|much|long|high|large|big|often)|what (?:percentage|share|rate|amount|date|age)|"
+                         r"\bwhen\b|\bminimum\b|\bmaximum\b|at (?:least|most)|\bdeadline\b|\bby what date\b", re.I)
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 NUMBER = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+[个年月日倍成折%万亿元人]")
 

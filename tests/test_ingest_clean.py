@@ -73,3 +73,10 @@ def test_portal_attribute_table_and_footer_are_chrome(data_dir):
     assert meta.doc_number == "国办发〔2022〕1号"
     assert meta.dates == ("2022-01-05",)
     assert meta.issuers == ("国务院办公厅",)
+
+
+def test_a_portal_list_of_related_items_is_chrome():
+    assert is_chrome_line("相关新闻")
+    assert is_chrome_line("- 【一图读懂】《某市养老服务管理办法》 2022-09-16")
+    # a list item of the document itself, without a publication date, stays content
+    assert not is_chrome_line("- 社区养老服务设施建设")
