@@ -203,6 +203,17 @@ def projects_by_place(store: GraphStore, place: str) -> list[Item]:
     return _statement_items(_with_evidence(store, rows), "project", "label", "Project")
 
 
+def projects_in_document(store: GraphStore, document: str) -> list[Item]:
+    """The projects a document mentions, each with its kind (工程/项目, 行动/计划 …), in label order."""
+    rows = _rows(store, """
+    SELECT ?project (MIN(STR(?l)) AS ?label) (MIN(STR(?k)) AS ?kind)
+    WHERE { ?project a pkg:Project ; pkg:mentionedIn ?doc ; skos:prefLabel ?l .
+            OPTIONAL { ?project pkg:projectKind ?k } }
+    GROUP BY ?project""", doc=URIRef(document))
+    return [Item(str(r.label), "Project", str(r.project), (), {"kind": str(r.kind)} if r.kind else {})
+            for r in sorted(rows, key=lambda r: str(r.label))]
+
+
 def _goal_attrs(row: Any) -> dict:
     attrs = {"year": _number(row.year), "metric": row.metric and str(row.metric), "value": _number(row.value),
              "unit": row.unit and str(row.unit), "comparator": row.cmp and str(row.cmp),

@@ -184,6 +184,12 @@ def on_topic(result: Answer, q: Question) -> bool:
     if len(cjk) < 2:
         return True
     quoted = [t for t in q.quoted if re.search(r"[\u4e00-\u9fff]", t) and len(t) >= 2]
+    if ASPECTS.search(q.text):
+        # "（质量、城市、文化、装备方面）": each item answers one of the aspects listed; together they cover them
+        texts = [i.label + " ".join(c.text for c in i.citations) for i in result.items]
+        covered = sum(1 for t in cjk if any(term_in(w, x) for x in texts for w in topic_words([t])))
+        if covered * 2 >= len(cjk):
+            return True
     for item in result.items:
         text = item.label + " ".join(c.text + " ".join(c.section_path) for c in item.citations)
         if any(t in text for t in quoted):
@@ -191,6 +197,10 @@ def on_topic(result: Answer, q: Question) -> bool:
         if sum(1 for t in cjk if any(term_in(w, text) for w in topic_words([t]))) * 2 >= len(cjk):
             return True
     return False
+
+
+# A list of aspects in the question (质量、城市、文化、装备).
+ASPECTS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){2,}")
 
 
 @lru_cache(maxsize=1)

@@ -84,6 +84,10 @@ def projects_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         for key, surface in q.places:
             sentences = k.containing(surface)
             items.extend(_action_clauses(sentences, surface))
+    if not (q.places or q.regions or q.subject) and q.documents and (KIND_ASKED.search(q.text)
+                                                                       or re.search(r"项目|projects?\b", q.text, re.I)):
+        # "2017年政府工作报告提出了哪些工程和行动": the projects the document names, of the kinds asked for
+        return _projects_of_documents(q, ws, k)
     items = dedupe(items)
     items, topic = _topic_filter(items, q, {"项目", "工程", "建设", "内容", "任务", "举措", "措施", "建设任务"})
     where = "、".join(dict.fromkeys(names)) or "该地"
@@ -111,6 +115,41 @@ def projects_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
 
 
 SMALL_REGION = 2   # a region of at most this many places stands for them
+
+# The project kinds a question's head noun asks for (graph/data/project_heads.txt kinds); 项目 asks for all.
+KIND_WORDS = {"工程": "工程/项目", "行动": "行动/计划", "计划": "行动/计划", "试点": "试点/示范", "示范": "试点/示范",
+              "平台": "平台/园区/基地", "园区": "平台/园区/基地", "基地": "平台/园区/基地", "活动": "活动",
+              "programmes": "行动/计划", "campaigns": "行动/计划", "pilots": "试点/示范", "platforms": "平台/园区/基地",
+              "parks": "平台/园区/基地", "bases": "平台/园区/基地", "events": "活动"}
+KIND_ASKED = re.compile("|".join(sorted(KIND_WORDS, key=len, reverse=True)), re.I)
+MAX_DOCUMENT_PROJECTS = 40
+
+
+def _projects_of_documents(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
+    from graph import queries
+
+    kinds = {KIND_WORDS[m.group(0).lower()] if m.group(0).lower() in KIND_WORDS else KIND_WORDS[m.group(0)]
+             for m in KIND_ASKED.finditer(q.text)}
+    docs = q.document_ids()
+    items = []
+    for doc in q.documents:
+        for p in queries.projects_in_document(ws.graph, doc.uri):
+            if kinds and p.attrs.get("kind") not in kinds:
+                continue
+            first = next((s for s in k.containing(p.label) if s.doc_id in docs), None)
+            if first is None:
+                continue
+            items.append(Item(p.label, "Project", p.uri, (first.evidence(),), {**p.attrs, "document": first.title}))
+    drop = {"项目", "工程", "建设", "内容", "任务", "举措", "措施", "行动", "计划", "试点", "平台", "活动", "方面"}
+    items, topic = _topic_filter(items, q, drop)
+    title = "、".join(f"《{d.label}》" for d in q.documents)
+    what = "、".join(sorted(kinds)) if kinds else "项目"
+    if not items:
+        return Answer(q.text, F.PROJECTS, False, f"{title}中没有找到{'、'.join(topic) + '方面的' if topic else ''}{what}。")
+    items.sort(key=lambda i: (i.citations[0].doc_id, i.citations[0].char_start))
+    return Answer(q.text, F.PROJECTS, True, f"{title}提出的{what}共{len(items)}个" +
+                  (f"(列出前{MAX_DOCUMENT_PROJECTS}个)" if len(items) > MAX_DOCUMENT_PROJECTS else "") + ":" +
+                  "、".join(i.label for i in items[:MAX_DOCUMENT_PROJECTS]) + "。", tuple(items[:MAX_DOCUMENT_PROJECTS]))
 
 
 def _mark_scope(item: Item) -> Item:

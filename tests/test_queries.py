@@ -109,3 +109,14 @@ def test_check_read_only():
         q.check_read_only("DELETE WHERE { ?s ?p ?o }")
     with pytest.raises(QueryError, match="not a valid"):
         q.check_read_only("SELECT nonsense")
+
+
+def test_projects_in_document_are_the_projects_it_mentions(store):
+    from graph.vocab import node
+
+    docs, _ = corpus()
+    plan = next(d for d in docs if d.document.source == "plan.txt")
+    report = next(d for d in docs if d.document.source != "plan.txt")
+    assert [i.label for i in q.projects_in_document(store, str(node("doc", plan.document.doc_id)))] == \
+        ["乌蒙山铁路", "昭阳区机场"]
+    assert [i.label for i in q.projects_in_document(store, str(node("doc", report.document.doc_id)))] == ["乌蒙山铁路"]
