@@ -120,6 +120,7 @@ def core_name(name: str) -> str:
     return core
 
 
+@lru_cache(maxsize=65536)   # pure in its text; asked for both sides of every project × goal pair
 def flat(text: str) -> str:
     """A sentence as the rules read it: line wraps and spaces removed."""
     return re.sub(r"\s+", "", text)
@@ -342,7 +343,6 @@ def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...
         return SAME_SENTENCE, _same_sentence(m, site)
     if g.goal_id.startswith(AIM_ID_PREFIX):
         return None   # an aim is the purpose of the projects of its own sentence only
-    related = _related(m, site)
     if site.paragraph == m.paragraph and not site.goal_section and (
             not g.place_ids or set(g.place_ids) & set(m.place_ids)):
         # (A goals paragraph lists every aim of the plan: naming a project in one aim is no link to the rest.)
@@ -355,10 +355,10 @@ def _link(m: ProjectMention, site: GoalSite, ancestors: dict[str, tuple[str, ...
     if same is not None:
         return SAME_OBJECT, same
     if site.section_id == m.section_id and not site.goal_section:
-        return SECTION_GOAL, SAME_SECTION if related else THEME_ONLY
+        return SECTION_GOAL, SAME_SECTION if _related(m, site) else THEME_ONLY
     if site.section_id in ancestors.get(m.section_id, ()) and not site.goal_section:
         # A goal in the introduction of an enclosing chapter frames the whole chapter.
-        return SECTION_GOAL, WEAK if related else THEME_ONLY
+        return SECTION_GOAL, WEAK if _related(m, site) else THEME_ONLY
     if not site.goal_section:
         return None
     # Never across themes: a transport project does not serve a border-security goal of its region.
@@ -407,9 +407,17 @@ class _Programme:
     confidence: float
 
 
+@lru_cache(maxsize=1)
+def _programme_heads() -> tuple[frozenset[str], tuple[int, ...]]:
+    heads = frozenset(_data()["programme_heads"])
+    return heads, tuple(sorted({len(h) for h in heads}))
+
+
+@lru_cache(maxsize=65536)   # asked of every mention for every section it stands in (~700k calls on the reports)
 def _is_programme_name(name: str) -> bool:
     bare = normalise_name(name)
-    return any(bare.endswith(h) for h in _data()["programme_heads"])
+    heads, sizes = _programme_heads()
+    return any(bare[-n:] in heads for n in sizes if n <= len(bare))
 
 
 def _heading_programme(heading: str) -> str | None:
