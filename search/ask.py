@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -14,7 +13,8 @@ from search import statements as S
 from search import text_answers as T
 from search import timeline as TL
 from search.knowledge import Knowledge
-from search.question import Question, absent_years, covers, entity_names, link, meaningful, term_in
+from search.question import (Question, absent_years, covers, entity_names, link, meaningful, metadata_words,
+                             term_in)
 from search.records import Answer
 from search.structure import section_for_topic
 
@@ -201,13 +201,6 @@ def on_topic(result: Answer, q: Question) -> bool:
 
 # A list of aspects in the question (质量、城市、文化、装备).
 ASPECTS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){2,}")
-
-
-@lru_cache(maxsize=1)
-def metadata_words() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "metadata_words.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
 
 
 def _absent_part(focus: str, q: Question, k: Knowledge) -> str | None:

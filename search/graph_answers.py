@@ -8,7 +8,7 @@ from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge, normalise, topic_words
-from search.question import MAX_LABEL, Question, dedupe, extend_term, variants
+from search.question import MAX_LABEL, Question, dedupe, extend_term, place_names, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around
 
@@ -241,14 +241,6 @@ FACT_ASKED = re.compile(r"现状|目前|当前|现有|已经|已达|基期|过�
                         r"\b(?:currently|so far|already|baseline|was achieved|did .* achieve)\b", re.I)
 
 
-def _place_names(key: str, ws: "Corpus") -> list[str]:
-    """A place's name and its short names of two characters or more (广州市, 广州)."""
-    if key not in ws.gazetteer:
-        return []
-    place = ws.gazetteer.get(key)
-    return [n for n in (place.name, *place.short_names) if len(n) >= 2]
-
-
 def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
@@ -273,7 +265,8 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         # a document about the place (《关于推进广州市…的实施方案》) states its targets for the place, even where
         # a sentence does not repeat the name
         own = {d.attrs.get("doc_id") for d in k.documents
-               if any(n in d.label for key, _ in named for n in _place_names(key, ws))}
+               if any(len(n) >= 2 and n in d.label for key, surface in named
+                      for n in place_names(key, surface, ws.gazetteer))}
         targets = [t for t in targets if t.uri in allowed or (t.citations and t.citations[0].doc_id in own)]
     metrics = [t for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成", "预期")]
     if not any(re.search(r"[\u4e00-\u9fff]", t) for t in metrics) and q.years:

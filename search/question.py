@@ -902,14 +902,20 @@ def _subject(question: str, k: Knowledge) -> str | None:
 # ------------------------------------------------------------------------------------------------ answering
 
 
+def place_names(key: str, surface: str, gazetteer) -> list[str]:
+    """A linked place's surface in the question, its full name and its short names of two characters or more."""
+    names = [surface]
+    if key in gazetteer:
+        place = gazetteer.get(key)
+        names += [place.name, *[n for n in place.short_names if len(n) >= 2]]
+    return names
+
+
 def entity_names(q: Question, corpus: "Corpus") -> list[str]:
     """Every surface form of the linked entities: a place's full and short names, region and project labels."""
     names: list[str] = []
     for key, surface in q.places:
-        names.append(surface)
-        if key in corpus.gazetteer:
-            place = corpus.gazetteer.get(key)
-            names += [place.name, *[n for n in place.short_names if len(n) >= 2]]
+        names += place_names(key, surface, corpus.gazetteer)
     names += [r.label for r in q.regions] + [p.label for p in q.projects]
     if q.subject:
         names.append(q.subject)
@@ -985,3 +991,11 @@ def dedupe(items: list[Item]) -> list[Item]:
         seen.add(key)
         out.append(i)
     return out
+
+
+@lru_cache(maxsize=1)
+def metadata_words() -> frozenset[str]:
+    """Words of questions about a document's own particulars (search/data/metadata_words.txt)."""
+    path = Path(__file__).parent / "data" / "metadata_words.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))

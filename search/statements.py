@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from graph.records import Item
 from search import focus as F
 from search.knowledge import Knowledge, topic_words
-from search.question import MAX_LABEL, Question, dedupe, entity_names
+from search.question import MAX_LABEL, Question, dedupe, entity_names, metadata_words
 from search.records import Answer
 from search.sentences import Sentence, clauses
 
@@ -238,7 +238,6 @@ def agencies_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     import math
 
     from graph.agencies import find_agencies
-    from search.ask import metadata_words
 
     asked = agency_asked()
     words = [w for w in topic_words([t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)])

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question, corpus_key, dedupe, entity_names, term_in, variants
+from search.question import MAX_LABEL, Question, corpus_key, dedupe, entity_names, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses
 
@@ -416,13 +416,12 @@ def compare_topics(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
         other = sides[1] if side == sides[0] else sides[0]
         one = replace(q, text=q.text.replace(other, ""), terms=[t for t in q.terms if t in side] + [side] + shared)
         found = semantic(one, ws, k)
-        # an item names the side when it holds most of the side's character pairs (租赁合同期限 in
-        # "公共租赁住房租赁合同期限为5年")
-        # the sentences that name the side verbatim first, then what the search found, then headings
+        # the sentences that name the side verbatim first, then what the search found, then headings; an item
+        # names the side when it holds most of the side's character pairs (租赁合同期限 in "公共租赁住房租赁合同期限为5年")
         verbatim = [Item(x.text.rstrip("。；;"), "Passage", f"{x.doc_id}#{x.char_start}", (x.evidence(),))
                     for x in k.containing(side) if not docs or x.doc_id in docs][:MAX_ANSWER_SENTENCES]
         naming = dedupe([c for i in verbatim + list(found.items) for c in _clauses_naming(i, grams)]
-                        + _headings_naming(k, ws, docs, side, grams, shared))
+                        + _headings_naming(k, docs, side, grams, shared))
         # the clauses that also say what is asked of the side (起付标准, 期限) first; the others only without them
         on = [sum(1 for t in shared if t in c.label) for c in naming]
         naming = [c for c, n in zip(naming, on) if n == max(on, default=0)]
@@ -450,16 +449,14 @@ def _clauses_naming(item: Item, grams: set[str]) -> list[Item]:
     return out[:1]
 
 
-def _headings_naming(k: Knowledge, ws: "Corpus", docs: set[str], side: str, grams: set[str],
-                     shared: list[str]) -> list[Item]:
+def _headings_naming(k: Knowledge, docs: set[str], side: str, grams: set[str], shared: list[str]) -> list[Item]:
     """Headings that state the rule for one side ("（一）急诊留院观察起付标准按…确定"), as cited items."""
     out = []
-    for doc_id, _, h in k.headings:
+    for doc_id, source, h in k.headings:     # the knowledge holds each heading's source: no document is read
         if (docs and doc_id not in docs) or side[:2] not in h.text or not any(t in h.text for t in shared):
             continue
         if sum(1 for g in grams if g in h.text) * 3 < len(grams) * 2 or len(h.text) > 2 * MAX_LABEL:
             continue
-        source = ws.documents.get(doc_id).document.source
         out.append(Item(h.text, "Passage", f"{doc_id}#{h.char_start}",
                         (Evidence(source, doc_id, tuple(h.path), h.char_start, h.char_end, h.text, "outline"),)))
     return out

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import Item
 from search import focus as F
+from search.graph_answers import VALUE_IN_QUESTION, WHICH_YEARS
 from search.knowledge import Knowledge
 from search.question import MAX_LABEL, Question, extend_term
 from search.records import Answer
@@ -21,8 +22,6 @@ FIRST = re.compile(r"最早|第一次|首次|首先|哪一年.{0,6}(提出|出�
 TARGET_CUE = re.compile(r"预期|目标|左右|控制在|力争|以上|以内|计划|要|拟|安排")
 NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个百分点)")
 THIS_YEAR = re.compile(r"今年|本年度|this year")
-STATED_VALUE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")
-WHICH_YEARS = re.compile(r"哪几年|哪些年|哪一年|哪些(?:份)?报告|哪几份|which (?:reports|years)|in which years", re.I)
 
 
 def timeline(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
@@ -177,7 +176,7 @@ def metric_timeline(q: Question, k: Knowledge) -> Answer:
                     label = f"{label[:MAX_LABEL // 2]}…{s.text[c:d]}"
             by_doc[doc_id] = Item(f"{year}年:{label}"[:MAX_LABEL], "Passage", f"{doc_id}#{s.char_start}",
                                   (s.evidence(),), {"year": year, "document": s.title})
-    value = STATED_VALUE.search(q.text)
+    value = VALUE_IN_QUESTION.search(q.text)
     if value and WHICH_YEARS.search(q.text):
         # "哪几年…定为4.5%以内": the years whose figure is that value (4.5%, not 14.5% or 4.6%)
         exact = re.compile(r"(?<![\d.])" + re.escape(re.sub(r"\s", "", value.group(0))))

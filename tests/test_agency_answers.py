@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from search.question import Question
 from search.sentences import Sentence
 from search.statements import agencies_for_topic, asks_agency
+from sentence_fixtures import laid_out
 
 TEXTS = ["本规划由国务院印发。",
          "国家发展改革委、中央网信办要会同有关部门加强督促指导，适时组织开展评估。",
@@ -14,11 +15,7 @@ TEXTS = ["本规划由国务院印发。",
 
 
 def knowledge():
-    sentences, pos = [], 0
-    for text in TEXTS:
-        sentences.append(Sentence("d1", "plan.txt", "某规划", (), pos, pos + len(text), text))
-        pos += len(text) + 1
-    return SimpleNamespace(by_doc={"d1": sentences})
+    return SimpleNamespace(by_doc={"d1": laid_out(TEXTS, source="plan.txt", title="某规划")})
 
 
 def test_the_bodies_given_the_duty_are_the_answer():

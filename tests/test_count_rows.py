@@ -27,12 +27,9 @@ def test_text_without_numbered_rows_counts_nothing():
 
 
 def _sentences_knowledge(texts: list[str]):
-    from search.sentences import Sentence
+    from sentence_fixtures import laid_out
 
-    sentences, pos = [], 0
-    for text in texts:
-        sentences.append(Sentence("d1", "a.txt", "某意见", (), pos, pos + len(text), text))
-        pos += len(text) + 1
+    sentences = laid_out(texts, title="某意见")
     return SimpleNamespace(sentences=sentences, series_docs={},
                            containing=lambda t: [s for s in sentences if t in s.text])
 

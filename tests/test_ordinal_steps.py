@@ -4,19 +4,15 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from search.question import Question
-from search.sentences import Sentence
 from search.text_answers import _ordinal_steps
+from sentence_fixtures import laid_out
 
 TEXTS = ["我国国民经济的发展，可以按两步来设想：第一步，用十年时间建成比较完整的工业体系；第二步，在本世纪内全面实现现代化。",
          "今年要为实现上述的第一步设想打下更牢固的基础。"]
 
 
 def knowledge():
-    sentences, pos = [], 0
-    for text in TEXTS:
-        sentences.append(Sentence("d1", "r.jsonl", "某年政府工作报告", (), pos, pos + len(text), text))
-        pos += len(text) + 1
-    return SimpleNamespace(by_doc={"d1": sentences})
+    return SimpleNamespace(by_doc={"d1": laid_out(TEXTS, source="r.jsonl", title="某年政府工作报告")})
 
 
 def test_the_steps_in_order_each_cited():
@@ -39,10 +35,7 @@ SPELLED = ["国务院决定对基本建设坚决实行“三保三压”的方�
 
 
 def spelled_knowledge():
-    sentences, pos = [], 0
-    for text in SPELLED:
-        sentences.append(Sentence("d1", "r.jsonl", "某年政府工作报告", (), pos, pos + len(text), text))
-        pos += len(text)
+    sentences = laid_out(SPELLED, source="r.jsonl", title="某年政府工作报告", gap=0)
     return SimpleNamespace(by_doc={"d1": sentences}, containing=lambda t: [s for s in sentences if t in s.text])
 
 
