@@ -14,7 +14,7 @@ from search import text_answers as T
 from search import timeline as TL
 from search.knowledge import Knowledge
 from search.question import (Question, absent_years, covers, entity_names, link, meaningful, metadata_words,
-                             term_in)
+                             term_in, topic_units)
 from search.records import Answer
 from search.structure import section_for_topic
 
@@ -190,11 +190,15 @@ def on_topic(result: Answer, q: Question) -> bool:
         covered = sum(1 for t in cjk if any(term_in(w, x) for x in texts for w in topic_words([t])))
         if covered * 2 >= len(cjk):
             return True
+    # the words of one phrase (GDP growth → 国内生产总值|经济增长; 经济增速 → 国内生产总值) count once
+    units = [u for u in topic_units(q) if all(t in cjk for t in u)]
+    if len(units) < 2:
+        return True
     for item in result.items:
         text = item.label + " ".join(c.text + " ".join(c.section_path) for c in item.citations)
         if any(t in text for t in quoted):
             return True       # the name the question quotes (“大家系列”) is its topic
-        if sum(1 for t in cjk if any(term_in(w, text) for w in topic_words([t]))) * 2 >= len(cjk):
+        if sum(1 for u in units if any(term_in(w, text) for t in u for w in topic_words([t]))) * 2 >= len(units):
             return True
     return False
 

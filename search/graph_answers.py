@@ -245,7 +245,9 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
     if FACT_ASKED.search(q.text):
-        return Answer(q.text, F.TARGET_VALUE, False, "问题问的是已有的数字,不是目标。")
+        # the present state or a past figure: not a target, but the text may state it
+        quoted = _quoted_values(q, ws, k, looking_forward=False)
+        return quoted or Answer(q.text, F.TARGET_VALUE, False, "语料中没有找到这个数字(问的是现状,不是目标)。")
 
     year = q.years[0] if q.years else None
     named = places_and_regions(q)
@@ -280,11 +282,14 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                       f"word for word; all targets of that year are listed)。", tuple(listed))
     # Several metrics may be asked at once (经济总量和常住人口): each picks the targets naming most of the
     # question's words, so 国内生产总值增长 beats 单位国内生产总值能耗.
-    metrics = list(dict.fromkeys(extend_term(t, q, k) for t in metrics))
-    words = [v for t in metrics for v in variants(t, k)]
+    # each word as the question extends it (赤字 → 赤字率) and as it stands: the corpus may hold the longer
+    # form elsewhere (经济增长预期目标) while this document says 经济增长预期为…
+    forms = {t: list(dict.fromkeys(_suffixed(t, q, k) + variants(extend_term(t, q, k), k) + variants(t, k)))
+             for t in metrics}
+    words = [v for t in metrics for v in forms[t]]
     chosen: list[Item] = []
     for term in metrics:
-        keys = variants(term, k)
+        keys = forms[term]
         hits = [t for t in targets if any(key in (t.attrs.get("metric") or "") + t.label for key in keys)]
         if not hits:
             continue
@@ -299,6 +304,9 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         chosen += [t for t in hits if fit(t) == best and t not in chosen]
     chosen = dedupe(chosen)
     if not chosen:
+        quoted = _quoted_values(q, ws, k, looking_forward=True)
+        if quoted is not None:
+            return quoted
         when = f"{year}年" if year else ""
         return Answer(q.text, F.TARGET_VALUE, False,
                       f"语料中没有找到{when}{'、'.join(q.terms) or '该指标'}的目标值。")
@@ -308,6 +316,37 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     else:
         when = f"到{year}年," if year else ""
     return Answer(q.text, F.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
+
+
+def _suffixed(term: str, q: Question, k: Knowledge) -> list[str]:
+    """The word with the question's next character or two, cut from the left until the corpus uses it: 财政赤字率
+    → 赤字率 (the documents say 赤字率, and the 率 is what is asked, not the 财政赤字 in 亿元)."""
+    pos = q.text.find(term)
+    out = []
+    for end in range(pos + len(term) + 1, pos + len(term) + 3):
+        if pos < 0 or end > len(q.text) or not re.fullmatch(r"[\u4e00-\u9fff]+", q.text[pos:end]):
+            break
+        for start in range(pos, end - 2):
+            piece = q.text[start:end]
+            if piece != term and k.containing(piece):
+                out.append(piece)
+                break
+    return out[::-1]
+
+
+VALUE_WORDS = {"目标", "多少", "建成", "达到", "实现", "完成", "预期", "现状", "目前", "当前", "现有", "分别"}
+
+
+def _quoted_values(q: Question, ws: "Corpus", k: Knowledge, looking_forward: bool) -> Answer | None:
+    """The graph holds no target for the question: the clauses of the text that state a value of its words."""
+    from search.values import value_clauses, word_groups
+
+    items = value_clauses(q, ws, k, word_groups(q, k, VALUE_WORDS), looking_forward)
+    if not items:
+        return None
+    quoted = ";".join(f"「{i.label}」({i.attrs['document']})" for i in items)
+    return Answer(q.text, F.TARGET_VALUE, True, f"图谱中没有记录这一指标的目标值;原文写道:{quoted}。",
+                  tuple(items), tuple(c for i in items for c in i.citations))
 
 
 VALUE_IN_QUESTION = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿)")

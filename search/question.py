@@ -51,6 +51,7 @@ class Question:
     sections: list[str] = field(default_factory=list)                # "第五章", "chapter 5", "（三）"
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # linked stretches → slot token (focus.mask)
     english_groups: list[tuple[str, ...]] = field(default_factory=list)  # Chinese words for each English phrase
+    # (and for each everyday Chinese word of search/data/chinese_terms.tsv: 经济增速 → 国内生产总值)
 
     def slots(self) -> Slots:
         return Slots(places=len(self.places) + len(self.regions), projects=len(self.projects),
@@ -174,6 +175,13 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     if not q.documents and re.search(r"[A-Za-z]{3}", question) and DOCUMENT_WORDS.search(question):
         q.documents = _link_documents_across_languages(question, ws, k)
 
+    # everyday names of indicators (经济增速, 物价, 公租房): the word with the names the documents use for it
+    documented = []
+    for word, forms in _two_columns("chinese_terms.tsv"):
+        for m in re.finditer(re.escape(word), question, re.I if word.isascii() else 0):
+            if not _overlaps(covered, m.start(), m.end()):
+                documented.append((word,) + tuple(f for f in forms if f != word))
+                covered.append((m.start(), m.end()))
     tokens = _merge_singles(ws.segmenter.tokenize(question))
     rest = []
     for token in tokens:
@@ -185,7 +193,7 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
         rest.append(token)
     # the English words of the linked names (a document's title, a project's label) are not topic words
     blanked = "".join(" " if _overlaps(covered, i, i + 1) else ch for i, ch in enumerate(question))
-    q.english_groups = chinese_term_groups(blanked)
+    q.english_groups = chinese_term_groups(blanked) + documented
     # An English word stands for itself only when it is a name or a code the documents may print (CPI, M2,
     # BeiDou): a translated word is its Chinese words, and a common word ("documents", "valid") is no key.
     translated = _phrase_spans(question)
@@ -646,6 +654,8 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
             docs = _best_titles(core, kind, k, int(year.group(1)) if year else None)
             if not docs and core:
                 docs = _by_place_and_words(core, kind, k)
+            if not docs and core:
+                docs = _by_abbreviation(core, kind, k)
             if docs:
                 found.append((len(core) + len(kind), docs, (begin, m.end())))
         for word in english:
@@ -726,6 +736,30 @@ def _by_place_and_words(core: str, kind: str, k: Knowledge) -> list[Item]:
         return []
     of = [d for d in k.documents if of_kind(_titled(d, k), kind) and any(p in _titled(d, k) for p in places)
           and all(k.containing(w, doc_id=d.attrs.get("doc_id")) for w in words)]
+    return of if len(of) == 1 else []
+
+
+MIN_ABBREVIATION = 4        # characters of a mention read as an abbreviation of a title (广州公租房)
+
+
+def _in_order(short: str, title: str) -> bool:
+    """Do the short form's characters stand in the title in the same order (公租房 in 公共租赁住房)?"""
+    pos = 0
+    for ch in short:
+        pos = title.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _by_abbreviation(core: str, kind: str, k: Knowledge) -> list[Item]:
+    """"广州公租房办法": Chinese abbreviates a name by keeping some of its characters in order (公共租赁住房 →
+    公租房); the one document of the kind whose title holds all the mention's characters in that order."""
+    core = re.sub(r"[^\u4e00-\u9fff]", "", core)
+    if len(core) < MIN_ABBREVIATION:
+        return []
+    of = [d for d in k.documents if of_kind(_titled(d, k), kind) and _in_order(core, _titled(d, k))]
     return of if len(of) == 1 else []
 
 
@@ -980,6 +1014,15 @@ def variants(term: str, k: Knowledge) -> list[str]:
             out.append(term[start:])
             break
     return out
+
+
+def topic_units(q: Question, drop=frozenset()) -> list[tuple[str, ...]]:
+    """The question's Chinese topic words, the words of one phrase counted once (GDP growth → 国内生产总值|经济增长;
+    经济增速 → 国内生产总值), without metadata words and the words in `drop`."""
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and t not in metadata_words() and t not in drop]
+    units = [tuple(w for w in g if w in cjk) for g in q.english_groups]
+    units = [u for u in units if u]
+    return units + [(t,) for t in cjk if not any(t in u for u in units)]
 
 
 def dedupe(items: list[Item]) -> list[Item]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question, corpus_key, dedupe, entity_names, variants
+from search.question import MAX_LABEL, Question, corpus_key, dedupe, entity_names, term_in, topic_units, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses
 
@@ -719,7 +719,21 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             # themselves stay as the answer's citations
             return Answer(q.text, F.SEMANTIC, True, f"原文列出{len(listed)}项:" + "、".join(i.label for i in listed) + "。",
                           listed, tuple(p.evidence() for p in passages))
-    return Answer(q.text, F.SEMANTIC, True, f"最相关的{len(items)}段原文如下。", items, tuple(p.evidence() for p in passages))
+    found = _speaks_to(passages, q)
+    lead = f"最相关的{len(items)}段原文如下。" if found else "语料中没有找到直接相关的内容;以下原文段落只是最接近的:"
+    return Answer(q.text, F.SEMANTIC, found, lead, items, tuple(p.evidence() for p in passages))
+
+
+def _speaks_to(passages: list, q: Question) -> bool:
+    """Does some passage hold at least half of the question's topic words (a phrase's words counting once)?
+    The nearest passages are not evidence when none of them speaks of what is asked."""
+    from search.knowledge import topic_words
+
+    units = topic_units(q)
+    if not units:
+        return True
+    return any(sum(1 for u in units if any(term_in(w, p.text) for t in u for w in topic_words([t]))) * 2 >= len(units)
+               for p in passages)
 
 
 NUMBER_CELL = re.compile(r"\d{1,3}")

@@ -1,0 +1,135 @@
+"""A value the text states, read from the clauses of the documents in scope when the graph holds none.
+
+Extraction misses targets (an unfamiliar phrasing, a standard such as 每月补助300元, a validity period), and a
+value question is then answered by "not found" although the text states the value. This reads the clauses
+instead: the sentences naming most of the question's words (weighted by how rare each word is in the corpus)
+that hold a quantity, and of each the clause with the quantity nearest to those words. A target question
+passes over sentences looking back (已完成, 过去五年); a question about the present state keeps them. The answer
+says plainly that the value is quoted from the text, not a target the graph recorded.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from graph.goals import section_context, sentence_tense
+from graph.records import Item
+from search.knowledge import Knowledge
+from search.question import MAX_LABEL, Question, entity_names, term_in, variants
+from search.sentences import Sentence, clauses
+
+if TYPE_CHECKING:
+    from search.corpus import Corpus
+
+# A quantity: digits, or a Chinese numeral before a measure word or unit (三个, 两倍, 五年), a doubling
+QUANTITY = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+(?:个|项|家|座|所|条|人|名|元|倍|年|月|日|天|周|岁|成|批|次)|翻[一两二三四]番")
+MIN_COVER = 0.6       # share of the question's word weight a sentence must name
+MAX_SENTENCES = 3
+MAX_SCAN = 4000       # sentences read per question at most (the rarest word's sentences first)
+
+
+def word_groups(q: Question, k: Knowledge, drop: set[str]) -> list[tuple[str, ...]]:
+    """Each of the question's topic words with the forms the corpus uses (English phrases: their Chinese words)."""
+    groups = [tuple(g) for g in q.english_groups if g]
+    english = {w for g in groups for w in g}
+    for term in q.terms:
+        if term in drop or term in english or not re.search(r"[\u4e00-\u9fff]", term) or len(term) < 2:
+            continue
+        forms = tuple(v for v in variants(term, k) if len(v) >= 2)
+        if forms:
+            groups.append(forms)
+    return list(dict.fromkeys(groups))
+
+
+def _weight(group: tuple[str, ...], k: Knowledge) -> float:
+    n = max((len(k.containing(w)) for w in group), default=0)
+    return math.log(1 + len(k.sentences) / (1 + n))
+
+
+def _scope(q: Question, k: Knowledge) -> set[str] | None:
+    """The documents asked about: those named, else a yearly series' report of the year asked (a report states
+    its own year's targets), else the whole corpus (None)."""
+    docs = q.document_ids()
+    if docs:
+        return docs
+    if q.years and k.series_docs:
+        members = set().union(*k.series_docs.values())
+        of_year = {d for d in members if k.doc_years.get(d) in set(q.years)}
+        if of_year:
+            return of_year
+    return None
+
+
+def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tuple[str, ...]],
+                  looking_forward: bool) -> list[Item]:
+    """Clauses stating a quantity about the question's words, best first; [] when none names enough of them."""
+    if not groups:
+        return []
+    weights = [_weight(g, k) for g in groups]
+    total = sum(weights)
+    if total <= 0:
+        return []
+    scope = _scope(q, k)
+    # a place the question names: its own sentences, or a document about it (《广州市…办法》)
+    names = [n for n in entity_names(q, corpus) if len(n) >= 2] if (q.places or q.regions) else []
+    # candidates: sentences holding the rarest word (any of its forms)
+    rarest = max(range(len(groups)), key=lambda i: weights[i])
+    pool: dict[int, Sentence] = {}
+    for w in groups[rarest]:
+        for s in k.containing(w):
+            pool.setdefault(id(s), s)
+    if len(groups) > 1 and weights[rarest] < 0.6 * total:
+        # the rarest word alone does not decide: any sentence with most of the weight qualifies
+        for i in sorted(range(len(groups)), key=lambda i: -weights[i])[1:2]:
+            for w in groups[i]:
+                for s in k.containing(w):
+                    pool.setdefault(id(s), s)
+    scored = []
+    for s in list(pool.values())[:MAX_SCAN]:
+        if scope is not None and s.doc_id not in scope:
+            continue
+        if q.years and scope is None and not any(str(y) in s.text for y in q.years):
+            continue
+        if names and not any(n in s.text or n in s.title for n in names):
+            continue
+        named = [i for i, g in enumerate(groups) if any(term_in(w, s.text) for w in g)]
+        cover = sum(weights[i] for i in named) / total
+        if cover < MIN_COVER or not QUANTITY.search(s.text):
+            continue
+        tense = sentence_tense(s.text, k.doc_years.get(s.doc_id))
+        if looking_forward and tense == "past":
+            continue
+        if looking_forward and section_context(s.section_path)[0]:
+            continue      # a review of the past year or plan period (一、2016年工作回顾) states results
+        scored.append((tense != "future" if looking_forward else False, -cover, s.doc_id, s.char_start, s, named))
+    scored.sort(key=lambda t: t[:4])
+    out: list[Item] = []
+    for *_, s, named in scored[:MAX_SENTENCES]:
+        span = _value_clause(s, [w for i in named for w in groups[i]])
+        if span is None:
+            continue
+        a, b = span
+        out.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+                        {"document": s.title, "quoted": True}))
+    return out
+
+
+def _value_clause(s: Sentence, words: list[str]) -> tuple[int, int] | None:
+    """The clause holding a quantity nearest to the question's words, joined with the clause naming them when
+    they stand apart ("主要预期目标是：国内生产总值增长6%左右"), at most MAX_LABEL characters when it can be."""
+    spans = clauses(s.text)
+    hits = [i for i, (a, b) in enumerate(spans) if any(w in s.text[a:b] for w in words)]
+    valued = [i for i, (a, b) in enumerate(spans) if QUANTITY.search(s.text[a:b])]
+    if not valued:
+        return None
+    if not hits:
+        i = valued[0]
+        return spans[i]
+    best = min(valued, key=lambda i: (min(abs(i - h) for h in hits), i < min(hits)))
+    near = min(hits, key=lambda h: abs(best - h))
+    lo, hi = min(best, near), max(best, near)
+    a, b = spans[lo][0], spans[hi][1]
+    if b - a > 2 * MAX_LABEL:
+        a, b = spans[best]
+    return a, b
