@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from graph.numerals import arabic_years, parse_int, parse_number
+from graph.numerals import arabic_years, parse_int, parse_number, simplified
 from graph.records import Target
 
 _MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
@@ -21,20 +21,26 @@ _UNITS = ("兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "�
           "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
           "部", "年", "分", "毛", "角", "度")
+_UNIT_ALT = "|".join(map(re.escape, _UNITS))
+# 十四万多公里, 1000多万人: 多/余 between the number and its magnitude or unit says "more than".
 _VALUE_RE = re.compile(
-    rf"(?P<pct>百分之|千分之|[二三四五六七八九十]分之)?(?P<num>{_NUM})(?P<mag>万亿|亿|万|千)?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
+    rf"(?P<pct>百分之|千分之|[二三四五六七八九十]分之)?(?P<num>{_NUM})(?P<more>[多余](?=[万亿千]|{_UNIT_ALT}))?"
+    rf"(?P<mag>万亿|亿|万|千)?(?P<more2>[多余](?={_UNIT_ALT}))?(?P<unit>{_UNIT_ALT})?"
     r"(?:\s*[(（][A-Za-z]{2,5}[)）])?(?P<approx>左右|以上|以下|以内|多|上下)?")
 
-# Verbs between a metric and its value, with the comparator they imply (before 左右/以上 adjust it).
-_COMPARATORS = (
-    ("不低于", "≥"), ("不少于", "≥"), ("至少", "≥"), ("应该有", "="), ("应有", "="), ("不小于", "≥"), ("不大于", "≤"), ("不多于", "≤"), ("不超过", "≤"), ("不高于", "≤"),
-    ("小于", "<"), ("少于", "<"), ("大于", ">"), ("多于", ">"), ("控制在", "≤"), ("缩小到", "≤"),
-    ("缩小至", "≤"), ("降低到", "≤"), ("降至", "≤"), ("下降到", "≤"), ("减少到", "≤"), ("低于", "<"),
-    ("高于", ">"), ("超过", ">"), ("突破", ">"), ("达到", "≥"), ("达", "≥"), ("提高到", "≥"), ("提升到", "≥"),
-    ("增加到", "≥"), ("扩大到", "≥"), ("保持在", "≈"), ("稳定在", "≈"), ("增长", "≥"), ("提高", "≥"),
-    ("提升", "≥"), ("增加", "≥"), ("下降", "≥"), ("降低", "≥"), ("减少", "≥"), ("缩小", "≥"), ("为", "="),
-    ("是", "="), ("在", "≈"), ("占", "="), ("安排", "="), ("投入", "="), ("延长", "="),
-)
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a documented list in graph/data (# comments and blank lines dropped)."""
+    from importlib.resources import files
+
+    text = (files("graph") / "data" / name).read_text(encoding="utf-8")
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+# Verbs between a metric and its value, with the comparator they imply (target_comparators.txt), longest
+# first so that 不低于 is read before 低于 and 增加到 before 增加.
+_COMPARATORS = tuple(sorted((tuple(line.split()[:2]) for line in _data_lines("target_comparators.txt")),
+                            key=lambda pair: -len(pair[0])))
 _CMP_RE = re.compile("|".join(re.escape(w) for w, _ in _COMPARATORS))
 _CMP = dict(_COMPARATORS)
 # Verbs that put the value before the metric: 建成4万个公共充电桩.
@@ -62,6 +68,13 @@ def _build_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, _words("target_object_verbs.txt"))) + ")+[对由]?$")
 
 
+@functools.lru_cache(maxsize=1)
+def _supposition() -> re.Pattern:
+    """A supposition with its consequence (target_hypothetical_words.txt …, then 就/则/便/那么)."""
+    words = "|".join(map(re.escape, _words("target_hypothetical_words.txt")))
+    return re.compile(rf"(?:{words})(?=[^。；;]*?(?:就|则|便|那么))")
+
+
 @functools.lru_cache(maxsize=256)
 def _condition_section(path: tuple[str, ...]) -> bool:
     """Whether a heading of the path names eligibility or scope (第三章 申请与准入: target_condition_headings.txt)."""
@@ -78,7 +91,7 @@ def _condition_re() -> re.Pattern:
 # 要 and 将 only as auxiliaries: not in 主要, 重要, 需要, 要求, 将军 ….
 _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
-_PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较])去年|过去|回顾|以来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
+_PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较从由])去年|过去|回顾|以来|[一二两三四五六七八九十几多0-9]年来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
 # What a clause reports as done (了, 已, 比去年同期) or measured part-way through the year (上半年, 前三季度):
 # a fact even in a sentence that says 今年; only a cue of intent (要, 将, 力争…) in the clause makes it a target.
@@ -88,7 +101,7 @@ _PART_YEAR = re.compile(r"上半年|前[一二三四五六七八九十两0-9]{1,
 _WILL = re.compile(r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|力争|确保|争取|到[0-9]{4}年")
 _INTENT = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|明年|拟|计划|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
-_LOOKING_BACK = re.compile(r"过去|去年|上一年|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
+_LOOKING_BACK = re.compile(r"过去|(?<![与比同较从由])(?:去年|上一年)|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
 _REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
 _GOAL_HEADING = re.compile(r"目标|远景|展望")
 _GOAL_PREDICATE = re.compile(
@@ -231,6 +244,8 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
         comparator = "≥"
     elif approx in ("以下", "以内"):
         comparator = "≤"
+    elif (m.group("more") or m.group("more2")) and comparator in (None, "=", "≥"):
+        comparator = ">"
     elif comparator is None:
         comparator = "="
     return Target(metric=metric, value=value, unit=unit, comparator=comparator, value_text=value_text)
@@ -238,10 +253,20 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
 
 @functools.lru_cache(maxsize=2048)
 def _rule_text(sentence: str) -> str:
-    """The sentence as the rules read it, offset for offset: NFKC (when it keeps the length) and years
-    written in Chinese digits as Arabic ones (一九六二年 → 1962年)."""
+    """The sentence as the rules read it, offset for offset: NFKC (when it keeps the length), simplified
+    characters (將達二萬五千五百公里 → 将达二万五千五百公里) and years written in Chinese digits as Arabic
+    ones (一九六二年 → 1962年)."""
     text = unicodedata.normalize("NFKC", sentence)
-    return arabic_years(text if len(text) == len(sentence) else sentence)
+    return arabic_years(simplified(text if len(text) == len(sentence) else sentence))
+
+
+@functools.lru_cache(maxsize=2048)
+def _printed_chars(sentence: str) -> dict[int, str]:
+    """Simplified character → the character the sentence prints, where the rules read it simplified: a
+    metric read from a traditional text is given in its own script (電力, not 电力)."""
+    text = unicodedata.normalize("NFKC", sentence)
+    text = text if len(text) == len(sentence) else sentence
+    return {ord(s): o for s, o in zip(simplified(text), text) if s != o}
 
 
 def value_unit(m: re.Match) -> str | None:
@@ -250,12 +275,15 @@ def value_unit(m: re.Match) -> str | None:
     return ("‰" if pct == "千分之" else "%") if pct else m.group("unit")
 
 
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|从|按|以|由|等于|相当于)$")
+
+
 def _named_year(text: str) -> re.Match | None:
     """The first year in `text` that is not a comparison base (比1980年, 较2020年, 从2015年的) nor a price
     base in brackets (（按1957年不变价格计算）)."""
     for m in _YEAR_RE.finditer(text):
-        if re.search(r"(?:比|较|与|同|从|按|以)$", text[max(0, m.start() - 1):m.start()]):
-            continue
+        if _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            continue   # 比1980年, 由1978年的36.5%, 等于1949年的4.2倍: the base, not the value's year
         if re.match(r"[^,，;；。]{0,12}?基础上", text[m.end():]) and text[max(0, m.start() - 1):m.start()] == "在":
             continue   # 在1959年粮食总产量的基础上: a base, not the value's year
         if not m.group("to") and not m.group("before") and re.match(r"(?!计划|計劃|规划|預算|预算|预期|预计)[\u4e00-\u9fff]{2}的", text[m.end():]):
@@ -277,7 +305,7 @@ def sentence_year(sentence: str) -> tuple[int | None, bool]:
     return year, bool(m.group("to") in ("到", "至") or m.group("before"))
 
 
-_LAST_YEAR = re.compile(r"(?<![与比同较])去年|过去一年")
+_LAST_YEAR = re.compile(r"(?<![与比同较从由])去年|过去一年")
 
 
 def _relative_year(clause: str, doc_year: int | None) -> int | None:
@@ -312,8 +340,12 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         if ends:
             year, deadline = ends[-1], True
     results: list[Quantity] = []
-    subject: tuple[int, str] | None = None
+    printed = _printed_chars(sentence) if sentence_norm != sentence else {}
+    subject: tuple[int, str, int] | None = None
+    supposed = _supposition().search(sentence_norm)
     for cstart, cend in _clauses(sentence_norm):
+        if supposed and cend > supposed.start():
+            break   # 只要成本降低百分之一，就可以增产…: a worked example from here on
         clause = sentence_norm[cstart:cend]
         y = _named_year(clause)
         if y:
@@ -357,6 +389,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:
                 continue
+            if printed:
+                target = replace(target, metric=target.metric.translate(printed))
             results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
     return results
 
@@ -403,11 +437,20 @@ def _plan_words() -> re.Pattern:
 # A comparison base before a change (比1957年预计数增加, 比上年增长, 同比): no part of what changes.
 _COMPARISON_BASE = re.compile(r"(?:比|较|同)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?(?:实际|预计|计划)?(?:完成)?数?"
                               r"|同比|比上年|每年|平均每年|年均|平均")
-_PREPOSITION = re.compile(r"按照|依照|根据|通过|随着|经过|对于|为了|在|对|按|由于")
+_PREPOSITION = re.compile(r"按照|依照|根据|通过|随着|经过|对于|为了|在|对|按|由于|从")
 _TIME_TAIL = re.compile(r"(?:在|于)?(?:今后|未来|最近)?[0-9一二三四五六七八九十两]{1,3}年(?:内|中|里|间)$")
 _LIST_NOUN = re.compile(r"[\u4e00-\u9fff（）()]{1,12}")   # 钢三千九百万吨: a product may be one character
 _SUBJECT = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9（）()]{1,15}")
 _NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|如果|因此|但是|所以|同时|其中|并且|而且|[把被使]")
+
+
+_NOUN_OF_CHANGE = re.compile(r"率|速度|速|幅度|幅|水平|量|额|值|目标|指标|比重")
+
+
+def _has_predicate(text: str) -> bool:
+    """Whether `text` holds a verb of reaching or changing (物价上涨幅度有明显回落 holds none: 上涨幅度,
+    增长速度 are nouns of change)."""
+    return any(not _NOUN_OF_CHANGE.match(text, m.end()) for m in _CMP_RE.finditer(text))
 
 
 def _core_metric(metric: str) -> str:
@@ -420,11 +463,14 @@ def _core_metric(metric: str) -> str:
     return _clean_metric(core)
 
 
-def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: tuple[int, str] | None,
-                  places: list[tuple[int, int]]) -> tuple[list, tuple[int, str] | None]:
+def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: tuple[int, str, int] | None,
+                  places: list[tuple[int, int]]) -> tuple[list, tuple[int, str, int] | None]:
     """一九五八年的工业总产值，拟定为…亿元，比上年增加…亿元，增长14.6%: a clause whose metric is only plan
     words or a change takes the metric the sentence named before (a clause with no value, or the last metric
-    of its own); returns the clause's quantities and the subject for the clauses after it."""
+    of its own); returns the clause's quantities and the subject (start, metric, end of its clause) for the
+    clauses after it. A statement starts at the subject only when the subject's clause, holding no value,
+    is the one just before: else the statement is the clause's own (到2025年不低于4.66人 after
+    托位数不低于4人), its metric carried."""
     if not found:
         if _PREPOSITION.match(sentence, cstart):
             return found, subject      # 按照不同的情况: how, not what
@@ -434,31 +480,40 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
                 and value_unit(value) in _COUNT_UNITS | _MEASURE_UNITS:
             # 粮食产量计划达到…，棉花…，食糖四百三十万吨，增长…: an item of a planned list, the subject after it.
             noun = sentence[start:value.start()]
-            if not _LIST_NOUN.fullmatch(noun) or _NOT_SUBJECT.search(noun) or _CMP_RE.search(noun):
+            if not _LIST_NOUN.fullmatch(noun) or _NOT_SUBJECT.search(noun) or _has_predicate(noun):
                 return found, subject
-            if _plan_words().search(sentence, 0, cend) or _FUTURE.search(sentence, 0, cend):
+            following = sentence[cend + 1:]
+            following = following[:next((x.start() for x in _CLAUSE_SPLIT.finditer(following)), len(following))]
+            if _plan_words().search(sentence, 0, cend) or _FUTURE.search(sentence, 0, cend) or (
+                    _COMPARED.match(following) and _has_quantity(following) and not re.search(r"[有是为占]$", noun)):
+                # (原煤八千万吨，等于1949年的2.6倍: the item's comparison follows; tense decides fact or target)
                 found = [(start, value, None, noun, cend)]
-            return found, (start, noun)
-        text = _TIME_TAIL.sub("", text).rstrip("的")
-        if _SUBJECT.fullmatch(text) and not _NOT_SUBJECT.search(text) and not _CMP_RE.search(text) \
+            return found, (start, noun, cend)
+        text = _BASE_IN_METRIC.sub("", _TIME_TAIL.sub("", text)).rstrip("的")
+        if _SUBJECT.fullmatch(text) and not _NOT_SUBJECT.search(text) and not _has_predicate(text) \
                 and not _has_quantity(text):
-            return found, (start, text)
+            return found, (start, text, cend)
         return found, subject
     out = []
     for metric_start, value_m, verb, metric, end in found:
         core = _core_metric(metric)
         if len(core) >= 2:
             out.append((metric_start, value_m, verb, metric, end))
-            subject = (metric_start, core)
+            subject = (metric_start, core, -1)
         elif subject is not None:
             suffix = verb if verb in _CHANGE_VERBS else ""
-            out.append((subject[0], value_m, verb, subject[1] + suffix, end))
+            adjacent = subject[2] >= 0 and _CLAUSE_SPLIT.fullmatch(sentence, subject[2], cstart) is not None
+            out.append((subject[0] if adjacent else metric_start, value_m, verb, subject[1] + suffix, end))
         elif metric:
             out.append((metric_start, value_m, verb, metric, end))
     return out, subject
 
 
 _LISTED_VALUE = re.compile(rf"(?:和|及|以及|、)?(?P<value>{_VALUE_RE.pattern})(?P<noun>[^\d,，;；、和及与的]{{2,16}})$")
+
+
+# The clause after an item compares it (原煤八千万吨，等于1949年的2.6倍 / ，比上年增长5%).
+_COMPARED = re.compile(r"(?:比|较|等于|相当于|同比)|(?:增长|增加|提高|下降|减少|降低|递增|上升)")
 
 
 def _listed_after(sentence: str, cstart: int, cend: int, previous: Quantity) -> list:
@@ -509,8 +564,8 @@ def sentence_tense(sentence: str, doc_year: int | None) -> str | None:
 def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Context) -> bool:
     if ctx.review:
         return True
-    if deadline:
-        return False
+    if deadline and not (_ALREADY.search(clause) and not _INTENT.search(clause)):
+        return False   # (到1958年1月31日，已经完成…: a date reached, not a deadline)
     future = _FUTURE.search(clause) or _FUTURE.search(before)
     if ctx.past_context and not future:
         return True
@@ -525,9 +580,10 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
     return bool(_PAST.search(clause) or _PAST.search(before))
 
 
+_ALREADY = re.compile(r"已经|已(?!有)|业已")
 _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")
 _ADJUST_VERBS = ("降低", "提高", "下调", "上调", "压减")   # kept in the metric when they open the clause
-_CHANGE_VERBS = {"增长", "提高", "提升", "增加", "下降", "降低", "减少", "缩小"}
+_CHANGE_VERBS = frozenset(_data_lines("target_change_verbs.txt"))   # kept in the metric: 粮食产量增长
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
 _COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张",
                 "颗", "架", "株", "头", "只", "册", "间", "部", "件", "位"}
@@ -548,6 +604,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
     prev_start = building_end = cstart
     share = False
     share_start = cstart
+    from_base: tuple[int, str] | None = None   # (start, metric) of a base value (由35元提高到40元)
     for i, m in enumerate(values):
         after = sentence[m.end():cend]
         later = values[i + 1:]
@@ -578,7 +635,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         cmp_m = list(_CMP_RE.finditer(segment))
         verb = None
         metric_text = segment
-        if cmp_m and (cmp_m[-1].end() == len(segment.rstrip("约近")) or re.fullmatch(
+        if cmp_m and (_VERB_TAIL.fullmatch(segment, cmp_m[-1].end()) or re.fullmatch(
                 r"[^,，;；、]{1,12}的", segment[cmp_m[-1].end():]) and cmp_m[-1].group(0) not in ("在", "为", "是", "占")):
             # (不小于住宅建筑面积的11%: the value is a share of what comes between)
             verb = cmp_m[-1].group(0)
@@ -597,7 +654,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 building, prev_start, building_end = build, start, m.end() + obj[1]
                 continue
         if build and not after.strip() and value_unit(m) in _COUNT_UNITS \
-                and verb is None and not chinese and build.start() >= 2:
+                and verb is None and (not chinese or _sizeable(m)) and build.start() >= 2:
             # 棚户区住房改造580万套, 高校扩招100万人: the verb closes the metric, the value closes the clause
             mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
             lead = _build_start().match(metric)
@@ -622,10 +679,12 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             verb, metric_text = "按", segment[:rate.start()]   # 赤字率拟按2.6%安排, 购置税按7.5%征收
         if m.group("approx") and re.match(r"[\u4e00-\u9fff]", sentence[m.end():m.end() + 1]) \
                 and not re.match(r"[和及与、]", sentence[m.end():m.end() + 1]) \
-                and (not cmp_m or sentence[m.end():m.end() + 1] != "的"):
+                and (not any(c.group(0) not in ("是", "为", "在", "占") for c in cmp_m)
+                     or sentence[m.end():m.end() + 1] != "的"):
             continue   # 3岁以下婴幼儿, 5万元以上项目, 能耗5万吨以上的企业: the value qualifies the noun after it
-        if chinese and (verb is None or value_unit(m) not in _MEASURE_UNITS):
-            continue
+        if chinese and not (verb is not None and value_unit(m) in _MEASURE_UNITS) and not (
+                _sizeable(m) and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS):
+            continue   # 一个, 两项, 三条: words; 一千四百五十七台, 五十万个: counts
         time_lead = _METRIC_LEAD.match(metric_text)
         skip = time_lead.end() if time_lead else 0
         lead = _build_start().match(metric_text[skip:])
@@ -642,9 +701,17 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             continue
         lead_active = False
         planned = _PLANNED.search(sentence, 0, cend) is not None
+        base = _FROM_BASE.search(segment) if verb is None else None
+        if base and _CMP_RE.fullmatch(sentence, m.end(), values[i + 1].start()) if later else False:
+            # 补助标准由35元提高到40元: the first value is the base; what it measures names the next one.
+            from_base = (seg_start, segment[:base.start()])
+            continue
         if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下") and not (
                 planned and value_unit(m) in _MEASURE_UNITS | {"元"} and m.group("mag")):
             continue
+        if from_base and seg_start == prev_end and not metric_text.strip():
+            seg_start, metric_text = from_base[0], from_base[1]
+        from_base = None
         mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
         metric = _clean_metric(metric)
         bare = metric[: -len(verb)] if verb in _CHANGE_VERBS and metric.endswith(verb) else metric
@@ -669,9 +736,21 @@ def _subject_predicate() -> re.Pattern:
 
 
 _RATE_BY = re.compile(r"(?:拟|要|将)?按$")
+_VERB_TAIL = re.compile(r"了?(?:约|近|将近|大约)?")   # 增加了二十二亿元, 达到约5万个: still the verb's value
+# 由35元, 从去年的2.1%, 由每人每年320元: a base value, said before the value it changes to.
+_FROM_BASE = re.compile(r"(?:统一|将|要|也)?(?:由|从)(?:[0-9]{4}年|上年|去年|目前|现在|现行)?的?(?:每人每年|每人每月|每人|每年|每月)?$")
 _RATE_APPLIED = re.compile(r"(?:的(?:税率|比例|标准))?(?:安排|征收|减征|计征|收取|执行|发放|补助|补贴|缴纳|计提)")
 _RATE_NOUN = re.compile(r"速度?|率|幅度|水平|可|能")
 _OBJECT = re.compile(r"的?([^\d,，;；、和及与的]{2,16})")
+
+
+def _sizeable(m: re.Match) -> bool:
+    """A value in Chinese numerals large enough to be a count, not a word (五十万个, 一千四百五十七台; not 一个,
+    两项, 三条)."""
+    if m.group("mag") or m.group("pct"):
+        return True
+    value = parse_number(re.split(r"[-—–~～至]", m.group("num"))[0])
+    return value is not None and value >= 10
 
 
 def _object_noun(after: str) -> tuple[str, int] | None:
@@ -759,9 +838,9 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|[0-9]{4}年(?:底|末)?|今年|明年|其中|力争|确保|按照|"
-                          r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要|将|的|和|及|与|、|约|年均|"
-                          r"比上年|同比|分别|累计|共|总共|\s)+")
+_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|今年|明年|其中|力争|确保|按照|"
+                          r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
+                          r"比上年|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")
 
 
 def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int]]) -> tuple[int, str]:
@@ -780,9 +859,21 @@ def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int
     return start, sentence[start:end]
 
 
+# A comparison base or a manner inside a metric (劳动生产率将比上年提高, 购买力要按上年实际数额核减): no
+# part of what is measured.
+_BASE_IN_METRIC = re.compile(r"(?:将|要|也|还|都|均)?(?:比|较)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?"
+                             r"(?:实际|预计|计划|同期)?(?:完成|决算)?(?:数额|数)?"
+                             r"|(?:将|要)?按(?:上年|去年|上一年)(?:的)?(?:实际)?(?:数额|数|水平)?"
+                             r"|(?:还要|要|将)?在(?:上年|去年|上一年|[0-9]{4}年)?(?=[^,，;；]{0,12}?基础上)|的?基础上")
+
+
 def _clean_metric(text: str) -> str:
     text = re.sub(r"[(（][^()（）]*$", "", text)   # an unclosed bracket: the list it opens was cut
-    text = re.sub(r"(?:到[0-9]{4}年)?(?:平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟)+$", "",
+    if _BASE_IN_METRIC.search(text):
+        bare = _BASE_IN_METRIC.sub("", text)
+        text = bare if len(bare.strip(" 、,，的和及与")) >= 2 else text
+    text = re.sub(r"(?:(?:到|在)?[0-9]{4}年(?:底|末)?|平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟|"
+                  r"又|也|还|都|就|却|可以|能够|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致)+$", "",
                   text.strip(" 、,，的和及与"))
     text = _TIME_TAIL.sub("", text.strip(" 、,，的和及与")).strip(" 、,，的和及与")[-30:]
     # "拟安排财政赤字" names the metric 财政赤字: the planning verb before it is no part of the name

@@ -19,7 +19,7 @@ def parse_number(text: str) -> float | None:
         return float(text)
     except ValueError:
         pass
-    return _chinese(text.translate(_LOOK_ALIKES))
+    return _chinese(simplified(text.translate(_LOOK_ALIKES)))   # 四點二, 一萬三千: traditional numerals too
 
 
 @functools.lru_cache(maxsize=4096)
@@ -42,6 +42,25 @@ def parse_int(text: str) -> int | None:
 
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _CHINESE_YEAR = re.compile(r"(?<![零〇○一二三四五六七八九十百千万])[〇○零一二三四五六七八九]{4}(?=年)")
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    try:
+        import opencc
+    except ImportError:   # optional: without it traditional text is read as it is
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters (一九五四年預計…將達二萬五千五百公里 → 预计…将达二万五千五百公里),
+    unchanged when OpenCC is absent or the conversion would move an offset."""
+    converter = _t2s()
+    if converter is None or text.isascii():
+        return text
+    out = converter.convert(text)
+    return out if len(out) == len(text) else text
 
 
 def arabic_years(text: str) -> str:

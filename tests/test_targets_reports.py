@@ -116,7 +116,8 @@ def test_a_rate_applied_by_an_arrangement():
 
 def test_electricity_in_du_with_a_magnitude():
     ctx = Context(doc_year=1980, default_year=1981)
-    assert targets("发电量3，120亿度，比1980年预计增加120亿度。", ctx) == [("发电量增加", 1.2e10, "度", 1981)]
+    assert targets("发电量3，120亿度，比1980年预计增加120亿度。", ctx) == [("发电量", 3.12e11, "度", 1981),
+                                                                        ("发电量增加", 1.2e10, "度", 1981)]
     assert targets("气温下降3度", ctx) == []
 
 
