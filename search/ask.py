@@ -67,6 +67,9 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text):
         # "2013年和2014年的赤字分别是多少": the same question asked of each year, side by side
         handler = T.compare
+    elif focus in PER_YEAR and len(set(q.years)) >= 2 and YEAR_RANGE.search(q.text) and _series_years(q, k):
+        # "2002至2005年，每年拟发行的国债分别是多少": every year of the range, from each year's document
+        handler = TL.timeline
     elif focus == F.TIMELINE and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text) and (
             q.places or q.regions or not _series_years(q, k)):
         # "广州…目标在2023年和2025年分别是多少": years a place's plan names for its targets, not the national

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from search.corpus import Corpus
 
 MAX_LABEL = 60
-YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?=年|\b)")
+YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?=年|\b|\s*(?:至|到|—|–|~|～)\s*(?:19|20)\d\d)")
 # A section named by its number: 第五章, 第二节, 第三部分, (三), chapter 5, part two.
 SECTION_REF = re.compile(r"第[一二三四五六七八九十百零〇\d]+(?:部分|章|节|篇|条|部)|[（(][一二三四五六七八九十]+[）)]|"
                          r"\b(?:chapter|section|part)\s+(?:\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten)\b",

@@ -116,15 +116,20 @@ def _metric_phrase(q: Question, k: Knowledge, docs: dict[str, int], titles: str)
     from search.text_answers import NOT_TOPIC
 
     text = q.text
+    best: tuple[int, int, str] | None = None
     for size in range(min(MAX_PHRASE, len(text)), MIN_PHRASE - 1, -1):
         for i in range(len(text) - size + 1):
             piece = text[i:i + size]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or NOT_TOPIC.search(piece) or piece in titles \
-                    or re.search(r"年|历|逐|拟|安排|发行|提出|规定", piece[:1] + piece[-1:]):
+                    or re.search(r"年|历|逐|拟|安排|发行|提出|规定", piece[:1] + piece[-1:]) \
+                    or not any(len(t) >= 2 and t in piece for t in q.terms):
                 continue
-            if k.documents_with(piece) & docs.keys():
-                return piece
-    return None
+            # the stretch most of the years' documents use, the longest of those (居民消费价格 in every
+            # report of 2007–2010 beats 居民消费价格涨幅, which one of them prints)
+            found = len(k.documents_with(piece) & docs.keys())
+            if found and (best is None or (found, size) > best[:2]):
+                best = (found, size, piece)
+    return best[2] if best else None
 
 
 def metric_timeline(q: Question, k: Knowledge) -> Answer:
