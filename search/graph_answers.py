@@ -581,6 +581,11 @@ SPEAKER_ASKED = re.compile(r"谁作|谁在|哪位总理|谁所作|谁做的|报�
 # "发文字号是多少", "document number": asked of the document's 文号.
 NUMBER_ASKED = re.compile(r"文号|字号|document number|reference number", re.I)
 OTHER_PARTICULARS = re.compile(r"机关|部门|发布|印发|谁|哪天|日期|时间|主送|发给|\b(?:who|when|issuer|issued|date)\b", re.I)
+# "何时起施行", "how long is it valid": asked of when the document takes effect and for how long.
+IN_FORCE_ASKED = re.compile(r"施行|实施日期|实施时间|起实施|生效|有效期|失效|take effect|in force|valid|expire|effective", re.I)
+IN_FORCE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[印发布公]{2}之日)\s*起(?:施行|实施|执行|生效)|"
+                      r"有效期(?:为|延长)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*年|有效期(?:至|到|延长至)\s*\d{4}\s*年(?:\s*\d{1,2}\s*月"
+                      r"(?:\s*\d{1,2}\s*日)?)?")
 # "哪次会议批准", "approved by which session": asked of the resolution that approved a yearly report.
 APPROVAL_ASKED = re.compile(r"批准|决议|审议通过|approv|adopt|resolution", re.I)
 SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
@@ -598,17 +603,23 @@ def _delivery(doc: Item, ws: "Corpus", k: Knowledge) -> list[Item]:
     doc_id = doc.attrs.get("doc_id")
     year = k.doc_years.get(doc_id)
     series = [name for name, ids in k.series_docs.items() if doc_id in ids]
-    if year is None or not series:
-        return []
     from search.question import document_kinds
 
-    kind = next((z for z, _ in document_kinds() if z in series[0]), series[0])
-    members = set().union(*k.series_docs.values())
-    resolutions = [d for d in k.documents if d.attrs.get("doc_id") not in members and kind in d.label
-                   and k.doc_years.get(d.attrs.get("doc_id")) == year]
+    members = set().union(*k.series_docs.values()) if k.series_docs else set()
+    if year is not None and not series and doc_id not in members and "决议" in doc.label and any(
+            z in doc.label for name in k.series for z, _ in document_kinds() if z in name):
+        # the resolution itself (…关于政府工作报告的决议): it names the speaker, the session and its own date
+        resolutions, own = [doc], None
+    elif year is None or not series:
+        return []
+    else:
+        kind = next((z for z, _ in document_kinds() if z in series[0]), series[0])
+        resolutions = [d for d in k.documents if d.attrs.get("doc_id") not in members and kind in d.label
+                       and k.doc_years.get(d.attrs.get("doc_id")) == year]
+        own = ws.documents.get(doc_id)
     items: list[Item] = []
-    own = ws.documents.get(doc_id)
-    sources = [(own, 600)] + [(ws.documents.get(r.attrs.get("doc_id")), None) for r in resolutions]
+    sources = ([(own, 600)] if own is not None else []) + [(ws.documents.get(r.attrs.get("doc_id")), None)
+                                                            for r in resolutions]
     for ingested, limit in sources:
         if ingested is None:
             continue
@@ -713,6 +724,13 @@ def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                       "session": f"向{i.label}所作" if i.attrs.get("from") == "opening" else f"经{i.label}审议批准",
                       "delivered": f"{i.label}作", "approved": f"决议{i.label}通过"}[field])
     items += delivery
+    if IN_FORCE_ASKED.search(q.text) and ingested is not None:
+        # "自2019年7月1日起实施，有效期5年": when the document takes effect and for how long
+        for m in IN_FORCE.finditer(ingested.document.text):
+            label = m.group(0)
+            items.append(Item(label, "Value", f"{doc.uri}#in-force-{m.start()}",
+                              (_text_evidence(ingested, m.start(), m.end()),), {"field": "in_force"}))
+            parts.append(label)
     for name in a.get("addressees", []):
         items.append(Item(name, "Agency", f"{doc.uri}#to-{name}", cite("addressees"), {"role": "addressee"}))
     if a.get("addressees"):

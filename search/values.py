@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from graph.goals import section_context, sentence_tense
 from graph.records import Item
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question, entity_names, term_in, variants
+from search.question import MAX_LABEL, Question, entity_names, metadata_words, term_in, variants
 from search.sentences import Sentence, clauses
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
 
-# A quantity: digits, or a Chinese numeral before a measure word or unit (三个, 两倍, 五年), a doubling
-QUANTITY = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+(?:个|项|家|座|所|条|人|名|元|倍|年|月|日|天|周|岁|成|批|次)|翻[一两二三四]番")
+# A quantity: digits (not a year: 1980年 dates a clause, it states no value), or a Chinese numeral before a measure word or unit (三个, 两倍, 五年), a doubling
+QUANTITY = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\s*年)\d|[一二两三四五六七八九十百千万亿半]+(?:个|项|家|座|所|条|人|名|元|倍|年|月|日|天|周|岁|成|批|次)|翻[一两二三四]番")
 MIN_COVER = 0.6       # share of the question's word weight a sentence must name
 MAX_SENTENCES = 3
 MAX_SCAN = 4000       # sentences read per question at most (the rarest word's sentences first)
@@ -34,7 +34,7 @@ def word_groups(q: Question, k: Knowledge, drop: set[str]) -> list[tuple[str, ..
     groups = [tuple(g) for g in q.english_groups if g]
     english = {w for g in groups for w in g}
     for term in q.terms:
-        if term in drop or term in english or not re.search(r"[\u4e00-\u9fff]", term) or len(term) < 2:
+        if term in drop or term in metadata_words() or term in english or not re.search(r"[\u4e00-\u9fff]", term) or len(term) < 2:
             continue
         forms = tuple(v for v in variants(term, k) if len(v) >= 2)
         if forms:
