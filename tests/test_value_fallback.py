@@ -1,0 +1,70 @@
+"""Values the text states although the graph recorded no target for them, abbreviated titles, year ranges and
+the particulars of when a document is in force."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from graph.records import Item
+from search.graph_answers import IN_FORCE
+from search.question import YEAR, Question, _by_abbreviation, _in_order
+from search.sentences import Sentence
+from search.values import value_clauses
+
+REVIEW = ("一、2024年工作回顾",)
+PLAN = ("二、2025年工作安排",)
+
+
+def _knowledge(rows):
+    sentences, pos = [], 0
+    for path, text in rows:
+        sentences.append(Sentence("r1", "r.jsonl", "2025年某报告", path, pos, pos + len(text), text))
+        pos += len(text) + 1
+    return SimpleNamespace(sentences=sentences, by_doc={"r1": sentences}, doc_years={"r1": 2025}, series_docs={},
+                           containing=lambda *ws: [s for s in sentences if all(w in s.text for w in ws)])
+
+
+def test_the_stated_value_is_quoted_from_the_plan_not_from_the_review():
+    k = _knowledge([(REVIEW, "全年新增光纤用户3000万户，比上年增长10%。"),
+                    (PLAN, "今年要新增光纤用户2000万户以上，行政村通光纤比例达到98%。")])
+    q = Question("今年新增光纤用户目标是多少？", terms=["新增", "光纤", "用户"])
+    items = value_clauses(q, None, k, [("新增",), ("光纤",), ("用户",)], looking_forward=True)
+    assert items and "2000万户" in items[0].label
+    assert all("3000万户" not in i.label for i in items)
+    cite = items[0].citations[0]
+    assert k.sentences[1].text[cite.char_start - k.sentences[1].char_start:][:len(cite.text)] == cite.text
+
+
+def test_a_question_about_the_present_keeps_the_review():
+    k = _knowledge([(REVIEW, "全年新增光纤用户3000万户，比上年增长10%。")])
+    q = Question("去年新增光纤用户多少？", terms=["新增", "光纤", "用户"])
+    items = value_clauses(q, None, k, [("新增",), ("光纤",), ("用户",)], looking_forward=False)
+    assert items and "3000万户" in items[0].label
+
+
+def test_no_value_is_quoted_when_the_words_are_not_there_or_only_a_year_is():
+    k = _knowledge([(PLAN, "推动1980年以来的改革继续深化。")])
+    q = Question("改革的目标是多少？", terms=["改革"])
+    assert value_clauses(q, None, k, [("改革",)], looking_forward=True) == []
+    q = Question("光纤目标是多少？", terms=["光纤"])
+    assert value_clauses(q, None, k, [("光纤",)], looking_forward=True) == []
+
+
+def test_an_abbreviation_keeps_the_titles_characters_in_order():
+    assert _in_order("广州公租房", "广州市公共租赁住房管理办法")
+    assert not _in_order("广州房租", "广州市公共租赁住房管理办法")
+    docs = [Item("广州市公共租赁住房管理办法", "Document", "d1", (), {"doc_id": "d1"}),
+            Item("广州市居家社区养老服务管理办法", "Document", "d2", (), {"doc_id": "d2"})]
+    k = SimpleNamespace(documents=docs, doc_names={})
+    assert [d.uri for d in _by_abbreviation("广州公租房", "办法", k)] == ["d1"]
+    assert _by_abbreviation("广州养老", "办法", k)[0].uri == "d2"
+    assert _by_abbreviation("广州管理", "办法", k) == []      # both titles hold it: no document in particular
+
+
+def test_a_range_of_years_names_both_years():
+    assert YEAR.findall("2002至2005年，每年拟发行的国债分别是多少？") == ["2002", "2005"]
+    assert YEAR.findall("2007年到2010年的报告") == ["2007", "2010"]
+
+
+def test_when_a_document_is_in_force():
+    text = "具体审核确认有效期按《目录》（附件1）执行。十二、本通知自2019年7月1日起实施，有效期5年。自印发之日起施行。"
+    assert [m.group(0) for m in IN_FORCE.finditer(text)] == ["自2019年7月1日起实施", "有效期5年", "自印发之日起施行"]
