@@ -464,7 +464,7 @@ def print_text(result: dict, verbose: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     global GOLD
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("dev", "test"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "test_r4"), default="dev")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold root holding dev/ and test/")
