@@ -58,8 +58,8 @@ def _words(name: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _build_start() -> re.Pattern:
-    """Verbs opening a clause before its metric (target_lead_verbs.txt), after 全年/年内."""
-    return re.compile("^(?:全年|年内)?(?:" + "|".join(map(re.escape, _words("target_lead_verbs.txt"))) + ")+")
+    """Verbs opening a clause before its metric (target_lead_verbs.txt), after 全年/年内 and 计划/拟."""
+    return re.compile("^(?:全年|年内)?(?:计划|拟)?(?:" + "|".join(map(re.escape, _words("target_lead_verbs.txt"))) + ")+")
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,6 +157,9 @@ _NTH_PLAN = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:�
 # A sentence about a plan's period as a whole (“十四五”时期, 第二个五年计划期间): its targets are for the last year.
 _SPAN = re.compile(r"从([0-9]{4})年(?:开始|起)[,，]?(?:在|用)?([一二三四五六七八九十两0-9]{1,3})年(?:内|时间|的时间)")
 _WITHIN = re.compile(r"(?<!今后)(?<!未来)(?<!最近)(?<![0-9一二三四五六七八九十])([一二三四五六七八九十两0-9]{1,3})年(?:内|之内|时间内)")
+# The coming years counted from the document's own (今后三年, 未来五年, 三年内, 用三年时间).
+_COMING = re.compile(r"(?:今后|未来)([一二三两四五六七八九十0-9]{1,2})年|(?<!过去)(?<!近)(?<![0-9一二三四五六七八九十])"
+                     r"([一二三两四五六七八九十0-9]{1,2})年(?:内|之内|时间内)|用([一二三两四五六七八九十0-9]{1,2})年(?:的)?时间")
 _YEAR_SPAN = re.compile(r"([0-9]{4})年?(?:到|至|—|-|－|~|～)([0-9]{4})年")
 
 
@@ -339,6 +342,11 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         ends = [end for years, end in ctx.spans if years == n and (ctx.doc_year is None or end >= ctx.doc_year)]
         if ends:
             year, deadline = ends[-1], True
+    if year is None and ctx.doc_year and not any(years for years, _ in ctx.spans):
+        coming = _COMING.search(sentence_norm)
+        n = parse_int(next(g for g in coming.groups() if g)) if coming else None
+        if n and 1 < n <= 10:
+            year, deadline = ctx.doc_year + n - 1, True   # 今后三年…, said in 2009: by 2011
     results: list[Quantity] = []
     printed = _printed_chars(sentence) if sentence_norm != sentence else {}
     subject: tuple[int, str, int] | None = None
@@ -460,7 +468,8 @@ def _core_metric(metric: str) -> str:
     for verb in _CHANGE_VERBS:
         if core.endswith(verb):
             core = core[: -len(verb)]
-    return _clean_metric(core)
+    core = _clean_metric(core)
+    return "" if re.fullmatch(r"人均|户均|每人|平均|人均每年|每人每年", core) else core   # 人均每年增长10%
 
 
 def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: tuple[int, str, int] | None,
@@ -722,8 +731,16 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             out.append((mstart, m, verb, "", m.end()))
             carried = (mstart, verb, "")
             continue
+        end = m.end()
+        if verb in ("安排", "投入"):
+            # 中央财政拟安排200亿元专项资金: what is funded names the metric with who funds it; 中央财政投入.
+            obj = _object_noun(after) if after.strip() and not re.search(r"[0-9０-９]", after) else None
+            if obj and obj[1] >= len(after.rstrip()) and len(obj[0]) <= 12:
+                metric, end = _clean_metric(metric + obj[0]), m.end() + obj[1]
+            elif verb == "投入":
+                metric = re.sub(r"(?:拟|计划)?安排", "", metric) + "投入"
         carried = (mstart, verb, metric)
-        out.append((mstart, m, verb, metric, m.end()))
+        out.append((mstart, m, verb, metric, end))
     return _pair_respectively(sentence, out)
 
 
@@ -738,7 +755,7 @@ def _subject_predicate() -> re.Pattern:
 _RATE_BY = re.compile(r"(?:拟|要|将)?按$")
 _VERB_TAIL = re.compile(r"了?(?:约|近|将近|大约)?")   # 增加了二十二亿元, 达到约5万个: still the verb's value
 # 由35元, 从去年的2.1%, 由每人每年320元: a base value, said before the value it changes to.
-_FROM_BASE = re.compile(r"(?:统一|将|要|也)?(?:由|从)(?:[0-9]{4}年|上年|去年|目前|现在|现行)?的?(?:每人每年|每人每月|每人|每年|每月)?$")
+_FROM_BASE = re.compile(r"(?:统一|将|要|也)?(?:由|从)(?:[0-9]{4}年|上年|去年|目前|现在|现行)?的?(?:每人每年|每人每月|人均每年|人均|每人|每年|每月)?$")
 _RATE_APPLIED = re.compile(r"(?:的(?:税率|比例|标准))?(?:安排|征收|减征|计征|收取|执行|发放|补助|补贴|缴纳|计提)")
 _RATE_NOUN = re.compile(r"速度?|率|幅度|水平|可|能")
 _OBJECT = re.compile(r"的?([^\d,，;；、和及与的]{2,16})")
@@ -798,6 +815,8 @@ def _item_metric(items: list[str], k: int) -> str:
         at = last.find(item[-n:])
         if at >= 0 and at + n < len(last):
             return item + last[at + n:]
+    if 2 <= len(item) <= 3 and len(last) >= len(item) + 3 and item != last:
+        return item + last[len(item):]   # 小学、初中学生人均公用经费 → 小学学生人均公用经费
     # 二氧化硫、化学需氧量排放量: the last item's measure word (排放量, 产量) belongs to every item.
     measure = re.search(r"(?:排放量|产量|总量|增加值|总额|比重)$", last)
     if measure and item != last and not re.search(r"[量率值额耗重]$", item):
@@ -833,14 +852,16 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     if num in ("千", "百", "万", "十") and not m.group("approx") and not m.group("pct"):
         return False   # 千人, 百姓: a word, not a number
     after = sentence[m.end():m.end() + 2]
-    if after[:1] in ("年", "月", "日", "号", "届", "次", "期", "类", "级", "型") or re.match(r"[州县市省](?!级)|地区|国家|城市", after):
+    if after[:1] in ("年", "月", "日", "号", "届", "次", "期", "类", "级", "型") or re.match(r"[州县市省](?!级)|地区|国家|城市", after) \
+            and unit not in ("户", "人", "名"):   # (750万户城市低收入家庭: households, not a city's name)
         return False
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|今年|明年|其中|力争|确保|按照|"
+_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
+                          r"(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
-                          r"比上年|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")
+                          r"(?:比|较)(?:上年|去年)(?:的)?(?:预计|实际)?(?:完成)?数?|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")
 
 
 def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int]]) -> tuple[int, str]:
@@ -869,11 +890,13 @@ _BASE_IN_METRIC = re.compile(r"(?:将|要|也|还|都|均)?(?:比|较)(?:上年|
 
 def _clean_metric(text: str) -> str:
     text = re.sub(r"[(（][^()（）]*$", "", text)   # an unclosed bracket: the list it opens was cut
+    # 中央财政拟投入社会保障资金: who funds and what is funded, without the verb between them.
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:拟|将|要|再)?(?:安排|投入)(?=[\u4e00-\u9fff“]{2})", "", text)
     if _BASE_IN_METRIC.search(text):
         bare = _BASE_IN_METRIC.sub("", text)
         text = bare if len(bare.strip(" 、,，的和及与")) >= 2 else text
     text = re.sub(r"(?:(?:到|在)?[0-9]{4}年(?:底|末)?|平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟|"
-                  r"又|也|还|都|就|却|可以|能够|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致)+$", "",
+                  r"又|也|还|都|就|却|可以|能够|可|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致|为此|不动摇|不放松)+$", "",
                   text.strip(" 、,，的和及与"))
     text = _TIME_TAIL.sub("", text.strip(" 、,，的和及与")).strip(" 、,，的和及与")[-30:]
     # "拟安排财政赤字" names the metric 财政赤字: the planning verb before it is no part of the name

@@ -1,0 +1,89 @@
+"""Targets read from the language of plans of every decade, not from one document's wording: traditional
+characters, bases and suppositions, changes from one level to another, funding, coming years, list items.
+Every sentence here is invented."""
+from __future__ import annotations
+
+from graph.goals import Context, find_quantities
+
+ANNUAL = Context(doc_year=2009, default_year=2009)
+OLD = Context(doc_year=1956, default_year=1956)
+
+
+def found(sentence: str, ctx: Context = ANNUAL) -> list[tuple[str, float, int | None, bool]]:
+    return [(q.target.metric, q.target.value, q.year, q.is_fact) for q in find_quantities(sentence, ctx)]
+
+
+def targets(sentence: str, ctx: Context = ANNUAL) -> list[tuple[str, float, int | None]]:
+    return [(m, v, y) for m, v, y, fact in found(sentence, ctx) if not fact]
+
+
+def test_traditional_characters_are_read_and_the_metric_keeps_its_script():
+    got = find_quantities("今年預計鋼鐵產量將達三百二十萬噸。", OLD)
+    assert [(q.target.metric, q.target.value, q.target.unit, q.year) for q in got] == [("鋼鐵產量", 3_200_000, "吨", 1956)]
+    assert targets("一九五六年棉紗產量將等於一九五二年的一點五倍。", OLD) == [("棉紗產量", 1.5, 1956)]
+
+
+def test_the_year_of_a_base_is_not_the_year_of_the_value():
+    # 由/等于 a year's figure: the base; the value belongs to the year being planned.
+    assert targets("今年化肥施用量将由2007年的20%提高到30%。") == [("化肥施用量", 30, 2009)]
+    assert targets("今年水泥产量将等于2005年的两倍。") == [("水泥产量", 2, 2009)]
+
+
+def test_a_level_changed_from_one_value_to_another_is_named_by_what_it_measures():
+    assert targets("农民补助标准由每人每年60元提高到90元。") == [("农民补助标准", 90, 2009)]
+    assert targets("今年拟安排财政赤字5000亿元，赤字率从去年的2%提高到2.5%。") == [
+        ("财政赤字", 5e11, 2009), ("赤字率", 2.5, 2009)]
+
+
+def test_cuts_are_changes_kept_in_the_metric():
+    assert targets("今年的会议经费，从中央到地方，一律削减15%。") == [("会议经费削减", 15, 2009)]
+    assert targets("公务用车购置费要按上年实际数额压缩10%。") == [("公务用车购置费压缩", 10, 2009)]
+
+
+def test_more_than_between_the_number_and_its_unit():
+    got = find_quantities("今年新修农村公路二十万多公里。", ANNUAL) + find_quantities("今年通车里程将达3000多公里。", ANNUAL)
+    assert [(q.target.value, q.target.unit, q.target.comparator) for q in got][-1] == (3000, "公里", ">")
+
+
+def test_counts_in_chinese_numerals_when_large_enough():
+    assert targets("一九五六年计划增加拖拉机站一百二十个。", OLD)[0][1:] == (120, 1956)
+    assert targets("我们采取了三项措施，建成两个基地。") == []
+
+
+def test_a_supposition_states_no_target():
+    assert found("只要单位成本降低百分之一，就可以为国家节约十亿元。", OLD) == []
+    assert targets("今年粮食产量要达到5亿吨，只要天气正常就能实现。") == [("粮食产量", 5e8, 2009)]
+
+
+def test_years_looked_back_on_are_facts():
+    assert [fact for *_, fact in found("五年来国家用于水利的经费共达三百亿元。", OLD)] == [True]
+
+
+def test_a_list_item_has_its_own_statement():
+    got = find_quantities("到2010年，每千人口医生数不低于2人，到2015年不低于2.5人。", Context(2008, 2015))
+    assert [(q.target.metric, q.year) for q in got] == [("每千人口医生数", 2010), ("每千人口医生数", 2015)]
+    assert got[1].statement == "不低于2.5人"   # not the clause of the first item
+
+
+def test_funding_names_who_funds_and_what():
+    assert targets("中央财政拟安排300亿元专项资金，用于支持技术改造。") == [("中央财政专项资金", 3e10, 2009)]
+    assert targets("中央财政为此将投入80亿元。") == [("中央财政投入", 8e9, 2009)]
+
+
+def test_the_coming_years_count_from_the_documents_own():
+    assert targets("今后三年内，城乡居民参保率要提高到95%以上。") == [("城乡居民参保率", 95, 2011)]
+
+
+def test_a_comparison_base_is_no_part_of_the_metric():
+    assert targets("今年职工平均工资将比上年提高8%。") == [("职工平均工资提高", 8, 2009)]
+    assert targets("今年钢产量要在上年的基础上增长10%以上，达到600万吨。") == [("钢产量增长", 10, 2009),
+                                                                      ("钢产量", 6e6, 2009)]
+
+
+def test_a_share_of_places_that_attain_something():
+    assert targets("今年要使全国85%以上的乡镇普及高中教育。") == [("乡镇普及高中教育", 85, 2009)]
+
+
+def test_parallel_items_share_the_last_items_words():
+    assert targets("把城镇、农村居民人均补助分别提高到50元和40元。") == [
+        ("城镇居民人均补助", 50, 2009), ("农村居民人均补助", 40, 2009)]
