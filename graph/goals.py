@@ -397,6 +397,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:
                 continue
+            if not is_fact and target.metric in _words("target_circumstance_metrics.txt"):
+                is_fact = True   # 今年高校毕业生超过1000万人: the circumstances, not a goal
             if printed:
                 target = replace(target, metric=target.metric.translate(printed))
             results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
@@ -446,7 +448,8 @@ def _plan_words() -> re.Pattern:
 _COMPARISON_BASE = re.compile(r"(?:比|较|同)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?(?:实际|预计|计划)?(?:完成)?数?"
                               r"|同比|比上年|每年|平均每年|年均|平均")
 _PREPOSITION = re.compile(r"按照|依照|根据|通过|随着|经过|对于|为了|在|对|按|由于|从")
-_TIME_TAIL = re.compile(r"(?:在|于)?(?:今后|未来|最近)?[0-9一二三四五六七八九十两]{1,3}年(?:内|中|里|间)$")
+_TIME_TAIL = re.compile(r"(?:在|于)?(?:今后|未来|最近)?[0-9一二三四五六七八九十两]{1,3}年(?:内|中|里|间)$"
+                        r"|^(?:今后|未来|最近)[0-9一二三四五六七八九十两]{1,3}年$")
 _LIST_NOUN = re.compile(r"[\u4e00-\u9fff（）()]{1,12}")   # 钢三千九百万吨: a product may be one character
 _SUBJECT = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9（）()]{1,15}")
 _NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|如果|因此|但是|所以|同时|其中|并且|而且|[把被使]")
@@ -484,11 +487,17 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
         if _PREPOSITION.match(sentence, cstart):
             return found, subject      # 按照不同的情况: how, not what
         start, text = _strip_lead(sentence, cstart, cend, places)
-        value = _VALUE_RE.search(sentence, start, cend)
+        value = None
+        for value in _VALUE_RE.finditer(sentence, start, cend):
+            pass   # the clause's last value (由1982年的31.5万人: not the year)
         if value and value.end() == cend and value.start() > start and _is_quantity(sentence, value) \
                 and value_unit(value) in _COUNT_UNITS | _MEASURE_UNITS:
             # 粮食产量计划达到…，棉花…，食糖四百三十万吨，增长…: an item of a planned list, the subject after it.
             noun = sentence[start:value.start()]
+            base = _FROM_BASE.search(noun)
+            if base and base.start() >= 2 and not _has_predicate(noun[:base.start()]):
+                # 招生人数由1982年的31.5万人，增加到1987年的55万人: the base names the clause after it.
+                return found, (start, _clean_metric(noun[:base.start()]), cend)
             if not _LIST_NOUN.fullmatch(noun) or _NOT_SUBJECT.search(noun) or _has_predicate(noun):
                 return found, subject
             following = sentence[cend + 1:]
@@ -716,8 +725,9 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             from_base = (seg_start, segment[:base.start()])
             continue
         if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下") and not (
-                planned and value_unit(m) in _MEASURE_UNITS | {"元"} and m.group("mag")):
-            continue
+                planned and value_unit(m) in _MEASURE_UNITS | {"元"} and m.group("mag")) \
+                or verb is None and _BASE_VALUE.search(segment):
+            continue   # (比1958年的214亿元增长26%: the base of a change, not a value to reach)
         if from_base and seg_start == prev_end and not metric_text.strip():
             seg_start, metric_text = from_base[0], from_base[1]
         from_base = None
@@ -753,9 +763,10 @@ def _subject_predicate() -> re.Pattern:
 
 
 _RATE_BY = re.compile(r"(?:拟|要|将)?按$")
+_BASE_VALUE = re.compile(r"(?:比|较|同|与)(?:[0-9]{4}年|上年|去年|上一年|前一年)?(?:度|同期)?的?(?:实际|预计)?(?:完成)?(?:数)?$")
 _VERB_TAIL = re.compile(r"了?(?:约|近|将近|大约)?")   # 增加了二十二亿元, 达到约5万个: still the verb's value
 # 由35元, 从去年的2.1%, 由每人每年320元: a base value, said before the value it changes to.
-_FROM_BASE = re.compile(r"(?:统一|将|要|也)?(?:由|从)(?:[0-9]{4}年|上年|去年|目前|现在|现行)?的?(?:每人每年|每人每月|人均每年|人均|每人|每年|每月)?$")
+_FROM_BASE = re.compile(r"(?:统一|将|要|也)?(?:由|从)(?:[0-9]{4}年|上年|去年|目前|现在|现行)?(?:底|末)?的?(?:每人每年|每人每月|人均每年|人均|每人|每年|每月)?$")
 _RATE_APPLIED = re.compile(r"(?:的(?:税率|比例|标准))?(?:安排|征收|减征|计征|收取|执行|发放|补助|补贴|缴纳|计提)")
 _RATE_NOUN = re.compile(r"速度?|率|幅度|水平|可|能")
 _OBJECT = re.compile(r"的?([^\d,，;；、和及与的]{2,16})")
@@ -858,7 +869,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
+_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
                           r"(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
                           r"(?:比|较)(?:上年|去年)(?:的)?(?:预计|实际)?(?:完成)?数?|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")
@@ -896,7 +907,7 @@ def _clean_metric(text: str) -> str:
         bare = _BASE_IN_METRIC.sub("", text)
         text = bare if len(bare.strip(" 、,，的和及与")) >= 2 else text
     text = re.sub(r"(?:(?:到|在)?[0-9]{4}年(?:底|末)?|平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟|"
-                  r"又|也|还|都|就|却|可以|能够|可|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致|为此|不动摇|不放松)+$", "",
+                  r"又|也|还|都|就|却|可以|能够|可|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致|为此|不动摇|不放松|拟定|规定|计划)+$", "",
                   text.strip(" 、,，的和及与"))
     text = _TIME_TAIL.sub("", text.strip(" 、,，的和及与")).strip(" 、,，的和及与")[-30:]
     # "拟安排财政赤字" names the metric 财政赤字: the planning verb before it is no part of the name
@@ -904,7 +915,7 @@ def _clean_metric(text: str) -> str:
     return text[lead.end():] if lead and len(text) - lead.end() >= 2 else text
 
 
-_PLAN_LEAD = re.compile(r"^(?:今年|全年|明年|当年)?(?:拟|计划|预计|预期)?(?:安排|拟)?")
+_PLAN_LEAD = re.compile(r"^(?:今年|全年|明年|当年)?(?:拟|计划|预计|预期)?(?:安排|拟)?(?:将|把)?")
 
 
 def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:

@@ -87,3 +87,18 @@ def test_a_share_of_places_that_attain_something():
 def test_parallel_items_share_the_last_items_words():
     assert targets("把城镇、农村居民人均补助分别提高到50元和40元。") == [
         ("城镇居民人均补助", 50, 2009), ("农村居民人均补助", 40, 2009)]
+
+
+def test_the_base_of_a_change_is_no_target():
+    assert targets("一九五六年工业投资拟定为一百亿元，比一九五五年的八十亿元增长百分之二十五。", OLD) == [
+        ("工业投资", 1e10, 1956), ("工业投资增长", 25, 1956)]
+
+
+def test_a_population_to_be_served_is_a_circumstance():
+    assert [fact for *_, fact in found("今年高校毕业生超过900万人，要做好就业服务。")] == [True]
+    assert targets("今年高校毕业生就业率要达到90%。") == [("高校毕业生就业率", 90, 2009)]
+
+
+def test_a_level_from_a_base_year_to_a_target_year():
+    got = targets("今后五年，计划将中等专业学校招生人数由2008年的20万人，增加到2013年的30万人。")
+    assert got == [("中等专业学校招生人数", 300_000, 2013)]
