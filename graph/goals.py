@@ -762,12 +762,12 @@ def _subject_predicate() -> re.Pattern:
                       rf"(?:初步|基本|全面|全部|普遍|率先)?(?P<pred>{preds})")
 
 
-_RATE_BY = re.compile(r"(?:拟|要|将)?按$")
+_RATE_BY = re.compile(r"(?:拟|要|将)?按(?:照)?(?:每人每年|每人每月|每人|每户|每年|每月|每次)?$")
 _BASE_VALUE = re.compile(r"(?:比|较|同|与)(?:[0-9]{4}年|上年|去年|上一年|前一年)?(?:度|同期)?的?(?:实际|预计)?(?:完成)?(?:数)?$")
 _VERB_TAIL = re.compile(r"了?(?:约|近|将近|大约)?")   # 增加了二十二亿元, 达到约5万个: still the verb's value
 # 由35元, 从去年的2.1%, 由每人每年320元: a base value, said before the value it changes to.
 _FROM_BASE = re.compile(r"(?:统一|将|要|也)?(?:由|从)(?:[0-9]{4}年|上年|去年|目前|现在|现行)?(?:底|末)?的?(?:每人每年|每人每月|人均每年|人均|每人|每年|每月)?$")
-_RATE_APPLIED = re.compile(r"(?:的(?:税率|比例|标准))?(?:安排|征收|减征|计征|收取|执行|发放|补助|补贴|缴纳|计提)")
+_RATE_APPLIED = re.compile(r"(?:的?(?:税率|比例|标准))?(?:安排|征收|减征|计征|收取|执行|发放|补助|补贴|缴纳|计提)")
 _RATE_NOUN = re.compile(r"速度?|率|幅度|水平|可|能")
 _OBJECT = re.compile(r"的?([^\d,，;；、和及与的]{2,16})")
 
@@ -907,7 +907,7 @@ def _clean_metric(text: str) -> str:
         bare = _BASE_IN_METRIC.sub("", text)
         text = bare if len(bare.strip(" 、,，的和及与")) >= 2 else text
     text = re.sub(r"(?:(?:到|在)?[0-9]{4}年(?:底|末)?|平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟|"
-                  r"又|也|还|都|就|却|可以|能够|可|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致|为此|不动摇|不放松|拟定|规定|计划)+$", "",
+                  r"又|也|还|都|就|却|可以|能够|可|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致|为此|不动摇|不放松|拟定|规定|计划|原则上)+$", "",
                   text.strip(" 、,，的和及与"))
     text = _TIME_TAIL.sub("", text.strip(" 、,，的和及与")).strip(" 、,，的和及与")[-30:]
     # "拟安排财政赤字" names the metric 财政赤字: the planning verb before it is no part of the name

@@ -102,3 +102,10 @@ def test_a_population_to_be_served_is_a_circumstance():
 def test_a_level_from_a_base_year_to_a_target_year():
     got = targets("今后五年，计划将中等专业学校招生人数由2008年的20万人，增加到2013年的30万人。")
     assert got == [("中等专业学校招生人数", 300_000, 2013)]
+
+
+def test_norms_of_a_service_standard():
+    norm = Context(doc_year=2021, default_year=2021)
+    assert targets("每个服务团队签约人数原则上不超过1500人。", norm) == [("每个服务团队签约人数", 1500, 2021)]
+    assert targets("体检服务费按每人每年80元标准收取。", norm) == [("体检服务费", 80, 2021)]
+    assert targets("到2023年，每个乡镇至少建有1个日间照料中心。", norm) == [("日间照料中心", 1, 2023)]
