@@ -863,7 +863,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     if num in ("千", "百", "万", "十") and not m.group("approx") and not m.group("pct"):
         return False   # 千人, 百姓: a word, not a number
     after = sentence[m.end():m.end() + 2]
-    if after[:1] in ("年", "月", "日", "号", "届", "次", "期", "类", "级", "型") or re.match(r"[州县市省](?!级)|地区|国家|城市", after) \
+    if after[:1] in ("年", "月", "日", "号", "届", "次", "期", "类", "级", "型") and not after.startswith("日间") or re.match(r"[州县市省](?!级)|地区|国家|城市", after) \
             and unit not in ("户", "人", "名"):   # (750万户城市低收入家庭: households, not a city's name)
         return False
     return True
