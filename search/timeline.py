@@ -122,7 +122,7 @@ def _metric_phrase(q: Question, k: Knowledge, docs: dict[str, int], titles: str)
             piece = text[i:i + size]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", piece) or NOT_TOPIC.search(piece) or piece in titles \
                     or re.search(r"年|历|逐|拟|安排|发行|提出|规定", piece[:1] + piece[-1:]) \
-                    or not any(len(t) >= 2 and t in piece for t in q.terms):
+                    or (q.terms and not any(len(t) >= 2 and t in piece for t in q.terms)):
                 continue
             # the stretch most of the years' documents use, the longest of those (居民消费价格 in every
             # report of 2007–2010 beats 居民消费价格涨幅, which one of them prints)
