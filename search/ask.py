@@ -42,7 +42,29 @@ def answer(question: str, corpus: "Corpus") -> Answer:
     return framing.frame(question, _execute(focus, q, corpus, k))
 
 
+def _contains(outer: str, inner: str) -> bool:
+    """Is one administrative unit inside another, by their adcodes (530000 holds 533400, 533400 holds 533421)?"""
+    a, b = outer.removeprefix("adcode:"), inner.removeprefix("adcode:")
+    if not (outer.startswith("adcode:") and inner.startswith("adcode:") and len(a) == len(b) == 6) or a == b:
+        return False
+    level = 2 if a.endswith("0000") else 4 if a.endswith("00") else 6
+    return level < 6 and a[:level] == b[:level]
+
+
+def without_containers(q: Question) -> Question:
+    """"the Yunnan plan … for Diqing": a province named beside a unit inside it qualifies the document; the
+    question is about the inner unit."""
+    inner = [p for p in q.places if not any(_contains(p[0], o[0]) for o in q.places)]
+    if len(inner) == len(q.places) or not inner:
+        return q
+    from dataclasses import replace
+
+    return replace(q, places=inner)
+
+
 def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
+    if focus in (F.STATEMENTS, F.PROJECTS, F.GOALS, F.TARGET_VALUE, F.SEMANTIC):
+        q = without_containers(q)
     absent = _absent_part(focus, q, k)
     if absent:
         return Answer(q.text, focus, False, absent)
@@ -58,6 +80,11 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         spelled = T.announced_list(q, k)
         if spelled is not None:
             return spelled
+    if focus in AGENCY_ANSWERABLE | {F.STATEMENTS, F.SEMANTIC}:
+        # "卫生健康部门负责哪些事": what the text makes that body do
+        duties = S.duties_of_body(q, corpus, k)
+        if duties is not None:
+            return duties
     if focus in AGENCY_ANSWERABLE and S.asks_agency(q):
         # "哪个部门负责…", "who should organise …": the bodies the text gives that duty
         bodies = S.agencies_for_topic(q, corpus, k)

@@ -226,6 +226,9 @@ MAX_AGENCY_SENTENCES = 2
 MAX_AGENCY_CANDIDATES = 12
 # "由省卫生健康部门牵头": the holder of a duty named by its role, not by an organ's name
 DUTY_HOLDER = re.compile(r"由([\u4e00-\u9fff]{2,14}?(?:部门|单位|机构|政府|委员会))(?:牵头|负责|主管|组织|会同)")
+# "市医疗保障部门负责组织实施…", "市、区卫生健康部门负责…": a clause whose subject is a body named by its role
+DUTY_SUBJECT = re.compile(r"(?:^|[，,；;。：:])\s*((?:[省市区县州乡镇]、)*[\u4e00-\u9fff]{2,14}?(?:部门|单位|机构|政府|委员会))"
+                          r"\s*(?:负责|牵头|主管|组织|会同|统筹|指导)")
 
 
 def asks_agency(q: Question) -> bool:
@@ -257,7 +260,8 @@ def agencies_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     scored = []
     # the organ names of the best sentences only (the field NER behind find_agencies costs ~1 ms a sentence)
     for score, start, s in candidates[:MAX_AGENCY_CANDIDATES]:
-        found = find_agencies(s.text) or [(m.start(1), m.end(1), m.group(1)) for m in DUTY_HOLDER.finditer(s.text)]
+        found = find_agencies(s.text) or [(m.start(1), m.end(1), m.group(1)) for pattern in (DUTY_HOLDER, DUTY_SUBJECT)
+                                          for m in pattern.finditer(s.text)]
         if found:
             scored.append((score, start, s, found))
     if not scored:
@@ -267,3 +271,50 @@ def agencies_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
                     for _, _, s, found in best for a, _, name in found])
     return Answer(q.text, F.METADATA, True, "、".join(i.label for i in items) + "。原文:" +
                   " ".join(f"「{s.text}」" for _, _, s, _ in best), tuple(items), tuple(s.evidence() for *_, s, _ in best))
+
+
+# "卫生健康部门负责哪些事", "市住房保障部门的职责": the duties the text gives a body the question names.
+DUTIES_ASKED = re.compile(r"负责(?:哪些|什么|啥)|(?:有|的)(?:哪些)?职责|干(?:什么|啥|哪些)|做(?:什么|啥|哪些)|管(?:什么|啥|哪些)|"
+                          r"\bresponsible for what\b|\bwhat (?:is|are|does|do)\b.*\b(?:responsible for|in charge of|duties|do)\b|"
+                          r"\bduties\b|\bresponsibilities\b", re.I)
+BODY = re.compile(r"((?:[省市区县州乡镇]、)*[省市区县州乡镇]?[\u4e00-\u9fff]{2,12}?(?:部门|单位|机构|委员会))")
+
+
+def _core_body(name: str) -> str:
+    """The body without its levels (市、区卫生健康部门 → 卫生健康部门): the text may name one level at a time."""
+    return re.sub(r"^(?:[省市区县州乡镇]、)*[省市区县州乡镇]?", "", name)
+
+
+def duties_of_body(q: Question, corpus: "Corpus", k: Knowledge) -> Answer | None:
+    """The clauses after 负责/主管/牵头 in the sentences whose subject is the body the question names; None when
+    the question names no body or asks no duty."""
+    if not DUTIES_ASKED.search(q.text):
+        return None
+    named = [m.group(1) for m in BODY.finditer(q.text)]
+    if not named:
+        return None
+    core = _core_body(max(named, key=len))
+    if len(core) < 3:
+        return None
+    docs = q.document_ids()
+    items: list[Item] = []
+    cites = []
+    for s in k.containing(core):
+        if docs and s.doc_id not in docs:
+            continue
+        for m in DUTY_SUBJECT.finditer(s.text):
+            if _core_body(m.group(1)) != core:
+                continue
+            start = m.end(1)
+            verb = re.match(r"\s*(?:负责|牵头|主管|组织|会同|统筹|指导)", s.text[start:])
+            begin = start + (verb.end() if verb and s.text[start:start + verb.end()].strip() in ("负责", "牵头") else 0)
+            end = next((i for i in range(begin, len(s.text)) if s.text[i] in "。；;"), len(s.text))
+            for a, b in statement_spans(s.text[begin:end]):
+                items.append(Item(s.text[begin + a:begin + b], "Passage", f"{s.doc_id}#{s.char_start + begin + a}",
+                                  (s.evidence(begin + a, begin + b),), {"document": s.title, "body": m.group(1)}))
+            cites.append(s.evidence())
+    items = dedupe(items)
+    if not items:
+        return None
+    return Answer(q.text, F.STATEMENTS, True, f"{core}的职责:" + ";".join(i.label for i in items) + "。",
+                  tuple(items), tuple(cites))

@@ -68,3 +68,23 @@ def test_a_range_of_years_names_both_years():
 def test_when_a_document_is_in_force():
     text = "具体审核确认有效期按《目录》（附件1）执行。十二、本通知自2019年7月1日起实施，有效期5年。自印发之日起施行。"
     assert [m.group(0) for m in IN_FORCE.finditer(text)] == ["自2019年7月1日起实施", "有效期5年", "自印发之日起施行"]
+
+
+def test_the_duties_of_a_named_body_are_the_clauses_after_its_duty_verb():
+    from search.statements import duties_of_body
+
+    k = _knowledge([(PLAN, "市民政部门是主管部门。市、区卫生健康部门负责统筹推进医养结合，指导医疗卫生机构提供便捷医疗服务。"),
+                    (PLAN, "市医疗保障部门负责组织实施长期护理保险制度工作。")])
+    a = duties_of_body(Question("卫生健康部门负责哪些事？"), None, k)
+    assert [i.label for i in a.items] == ["统筹推进医养结合", "指导医疗卫生机构提供便捷医疗服务"]
+    assert duties_of_body(Question("卫生健康部门在哪一章？"), None, k) is None      # no duty asked
+
+
+def test_a_province_beside_a_prefecture_inside_it_only_qualifies_the_document():
+    from search.ask import without_containers
+
+    q = Question("What does the Yunnan plan lay out for Diqing?",
+                 places=[("adcode:533400", "迪庆州"), ("adcode:530000", "Yunnan")])
+    assert [p[1] for p in without_containers(q).places] == ["迪庆州"]
+    two = Question("昆明和曲靖", places=[("adcode:530100", "昆明"), ("adcode:530300", "曲靖")])
+    assert len(without_containers(two).places) == 2
