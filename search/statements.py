@@ -227,7 +227,7 @@ MAX_AGENCY_CANDIDATES = 12
 # "由省卫生健康部门牵头": the holder of a duty named by its role, not by an organ's name
 DUTY_HOLDER = re.compile(r"由([\u4e00-\u9fff]{2,14}?(?:部门|单位|机构|政府|委员会))(?:牵头|负责|主管|组织|会同)")
 # "市医疗保障部门负责组织实施…", "市、区卫生健康部门负责…": a clause whose subject is a body named by its role
-DUTY_SUBJECT = re.compile(r"(?:^|[，,；;。：:])\s*((?:[省市区县州乡镇]、)*[\u4e00-\u9fff]{2,14}?(?:部门|单位|机构|政府|委员会))"
+DUTY_SUBJECT = re.compile(r"(?:^|[，,；;。：:])\s*(?!由)((?:[省市区县州乡镇]、)*[\u4e00-\u9fff]{2,14}?(?:部门|单位|机构|政府|委员会))"
                           r"\s*(?:负责|牵头|主管|组织|会同|统筹|指导)")
 
 
