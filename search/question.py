@@ -966,11 +966,13 @@ def covers(text: str, q: Question, corpus: "Corpus", k: Knowledge) -> bool:
     for year in set(q.years) - doc_years:
         if str(year) not in text:
             return False
-    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)]
-    if not cjk:
+    units = [u for u in _all_units(q) if u]
+    if not units:
         return True
-    known = sum(1 for t in cjk if term_in(t, text))
-    return known * 2 >= len(cjk)
+    # each unit weighted by how rare it is: 广义货币 must be there, 增长 is in every other sentence
+    weights = [math.log(1 + len(k.sentences) / (1 + max(len(k.containing(w)) for w in u))) for u in units]
+    known = sum(w for u, w in zip(units, weights) if any(term_in(t, text) for t in u))
+    return known * 2 >= sum(weights)
 
 
 def extend_term(word: str, q: Question, k: Knowledge) -> str:
@@ -988,8 +990,13 @@ def extend_term(word: str, q: Question, k: Knowledge) -> str:
 
 
 def term_in(term: str, text: str) -> bool:
-    """The term, or both halves of a four-character compound (居民收入 in 居民人均可支配收入)."""
-    return term in text or (len(term) >= 4 and term[:2] in text and term[-2:] in text)
+    """The term, or both halves of a compound (居民收入 in 居民人均可支配收入); of a longer one, its first three
+    characters and its last two (城镇调查失业率 is not in 城镇登记失业率)."""
+    if term in text:
+        return True
+    if len(term) == 4:
+        return term[:2] in text and term[-2:] in text
+    return len(term) > 4 and term[:3] in text and term[-2:] in text
 
 
 def corpus_key(term: str, k: Knowledge) -> str | None:
@@ -1016,13 +1023,21 @@ def variants(term: str, k: Knowledge) -> list[str]:
     return out
 
 
-def topic_units(q: Question, drop=frozenset()) -> list[tuple[str, ...]]:
+def _all_units(q: Question) -> list[tuple[str, ...]]:
+    """topic_units with the metadata words kept (决议, 批准 are what evidence about a resolution must say)."""
+    return topic_units(q, keep_metadata=True)
+
+
+def topic_units(q: Question, drop=frozenset(), keep_metadata: bool = False) -> list[tuple[str, ...]]:
     """The question's Chinese topic words, the words of one phrase counted once (GDP growth → 国内生产总值|经济增长;
     经济增速 → 国内生产总值), without metadata words and the words in `drop`."""
-    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and t not in metadata_words() and t not in drop]
+    cjk = [t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t) and (keep_metadata or t not in metadata_words())
+           and t not in drop]
     units = [tuple(w for w in g if w in cjk) for g in q.english_groups]
     units = [u for u in units if u]
-    return units + [(t,) for t in cjk if not any(t in u for u in units)]
+    rest = [t for t in cjk if not any(t in u for u in units)]
+    # the segmenter's parts of a longer word (广义货币 → 广义, 货币) are that word, not topics of their own
+    return units + [(t,) for t in rest if not any(t != o and t in o for o in rest)]
 
 
 def dedupe(items: list[Item]) -> list[Item]:
