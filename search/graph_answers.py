@@ -196,9 +196,15 @@ def goals_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     items: list[Item] = []
     names = []
     docs = q.document_ids()
+    # "2011年报告提出的“十二五”主要目标": the year names the report; the plan's period names the goals' year
+    plan_end, plan_words = planned_period(q)
+    if year is not None and docs and all(k.doc_years.get(d) == year for d in docs):
+        year = None
+    year = plan_end or year
     if docs and not places_and_regions(q):
         names = [k.title(d) for d in docs]
-        items = [g for g in k.goals if in_documents(g, docs) and (year is None or g.attrs.get("year") == year)
+        items = [g for g in k.goals if in_documents(g, docs) and (year is None or g.attrs.get("year") == year
+                                                                  or (plan_end and _of_plan(g, plan_words)))
                  and not is_aim(g)]
     else:
         for key, surface in places_and_regions(q) or ([(k.home, "全省")] if k.home else []):
@@ -208,7 +214,7 @@ def goals_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             items = [g for g in items if in_documents(g, docs)]
     items = dedupe(items)
     items, topic = _topic_filter(items, q, {"目标", "发展", "发展目标", "主要目标", "总体目标", "规划", "预期", "主要",
-                                            "任务", "指标", "实现", "达到", "提出", "阶段"})
+                                            "任务", "指标", "实现", "达到", "提出", "阶段", "期间", "时期"} | plan_words)
     where = "、".join(names) or "该地"
     if not items:
         when = f"{year}年" if year else ""
@@ -224,6 +230,35 @@ def goals_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
 
 
 BROAD_GOAL = 3
+
+
+def _of_plan(goal: Item, plan_words: set[str]) -> bool:
+    """A goal stated in a sentence or section that names the plan (“十五”期间…的主要目标是…), whatever year a
+    later clause of it gives (为到2010年…奠定基础)."""
+    if not goal.citations:
+        return False
+    c = goal.citations[0]
+    names = [w for w in plan_words if re.search(r"[\u4e00-\u9fff]", w) and len(w) >= 2 and w not in ("五年",)]
+    return any(w in c.text or any(w in p for p in c.section_path) for w in names)
+
+
+def planned_period(q: Question) -> tuple[int | None, set[str]]:
+    """The last year of a five-year plan the question names (“十二五”, 第六个五年计划, the 12th Five-Year Plan),
+    and the question's words that name it."""
+    from graph.goals import plan_period_end
+
+    for term in q.terms:
+        if re.fullmatch(r"十?[一二三四五六七八九]?五", term):
+            end = plan_period_end(f"“{term}”时期")
+        elif re.fullmatch(r"第[一二三四五六七八九十]{1,3}个五年(?:计划|规划)?", term):
+            end = plan_period_end(term.removesuffix("计划").removesuffix("规划") + "计划")
+        else:
+            continue
+        if end:
+            words = {t for t in q.terms if re.fullmatch(r"十?[一二三四五六七八九]?五|第[一二三四五六七八九十]{1,3}个五年(?:计划|规划)?|"
+                                                       r"五年|5年|\d{1,2}(?:st|nd|rd|th)|[A-Za-z]+", t)}
+            return end, words
+    return None, set()
 
 
 def _places_named(item: Item, ws: "Corpus", k: Knowledge) -> int:

@@ -88,3 +88,12 @@ def test_a_province_beside_a_prefecture_inside_it_only_qualifies_the_document():
     assert [p[1] for p in without_containers(q).places] == ["迪庆州"]
     two = Question("昆明和曲靖", places=[("adcode:530100", "昆明"), ("adcode:530300", "曲靖")])
     assert len(without_containers(two).places) == 2
+
+
+def test_a_five_year_plan_named_in_a_question_gives_the_goals_year():
+    from search.graph_answers import planned_period
+
+    assert planned_period(Question("“十二五”时期的主要目标", terms=["十二五", "主要目标"]))[0] == 2015
+    assert planned_period(Question("十五期间", terms=["十五", "期间"]))[0] == 2005
+    assert planned_period(Question("第六个五年计划", terms=["第六个五年计划"]))[0] == 1985
+    assert planned_period(Question("今年的目标", terms=["今年", "目标"]))[0] is None
