@@ -53,11 +53,26 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@functools.lru_cache(maxsize=1)
+def _traditional() -> re.Pattern | None:
+    """The characters OpenCC changes on their own (國, 萬, 點 …), read once from the CJK block: a text
+    with none of them is left as it is without a conversion."""
+    converter = _t2s()
+    if converter is None:
+        return None
+    block = "".join(map(chr, range(0x4E00, 0xA000)))
+    changed = "".join(ch for ch in block if converter.convert(ch) != ch)
+    return re.compile(f"[{re.escape(changed)}]") if changed else None
+
+
 def simplified(text: str) -> str:
     """`text` in simplified characters (一九五四年預計…將達二萬五千五百公里 → 预计…将达二万五千五百公里),
     unchanged when OpenCC is absent or the conversion would move an offset."""
     converter = _t2s()
     if converter is None or text.isascii():
+        return text
+    traditional = _traditional()
+    if traditional is None or not traditional.search(text):
         return text
     out = converter.convert(text)
     return out if len(out) == len(text) else text
