@@ -8,7 +8,11 @@ candidate is positive when it matches a gold project of its document, benchmarks
 threshold is the one with the best leave-one-document-out F1 of projects (merged per document as the
 extractor merges them). Only features seen in at least --min-count training candidates are kept.
 
-    python benchmarks/train_project_filter.py [--write] [--c 0.3] [--threshold T] [--veto V] [--errors]
+    python benchmarks/train_project_filter.py [--write] [--balance] [--c 0.3] [--threshold T] [--veto V] [--errors]
+
+The shipped weights were trained with --balance --veto 0 (each document weighs as the square root of its
+candidates, so the one long plan does not outweigh the work reports). Gold forms are compared in simplified
+characters, as the candidates are read (the 1954 report is printed in traditional ones).
 
 Never reads the test split (tests/data/extraction_gold/test/).
 """
@@ -34,6 +38,8 @@ CACHE = Path("/tmp/policykg_project_candidates.pkl")
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5)
 VETOES = (0.0, 0.15)
 SLACK = 4   # characters a training positive may add to its gold form
+BALANCE = False   # weigh documents by the square root of their candidates (--balance)
+DROP: tuple[str, ...] = ()   # feature families left out (--drop t0=,f2=)
 
 
 def collect(files: list[Path], use_cache: bool) -> dict[str, dict]:
@@ -74,9 +80,9 @@ def _code_stamp() -> str:
     import hashlib
 
     h = hashlib.sha1()
-    for p in ("graph/projects.py", "graph/project_candidates.py", "graph/data/project_candidate_heads.txt",
-              "graph/data/project_heads.txt", "graph/data/project_leaders.txt"):
-        h.update((REPO / p).read_bytes())
+    for p in [REPO / "graph" / "projects.py", REPO / "graph" / "project_candidates.py",
+              *sorted((REPO / "graph" / "data").glob("project_*.txt"))]:
+        h.update(p.read_bytes())
     return h.hexdigest()
 
 
@@ -95,13 +101,20 @@ def label(doc: dict, name: str) -> int:
 
 
 def rows(docs: dict, names: list[str]):
-    X, y = [], []
+    """Features, labels and sample weights: with BALANCE, each document weighs as the square root of its
+    candidates (one long plan must not teach the filter everything), else each candidate weighs 1."""
+    X, y, w = [], [], []
     for n in names:
-        for _, cands in docs[n]["sentences"]:
-            for c in cands:
-                X.append({f: 1 for f in c.features})
-                y.append(label(docs[n], c.name))
-    return X, y
+        cands = [c for _, cs in docs[n]["sentences"] for c in cs]
+        share = (len(cands) ** 0.5 / len(cands)) if BALANCE and cands else 1.0
+        for c in cands:
+            X.append({f: 1 for f in c.features if not f.startswith(DROP)})
+            y.append(label(docs[n], c.name))
+            w.append(share)
+    if BALANCE and w:
+        mean = sum(w) / len(w)
+        w = [x / mean for x in w]
+    return X, y, w
 
 
 def fit(docs: dict, names: list[str], c_value: float, min_count: int):
@@ -109,7 +122,7 @@ def fit(docs: dict, names: list[str], c_value: float, min_count: int):
 
     from graph.project_filter import ProjectFilter
 
-    X, y = rows(docs, names)
+    X, y, w = rows(docs, names)
     counts = Counter(f for x in X for f in x)
     vocab = sorted(f for f, k in counts.items() if k >= min_count)
     index = {f: i for i, f in enumerate(vocab)}
@@ -124,7 +137,7 @@ def fit(docs: dict, names: list[str], c_value: float, min_count: int):
                 ci.append(index[f])
     M = csr_matrix((np.ones(len(ri)), (ri, ci)), shape=(len(X), len(vocab)))
     model = LogisticRegression(C=c_value, max_iter=2000)
-    model.fit(M, y)
+    model.fit(M, y, sample_weight=w)
     weights = {f: float(w) for f, w in zip(vocab, model.coef_[0])}
     return ProjectFilter(weights, float(model.intercept_[0]), 0.5), len(X), sum(y)
 
@@ -161,7 +174,7 @@ def _fmt(t: tuple[int, int, int, int]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global SLACK
+    global SLACK, BALANCE, DROP
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(REPO)}")
     parser.add_argument("--c", type=float, default=0.3, help="inverse L2 strength of the logistic regression")
@@ -171,10 +184,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--slack", type=int, default=SLACK, help="characters a positive may add to its gold form")
     parser.add_argument("--errors", action="store_true", help="list each held-out document's misses and extras")
+    parser.add_argument("--balance", action="store_true", help="weigh documents by sqrt(candidates), not candidates")
+    parser.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (t0=,f2=)")
     args = parser.parse_args(argv)
-    SLACK = args.slack
+    SLACK, BALANCE = args.slack, args.balance
+    DROP = tuple(x for x in args.drop.split(",") if x)
     t0 = time.perf_counter()
     docs = collect(sorted(DEV.glob("*.json")), not args.no_cache)
+    from graph.projects import simplified
+
+    for doc in docs.values():   # (candidates are read in simplified characters; so is the gold, for labels)
+        doc["gold"] = [[simplified(form) for form in forms] for forms in doc["gold"]]
     names = sorted(docs)
     print(f"{len(names)} dev documents, candidates collected in {time.perf_counter() - t0:.0f} s")
     thresholds = (args.threshold,) if args.threshold is not None else THRESHOLDS
@@ -216,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         about = (f"Logistic regression (C={args.c}, features seen >= {args.min_count} times) over candidate project "
                  f"names, trained by benchmarks/train_project_filter.py on the {len(names)} documents of "
-                 f"tests/data/extraction_gold/dev/ ({n_rows} candidates, {n_pos} positive); threshold {chosen[0]} "
+                 f"tests/data/extraction_gold/dev/ ({n_rows} candidates, {n_pos} positive"
+                 f"{'; each document weighed by the square root of its candidates' if BALANCE else ''}"
+                 f"{'; without features ' + ','.join(DROP) if DROP else ''}); threshold {chosen[0]} "
                  f"and veto {chosen[1]} chosen by leave-one-document-out F1 (LODO: {_fmt(total(per[chosen]))}).")
         OUT.write_text(model.to_json(about), encoding="utf-8")
         print(f"wrote {OUT.relative_to(REPO)} ({OUT.stat().st_size} bytes)")

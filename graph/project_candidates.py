@@ -24,6 +24,18 @@ _QUOTE = re.compile(r"“([^“”]{2,20})”")
 _QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{0,8}")
 _CITED = re.compile(r"《([^《》]{2,60})》")
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
+# Verbs whose object may be a policy or programme named without a head (graph/data/project_object_verbs.txt).
+OBJECT_VERBS = tuple(sorted((row[0] for row in rules._data_lines("project_object_verbs.txt")), key=len, reverse=True))
+_OBJECT_VERB_RE = re.compile("|".join(map(re.escape, OBJECT_VERBS)))
+_OBJECT_END = re.compile(r"[,，;；:：。!！?？、()（）“《]|等|$")
+_OBJECT_JOIN = re.compile(r"[和及与]")
+_MAX_OBJECT = 14
+# Words that open no name (这个组织法, 正象任何人民运动): graph/data/project_bad_openers.txt.
+_BAD_INNER_RE = re.compile("|".join(map(re.escape, (row[0] for row in rules._data_lines("project_bad_inner.txt")))))
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]+[是要则]")
+_STANDING_HEADS = frozenset({"目的地", "中心", "城市", "中心城市", "城市群"})
+_POSTPOSITIONS = set("上中下内外里的和与及等、")
+_BAD_OPENERS = tuple(sorted((row[0] for row in rules._data_lines("project_bad_openers.txt")), key=len, reverse=True))
 _ITEM_SPLIT = re.compile(r"、")
 _LAST_JOIN = re.compile(r"[和及与]")
 _MAX_ITEM = 24
@@ -85,6 +97,8 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
         add(m.start(1), m.end(1), m.group(1), "src=cited")
     for a, b, name, tags in _list_items(text):
         add(a, b, name, "src=item", *tags)
+    for a, b, tags in _objects(text):
+        add(a, b, text[a:b], "src=object", *tags)
     accepted_spans = list(accepted)
     spans = [(a, b) for a, b, _ in raw]
     place_spans = list(places or ())
@@ -105,6 +119,8 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
 
 
 _PERIOD_LABEL = re.compile(r"十?[一二三四五六七八九]?五")
+# A period's whole plan: 第一个五年计划, “八五”计划, “十一五”规划, 国民经济和社会发展第十个五年计划纲要.
+_WHOLE_PLAN = re.compile(r"(?:[\u4e00-\u9fff]{0,12}第)?(?:“?(?:十|第)?[一二三四五六七八九十]{1,2}个?五(?:年)?”?)(?:计划|规划)(?:纲要)?")
 _CATEGORY_BEFORE = re.compile(rules._CATEGORY_START.pattern.lstrip("^") + "$")
 _COUNTED = re.compile(r"[0-9０-９]+[个座条家项所处批]|[零一二三四五六七八九十百千万两]{2,}[个项座条所]")
 
@@ -117,9 +133,18 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
         return True
     if rules._BOX_LABEL.match(name):
         return False   # 专栏14网络…: a box's label run into its first words
+    if name.lstrip("“").startswith(_BAD_OPENERS) or _ENUMERATOR.match(name):
+        return False   # 这个组织法, 三是理顺…: a name pointed back to, or an item's enumerator
+    if _BAD_INNER_RE.search(re.sub(r"“[^”]*”", "", name)):
+        return False   # 保障对象应当配合住房: a clause, not a name
+    if b < len(text) and text[b] not in _POSTPOSITIONS and rules.lexicon().get(text[b - 1:b + 1], (0,))[0] > 0 \
+            and rules.lexicon().get(text[a:b + 1], (0,))[0] == 0 and text[b - 1:b + 1] not in rules._HEAD_SET:
+        return False   # 收入标准实行动|态: the head's last character begins the next word
     if role in (rules.CONTEXT, rules.AIM, rules.RESTRICT):
         return False
     bare = name.strip("“”")
+    if _WHOLE_PLAN.fullmatch(bare):
+        return True   # 第一个五年计划, “八五”计划: a period's plan, which the filter judges (feature five-year-plan)
     if rules._FIVE_YEAR_PLAN.search(name) or rules._QUANTITY.search(re.sub(r"“[^”]*”", "", name)) \
             or _COUNTED.search(re.sub(r"“[^”]*”", "", name)):
         return False
@@ -128,8 +153,8 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
     head = head_of(bare)
     if head and "“" not in name and "src=item" not in tags and bare.endswith(head):
         modifier = rules._strip_generic(bare[: -len(head)])
-        if len(modifier) < 2 or rules.listed_generic(modifier):
-            return False   # 项目库, 对外开放平台: a head with nothing that names it
+        if len(modifier) < 2 or (rules.listed_generic(modifier) and head not in rules.GOVERNED_HEADS):
+            return False   # 项目库, 对外开放平台: a head with nothing that names it (现代企业制度: the filter judges)
     if rules._CATEGORY_START.match(bare) or _CATEGORY_BEFORE.search(text, max(0, a - 4), a):
         return False   # 存量“两高”项目: a kind of project
     if head in rules.PROGRAMME_HEADS and bare.endswith(head) and rules._NOT_PROGRAMMES.search(bare[: -len(head)]) \
@@ -138,6 +163,8 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
     if head in rules._INFRASTRUCTURE and not re.search(r"[“()（）—–－-]", name) \
             and not any(a <= p < b for p, _ in places or ()):
         return False   # 干线铁路: a kind of infrastructure unless a place or a proper name qualifies it
+    if (head in _STANDING_HEADS and rules._STATUS.match(rules._strip_generic(bare))) or rules._STATUS_CENTRE.search(bare):
+        return False   # 世界级旅游目的地, 国际金融中心: a standing aimed at, not a facility built
     if rules._JOINED_NAME.search(name):
         return False   # 干线铁路和支线机场: two kinds joined, not one name
     if rules._QUANTITY.search(text[max(0, a - 12):a]) and rules._QUANTITY.search(text[max(0, a - 12):a]).end() == min(a, 12):
@@ -217,6 +244,30 @@ def _list_items(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
                     and not tail.endswith(("建设", "改造")) \
                     and not item.endswith(_ALL_HEADS):
                 out.append((a, b, item + tail.lstrip("0123456789一二三四五六七八九十两个项大类"), tags + ("deng-head",)))
+    return out
+
+
+def _objects(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The object of a verb of carrying out, to the end of its clause or list item (推进西部大开发,
+    推进家电下乡和汽车下乡 → 家电下乡和汽车下乡, 家电下乡, 汽车下乡): names stated without a head noun."""
+    out = []
+    for m in _OBJECT_VERB_RE.finditer(text):
+        start = m.end()
+        end = _OBJECT_END.search(text, start).start()
+        if text[end:end + 1] in ("“", "《", "(", "（"):
+            continue   # (a quote or a bracket: the quoted-name and citation candidates read it)
+        for tok in _tokens(text[start:end]):   # (the verbs and adverbs that open the object: 推进|实施|X)
+            if tok not in rules._LEADERS and tok not in rules._INITIAL and not _OBJECT_VERB_RE.fullmatch(tok):
+                break
+            start += len(tok)
+        if not 3 <= end - start <= _MAX_OBJECT or _OBJECT_VERB_RE.match(text, start):
+            continue
+        out.append((start, end, ("obj-verb=" + m.group(0),)))
+        joins = [j for j in _OBJECT_JOIN.finditer(text, start, end) if j.start() - start >= 2 and end - j.end() >= 2]
+        if len(joins) == 1:
+            j = joins[0]
+            out.append((start, j.start(), ("obj-verb=" + m.group(0), "obj-part")))
+            out.append((j.end(), end, ("obj-verb=" + m.group(0), "obj-part")))
     return out
 
 
@@ -303,6 +354,8 @@ def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, i
         f.append("pejorative")
     if _NUMBERED.match(name):
         f.append("numbered")
+    if _WHOLE_PLAN.fullmatch(bare):
+        f.append("five-year-plan")
     if _DIGIT_START.match(name):
         f.append("digit-start")
     if a > 0 and "0" <= text[a - 1] <= "9":

@@ -494,12 +494,24 @@ def _heads(sentence: str) -> list[tuple[int, int]]:
         end = start + len(m.group(1))
         if end < len(sentence) and (sentence[end] in _CONTINUES or continues_word(sentence, start, end)):
             continue
+        if _straddles(sentence, start, end):
+            continue
         spans.append((start, end))
     # Several heads can end at one place (基地 / 产业基地): keep one per end.
     by_end: dict[int, tuple[int, int]] = {}
     for start, end in spans:
         by_end.setdefault(end, (start, end))
     return sorted(by_end.values())
+
+
+def _straddles(text: str, start: int, end: int) -> bool:
+    """Whether the head at start:end is two words' halves: its first character ends the word before and its
+    last begins the word after (实|行动|态 in 实行动态调整)."""
+    if start == 0 or end >= len(text) or text[end] in "上中下内外里的和与及等、":
+        return False
+    words = lexicon()
+    return words.get(text[start - 1:start + 1], (0,))[0] > 0 and words.get(text[end - 1:end + 1], (0,))[0] > 0 \
+        and words.get(text[start - 1:end], (0,))[0] == 0
 
 
 def continues_word(text: str, start: int, end: int) -> bool:
