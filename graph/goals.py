@@ -711,7 +711,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 and not _CMP_RE.search(metric_text) and not _build_re().search(metric_text):
             lead_end = 0   # 、垃圾日处理能力6万吨: the next item of a list of things built
         if verb is None and lead_end is not None and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS \
-                and len(metric_text) - skip - lead_end >= 2:
+                and len(metric_text) - skip - lead_end >= 2 and not after.startswith("的"):
             change = next((v for v in _ADJUST_VERBS if metric_text[skip:skip + lead_end].endswith(v)), "")
             out.append((seg_start + (skip if lead_end == 0 else 0), m, None,
                         _clean_metric(metric_text[skip + lead_end:]) + change, m.end()))
@@ -733,6 +733,11 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         from_base = None
         mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
         metric = _clean_metric(metric)
+        rate_of = _RATE_OF.match(after) if verb is not None else None
+        if rate_of:
+            # 按不低于5%的幅度压减一般性支出: the change names the metric, not who makes it
+            out.append((mstart, m, verb, rate_of.group(2) + rate_of.group(1), m.end() + rate_of.end()))
+            continue
         bare = metric[: -len(verb)] if verb in _CHANGE_VERBS and metric.endswith(verb) else metric
         if _build_re().fullmatch(metric):
             continue
@@ -762,6 +767,7 @@ def _subject_predicate() -> re.Pattern:
                       rf"(?:初步|基本|全面|全部|普遍|率先)?(?P<pred>{preds})")
 
 
+_RATE_OF = re.compile(r"的(?:幅度|比例|速度)(压减|削减|压缩|降低|减少|提高|增加|下调|上调)([^\d,，;；、的]{2,12})")
 _RATE_BY = re.compile(r"(?:拟|要|将)?按(?:照)?(?:每人每年|每人每月|每人|每户|每年|每月|每次)?$")
 _BASE_VALUE = re.compile(r"(?:比|较|同|与)(?:[0-9]{4}年|上年|去年|上一年|前一年)?(?:度|同期)?的?(?:实际|预计)?(?:完成)?(?:数)?$")
 _VERB_TAIL = re.compile(r"了?(?:约|近|将近|大约)?")   # 增加了二十二亿元, 达到约5万个: still the verb's value

@@ -109,3 +109,8 @@ def test_norms_of_a_service_standard():
     assert targets("每个服务团队签约人数原则上不超过1500人。", norm) == [("每个服务团队签约人数", 1500, 2021)]
     assert targets("体检服务费按每人每年80元标准收取。", norm) == [("体检服务费", 80, 2021)]
     assert targets("到2023年，每个乡镇至少建有1个日间照料中心。", norm) == [("日间照料中心", 1, 2023)]
+
+
+def test_a_rate_of_change_names_what_changes():
+    assert targets("各部门要带头，一律按不低于3%的幅度压减一般性支出。") == [("一般性支出压减", 3, 2009)]
+    assert targets("明年计划改造耗煤300万吨的锅炉。") == []   # the value qualifies the boilers
