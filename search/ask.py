@@ -34,7 +34,7 @@ def answer(question: str, corpus: "Corpus") -> Answer:
         return framing.frame(question, Answer(question, F.SEMANTIC, False,
                                               "问题中没有可查找的词语(not found in the corpus)。"))
     k = corpus.knowledge
-    q = link(question, corpus, k)
+    q = link(digit_years(question), corpus, k)
     focus = F.choose(q.masked(), q.slots(), corpus.embedder, Path(corpus.root) / "cache")
     log.info("focus=%s masked=%s places=%s regions=%s projects=%s docs=%s years=%s terms=%s", focus, q.masked(),
              q.places, [r.label for r in q.regions], [p.label for p in q.projects],
@@ -60,6 +60,15 @@ def without_containers(q: Question) -> Question:
     from dataclasses import replace
 
     return replace(q, places=inner)
+
+
+CHINESE_YEAR = re.compile(r"(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)")
+CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def digit_years(question: str) -> str:
+    """一九五八年 → 1958年: a year written in Chinese numerals is the same year (four characters either way)."""
+    return CHINESE_YEAR.sub(lambda m: m.group(0).translate(CHINESE_DIGITS), question)
 
 
 def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
@@ -91,8 +100,10 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         if bodies.found:
             return bodies
     handler = HANDLERS.get(focus, T.semantic)
-    if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text):
-        # "2013年和2014年的赤字分别是多少": the same question asked of each year, side by side
+    if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text) and not (
+            len(q.documents) == 1 and k.doc_years.get(q.documents[0].attrs.get("doc_id")) in q.years):
+        # "2013年和2014年的赤字分别是多少": the same question asked of each year, side by side (not when one
+        # report is named by one of the years: "1964年的报告里，1965年计划…")
         handler = T.compare
     elif focus in PER_YEAR and len(set(q.years)) >= 2 and YEAR_RANGE.search(q.text) and _series_years(q, k):
         # "2002至2005年，每年拟发行的国债分别是多少": every year of the range, from each year's document

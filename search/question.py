@@ -86,9 +86,11 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
     # A document's name first: the places and programme names inside it (广州…实施方案, “十四五”…规划)
     # qualify the document, they are not what the question is about.
     q.documents, doc_spans = link_documents(question, k)
-    if len(set(q.years)) >= 2 and q.documents and all(
+    named_years = {y for a, b in doc_spans for y in YEAR.findall(question[a:b])}
+    if len(set(q.years)) >= 2 and q.documents and len(named_years) != 1 and all(
             any(d.attrs.get("doc_id") in ids for ids in k.series_docs.values()) for d in q.documents):
-        # "2016年至2019年的报告": the series across those years, not the one document of the first year
+        # "2016年至2019年的报告": the series across those years, not the one document of the first year (but
+        # "1964年的报告里，1965年计划…" names one report, and the other year is its plan's)
         q.documents = []
     q.spans += [(a, b, SLOT_DOCUMENT) for a, b in doc_spans]
     covered += doc_spans
