@@ -203,6 +203,17 @@ def projects_by_place(store: GraphStore, place: str) -> list[Item]:
     return _statement_items(_with_evidence(store, rows), "project", "label", "Project")
 
 
+def programme_members(store: GraphStore, programme: str) -> list[Item]:
+    """The projects listed under a programme (滇中引水 under “兴水润滇”工程), each with the evidence of the link."""
+    rows = _with_evidence(store, _rows(store, """
+    SELECT ?project ?label ?basis ?ev WHERE {
+      ?st rdf:object ?programme ; rdf:predicate pkg:partOfProgramme ; rdf:subject ?project ; pkg:basis ?basis .
+      ?project skos:prefLabel ?label .
+      OPTIONAL { ?st pkg:hasEvidence ?ev }
+    }""", programme=URIRef(programme)))
+    return _statement_items(rows, "project", "label", "Project")
+
+
 def projects_in_document(store: GraphStore, document: str) -> list[Item]:
     """The projects a document mentions, each with its kind (工程/项目, 行动/计划 …), in label order."""
     rows = _rows(store, """

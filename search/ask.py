@@ -42,6 +42,25 @@ def answer(question: str, corpus: "Corpus") -> Answer:
     return framing.frame(question, _execute(focus, q, corpus, k))
 
 
+# "X具体要建些什么", "what does X include": asked of what a named programme is made of.
+CONTENTS_ASKED = re.compile(r"具体(?:要)?(?:建|搞|做|包括|包含|有|实施)|包括哪些|包含哪些|有哪些内容|什么内容|建些什么|要建什么|建哪些|"
+                            r"由哪些|组成|\bwhat does\b.*\b(?:include|involve|comprise|consist|cover|build)\b|"
+                            r"\bwhat (?:is|are) (?:in|under|part of)\b|\bcomponents?\b", re.I)
+
+
+def _project_contents(q: Question, corpus: "Corpus", k: Knowledge) -> Answer | None:
+    from graph import queries
+
+    project = q.projects[0]
+    members = queries.programme_members(corpus.graph, project.uri)
+    if members:
+        return Answer(q.text, F.PROJECTS, True, f"{project.label}包括{len(members)}项:" +
+                      "、".join(m.label for m in members) + "。", tuple(members),
+                      tuple(c for m in members for c in m.citations[:1]))
+    placed = T._project_section(q, corpus, k, content=True)
+    return placed if placed is not None and placed.found and placed.items else None
+
+
 def _contains(outer: str, inner: str) -> bool:
     """Is one administrative unit inside another, by their adcodes (530000 holds 533400, 533400 holds 533421)?"""
     a, b = outer.removeprefix("adcode:"), inner.removeprefix("adcode:")
@@ -99,6 +118,11 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         bodies = S.agencies_for_topic(q, corpus, k)
         if bodies.found:
             return bodies
+    if focus in (F.STATEMENTS, F.PROJECTS, F.SEMANTIC, F.SECTION) and q.projects and CONTENTS_ASKED.search(q.text):
+        # "“兴水润滇”工程具体要建些什么": the projects listed under it, else the text of its own section
+        held = _project_contents(q, corpus, k)
+        if held is not None:
+            return held
     handler = HANDLERS.get(focus, T.semantic)
     if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text) and not (
             len(q.documents) == 1 and k.doc_years.get(q.documents[0].attrs.get("doc_id")) in q.years):
