@@ -157,6 +157,7 @@ _NTH_PLAN = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:�
 # A sentence about a plan's period as a whole (“十四五”时期, 第二个五年计划期间): its targets are for the last year.
 _SPAN = re.compile(r"从([0-9]{4})年(?:开始|起)[,，]?(?:在|用)?([一二三四五六七八九十两0-9]{1,3})年(?:内|时间|的时间)")
 _WITHIN = re.compile(r"(?<!今后)(?<!未来)(?<!最近)(?<![0-9一二三四五六七八九十])([一二三四五六七八九十两0-9]{1,3})年(?:内|之内|时间内)")
+_CITED_PLAN = re.compile(r"(?:纲要|规划|计划)(?:所)?(?:要求|规定|提出)")
 # The coming years counted from the document's own (今后三年, 未来五年, 三年内, 用三年时间).
 _COMING = re.compile(r"(?:今后|未来)([一二三两四五六七八九十0-9]{1,2})年|(?<!过去)(?<!近)(?<![0-9一二三四五六七八九十])"
                      r"([一二三两四五六七八九十0-9]{1,2})年(?:内|之内|时间内)|用([一二三两四五六七八九十0-9]{1,2})年(?:的)?时间")
@@ -342,6 +343,11 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         ends = [end for years, end in ctx.spans if years == n and (ctx.doc_year is None or end >= ctx.doc_year)]
         if ends:
             year, deadline = ends[-1], True
+    if year is None and ctx.spans and _CITED_PLAN.search(sentence_norm):
+        # 按照纲要要求的水平, 纲要规定…: the plan whose period the text set earlier (1956年到1967年纲要)
+        ends = [end for _, end in ctx.spans if ctx.doc_year is None or end >= ctx.doc_year]
+        if ends:
+            year, deadline = ends[-1], True
     if year is None and ctx.doc_year and not any(years for years, _ in ctx.spans):
         coming = _COMING.search(sentence_norm)
         n = parse_int(next(g for g in coming.groups() if g)) if coming else None
@@ -461,7 +467,9 @@ _NOUN_OF_CHANGE = re.compile(r"率|速度|速|幅度|幅|水平|量|额|值|目�
 def _has_predicate(text: str) -> bool:
     """Whether `text` holds a verb of reaching or changing (物价上涨幅度有明显回落 holds none: 上涨幅度,
     增长速度 are nouns of change)."""
-    return any(not _NOUN_OF_CHANGE.match(text, m.end()) for m in _CMP_RE.finditer(text))
+    return any(not _NOUN_OF_CHANGE.match(text, m.end())
+               and not (m.group(0) == "占" and re.match(r"[^,，;；]{0,14}(?:比重|比例)$", text[m.end():]))
+               for m in _CMP_RE.finditer(text))   # (X占Y的比重: a share, a noun)
 
 
 def _core_metric(metric: str) -> str:
@@ -585,8 +593,9 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
     if deadline and not (_ALREADY.search(clause) and not _INTENT.search(clause)):
         return False   # (到1958年1月31日，已经完成…: a date reached, not a deadline)
     future = _FUTURE.search(clause) or _FUTURE.search(before)
-    if ctx.past_context and not future:
-        return True
+    if ctx.past_context and not future and not (
+            year is not None and year == ctx.doc_year and _BUDGETED.search(before) and not _DONE.search(clause)):
+        return True   # (一九五四年预算中…的支出, after a look back: the year's budget is still a plan)
     if not _INTENT.search(clause) and (_DONE.search(clause) or _PART_YEAR.search(before)):
         return True   # 今年…，上半年产值比去年同期增长14.1%: the clause reports what was done
     if re.search(r"完成(?:了|计划的)?[0-9.]+%", clause) and not _WILL.search(clause):
@@ -598,6 +607,7 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
     return bool(_PAST.search(clause) or _PAST.search(before))
 
 
+_BUDGETED = re.compile(r"预算(?:中|的|安排|规定)|预计|计划(?:规定|安排|数)|拟定")
 _ALREADY = re.compile(r"已经|已(?!有)|业已")
 _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")
 _ADJUST_VERBS = ("降低", "提高", "下调", "上调", "压减")   # kept in the metric when they open the clause
@@ -875,7 +885,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
+_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
                           r"(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
                           r"(?:比|较)(?:上年|去年)(?:的)?(?:预计|实际)?(?:完成)?数?|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")
@@ -912,6 +922,10 @@ def _clean_metric(text: str) -> str:
     if _BASE_IN_METRIC.search(text):
         bare = _BASE_IN_METRIC.sub("", text)
         text = bare if len(bare.strip(" 、,，的和及与")) >= 2 else text
+    text = _TIME_TAIL.sub("", text)   # 灌溉面积在十二年内: before 年内 alone is stripped below
+    cited = re.search(r"(?:所)?(?:提出|规定|要求|确定)的", text)
+    if cited and len(text) - cited.end() >= 2:
+        text = text[cited.end():]   # 实现纲要所提出的灌溉面积: what the cited plan measures
     text = re.sub(r"(?:(?:到|在)?[0-9]{4}年(?:底|末)?|平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟|"
                   r"又|也|还|都|就|却|可以|能够|可|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致|为此|不动摇|不放松|拟定|规定|计划|原则上)+$", "",
                   text.strip(" 、,，的和及与"))

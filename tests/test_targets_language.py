@@ -114,3 +114,19 @@ def test_norms_of_a_service_standard():
 def test_a_rate_of_change_names_what_changes():
     assert targets("各部门要带头，一律按不低于3%的幅度压减一般性支出。") == [("一般性支出压减", 3, 2009)]
     assert targets("明年计划改造耗煤300万吨的锅炉。") == []   # the value qualifies the boilers
+
+
+def test_a_share_named_before_its_change_is_the_subject():
+    assert targets("教育支出占财政支出的比重，也从2005年的10%增加到2009年预算的15%。") == [
+        ("教育支出占财政支出的比重", 15, 2009)]
+
+
+def test_the_years_budget_is_a_plan_even_after_a_look_back():
+    ctx = Context(doc_year=1956, default_year=1956, past_context=True)
+    assert targets("一九五六年预算中文教事业的支出等于一九五二年的三倍。", ctx) == [("文教事业的支出", 3, 1956)]
+    assert targets("文教事业的支出等于一九五二年的三倍。", ctx) == []
+
+
+def test_a_cited_plan_requirement_is_for_the_plans_period():
+    ctx = Context(doc_year=1958, default_year=1958, spans=((12, 1967),))
+    assert targets("按照纲要要求的水平计算，全国棉花产量应该有四千万担。", ctx) == [("棉花产量", 4e7, 1967)]
