@@ -32,6 +32,8 @@ _OBJECT_JOIN = re.compile(r"[和及与]")
 _MAX_OBJECT = 14
 # Words that open no name (这个组织法, 正象任何人民运动): graph/data/project_bad_openers.txt.
 _BAD_INNER_RE = re.compile("|".join(map(re.escape, (row[0] for row in rules._data_lines("project_bad_inner.txt")))))
+_REPROACH_RE = re.compile("|".join(map(re.escape, (row[0] for row in rules._data_lines("project_reproach_words.txt")))))
+_REPROACHED_HEADS = ("活动", "路线", "制度", "政策", "运动")
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+[是要则]")
 _STANDING_HEADS = frozenset({"目的地", "中心", "城市", "中心城市", "城市群"})
 _POSTPOSITIONS = set("上中下内外里的和与及等、")
@@ -137,6 +139,8 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
         return False   # 这个组织法, 三是理顺…: a name pointed back to, or an item's enumerator
     if _BAD_INNER_RE.search(re.sub(r"“[^”]*”", "", name)):
         return False   # 保障对象应当配合住房: a clause, not a name
+    if name.endswith(_REPROACHED_HEADS) and _REPROACH_RE.search(name):
+        return False   # 卖淫嫖娼犯罪活动, 修正主义路线: what the text fights, not a programme
     if b < len(text) and text[b] not in _POSTPOSITIONS and rules.lexicon().get(text[b - 1:b + 1], (0,))[0] > 0 \
             and rules.lexicon().get(text[a:b + 1], (0,))[0] == 0 and text[b - 1:b + 1] not in rules._HEAD_SET:
         return False   # 收入标准实行动|态: the head's last character begins the next word
@@ -356,6 +360,9 @@ def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, i
         f.append("numbered")
     if _WHOLE_PLAN.fullmatch(bare):
         f.append("five-year-plan")
+    inner = rules._VERB_RE.search(bare, 1)
+    if inner and inner.end() < len(bare) - 1:
+        f.append("inner-verb")   # (超额完成国家的计划: a verb inside, a clause more than a name)
     if _DIGIT_START.match(name):
         f.append("digit-start")
     if a > 0 and "0" <= text[a - 1] <= "9":

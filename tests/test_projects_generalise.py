@@ -44,3 +44,9 @@ def test_a_head_straddling_two_words_ends_no_name():
 def test_a_standing_aimed_at_is_no_facility_whatever_the_weights():
     for sentence in ("推动建设世界级康养目的地", "加快建设区域国际金融中心"):
         assert find_projects(sentence, [], model=ACCEPT_ALL) == [], sentence
+
+
+def test_what_a_text_fights_is_no_programme_but_the_campaign_against_it_may_be():
+    names = _names("坚决打击走私贩私犯罪活动，开展反走私专项斗争，批判修正主义路线")
+    assert not any(n.endswith("犯罪活动") or n.endswith("修正主义路线") for n in names)
+    assert any(n.endswith("专项斗争") for n in names)
