@@ -42,6 +42,10 @@ def answer(question: str, corpus: "Corpus") -> Answer:
     return framing.frame(question, _execute(focus, q, corpus, k))
 
 
+# Words of a question about the outline itself (几章, which section): a section named there is what is asked.
+OUTLINE_WORDS = re.compile(r"[章节篇块]|部分|方面|小标题|哪几|哪些|chapter|section|part\b|heading", re.I)
+
+
 # "X具体要建些什么", "what does X include": asked of what a named programme is made of.
 CONTENTS_ASKED = re.compile(r"具体(?:要)?(?:建|搞|做|包括|包含|有|实施)|包括哪些|包含哪些|有哪些内容|什么内容|建些什么|要建什么|建哪些|"
                             r"由哪些|组成|\bwhat does\b.*\b(?:include|involve|comprise|consist|cover|build)\b|"
@@ -123,6 +127,13 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         held = _project_contents(q, corpus, k)
         if held is not None:
             return held
+    if focus == F.SECTION and q.sections and T.VALUE_ASKED.search(q.text) and not OUTLINE_WORDS.search(q.text):
+        # "服务资助，第一类和第二类对象每月分别给多少钱": a value stated in the section the words name, not the
+        # section's title
+        quoted = G.quoted_values(q, corpus, k, looking_forward=False, sections=q.sections) or \
+            G.quoted_values(q, corpus, k, looking_forward=False)
+        if quoted is not None:
+            return quoted
     handler = HANDLERS.get(focus, T.semantic)
     if focus in PER_YEAR and len(set(q.years)) >= 2 and not YEAR_RANGE.search(q.text) and not (
             len(q.documents) == 1 and k.doc_years.get(q.documents[0].attrs.get("doc_id")) in q.years):

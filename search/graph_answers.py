@@ -281,7 +281,7 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
 
     if FACT_ASKED.search(q.text):
         # the present state or a past figure: not a target, but the text may state it
-        quoted = _quoted_values(q, ws, k, looking_forward=False)
+        quoted = quoted_values(q, ws, k, looking_forward=False)
         return quoted or Answer(q.text, F.TARGET_VALUE, False, "语料中没有找到这个数字(问的是现状,不是目标)。")
 
     year = q.years[0] if q.years else None
@@ -339,7 +339,7 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         chosen += [t for t in hits if fit(t) == best and t not in chosen]
     chosen = dedupe(chosen)
     if not chosen:
-        quoted = _quoted_values(q, ws, k, looking_forward=True)
+        quoted = quoted_values(q, ws, k, looking_forward=True)
         if quoted is not None:
             return quoted
         when = f"{year}年" if year else ""
@@ -372,11 +372,13 @@ def _suffixed(term: str, q: Question, k: Knowledge) -> list[str]:
 VALUE_WORDS = {"目标", "多少", "建成", "达到", "实现", "完成", "预期", "现状", "目前", "当前", "现有", "分别"}
 
 
-def _quoted_values(q: Question, ws: "Corpus", k: Knowledge, looking_forward: bool) -> Answer | None:
-    """The graph holds no target for the question: the clauses of the text that state a value of its words."""
+def quoted_values(q: Question, ws: "Corpus", k: Knowledge, looking_forward: bool,
+                  sections: list[str] | None = None) -> Answer | None:
+    """The graph holds no target for the question: the clauses of the text (of the sections it names) that
+    state a value of its words."""
     from search.values import value_clauses, word_groups
 
-    items = value_clauses(q, ws, k, word_groups(q, k, VALUE_WORDS), looking_forward)
+    items = value_clauses(q, ws, k, word_groups(q, k, VALUE_WORDS), looking_forward, sections)
     if not items:
         return None
     quoted = ";".join(f"「{i.label}」({i.attrs['document']})" for i in items)

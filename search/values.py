@@ -62,7 +62,7 @@ def _scope(q: Question, k: Knowledge) -> set[str] | None:
 
 
 def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tuple[str, ...]],
-                  looking_forward: bool) -> list[Item]:
+                  looking_forward: bool, sections: list[str] | None = None) -> list[Item]:
     """Clauses stating a quantity about the question's words, best first; [] when none names enough of them."""
     if not groups:
         return []
@@ -93,6 +93,8 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
             continue
         if names and not any(n in s.text or n in s.title for n in names):
             continue
+        if sections and not any(h in p for h in sections for p in s.section_path):
+            continue      # the section the question names (服务资助 → 第四章 服务资助)
         named = [i for i, g in enumerate(groups) if any(term_in(w, s.text) for w in g)]
         cover = sum(weights[i] for i in named) / total
         if cover < MIN_COVER or not QUANTITY.search(s.text):
@@ -105,8 +107,9 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
         scored.append((tense != "future" if looking_forward else False, -cover, s.doc_id, s.char_start, s, named))
     scored.sort(key=lambda t: t[:4])
     out: list[Item] = []
+    each = bool(EACH.search(q.text))
     for *_, s, named in scored[:MAX_SENTENCES]:
-        span = _value_clause(s, [w for i in named for w in groups[i]])
+        span = _value_clause(s, [w for i in named for w in groups[i]], each)
         if span is None:
             continue
         a, b = span
@@ -115,7 +118,10 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
     return out
 
 
-def _value_clause(s: Sentence, words: list[str]) -> tuple[int, int] | None:
+EACH = re.compile(r"分别|各(?:是|为|有|奖励|补助|给|占|多少)|\brespectively\b|\beach\b", re.I)
+
+
+def _value_clause(s: Sentence, words: list[str], each: bool = False) -> tuple[int, int] | None:
     """The clause holding a quantity nearest to the question's words, joined with the clause naming them when
     they stand apart ("主要预期目标是：国内生产总值增长6%左右"), at most MAX_LABEL characters when it can be."""
     spans = clauses(s.text)
@@ -129,6 +135,10 @@ def _value_clause(s: Sentence, words: list[str]) -> tuple[int, int] | None:
     best = min(valued, key=lambda i: (min(abs(i - h) for h in hits), i < min(hits)))
     near = min(hits, key=lambda h: abs(best - h))
     lo, hi = min(best, near), max(best, near)
+    if each:
+        # "第一类…400元，第二类…200元": one value per thing asked, every valued clause naming the words
+        both = [i for i in valued if i in hits] or [best]
+        lo, hi = min(lo, both[0]), max(hi, both[-1])
     a, b = spans[lo][0], spans[hi][1]
     if b - a > 2 * MAX_LABEL:
         a, b = spans[best]
