@@ -626,7 +626,8 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
     with no verb of their own continue that list, as does each 、-item after such a value in this clause."""
     out = []
     lead_active = listed
-    values = [m for m in _VALUE_RE.finditer(sentence, cstart, cend) if _is_quantity(sentence, m)]
+    values = [m for m in _VALUE_RE.finditer(sentence, cstart, cend) if _is_quantity(sentence, m)
+              and not _ON_BASE.match(sentence, m.end())]   # (在增产3800亿斤的基础上: the base)
     carried: tuple[int, str | None, str] | None = None   # (start, verb, metric) for 分别达A、B
     building: re.Match | None = None   # the verb of building a list of counted things goes on with
     prev_start = building_end = cstart
@@ -675,6 +676,8 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         if build and after and (not chinese or m.group("pct") or m.group("mag") or m.group("approx")):
             # 建成4万个公共充电桩, 提供100Mbps以上接入服务能力, 团结百分之九十五以上的干部和群众
             obj = _object_noun(after)
+            if obj and (re.match(r"(?:始终|都|就|也|仍)?是", after[obj[1]:]) or re.search(r"(?:始终|都|就|也|仍)是", obj[0])):
+                obj = None   # 解决13亿人的吃饭问题始终是头等大事: a description, not a count to reach
             if obj and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS - {"岁", "年"} | {None} and (
                     not m.group("approx") or not later):
                 start = seg_start + build.start() if build is not building else prev_start
@@ -777,6 +780,7 @@ def _subject_predicate() -> re.Pattern:
                       rf"(?:初步|基本|全面|全部|普遍|率先)?(?P<pred>{preds})")
 
 
+_ON_BASE = re.compile(r"的?基础上")
 _RATE_OF = re.compile(r"的(?:幅度|比例|速度)(压减|削减|压缩|降低|减少|提高|增加|下调|上调)([^\d,，;；、的]{2,12})")
 _RATE_BY = re.compile(r"(?:拟|要|将)?按(?:照)?(?:每人每年|每人每月|每人|每户|每年|每月|每次)?$")
 _BASE_VALUE = re.compile(r"(?:比|较|同|与)(?:[0-9]{4}年|上年|去年|上一年|前一年)?(?:度|同期)?的?(?:实际|预计)?(?:完成)?(?:数)?$")
@@ -885,7 +889,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
+_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|再使|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
                           r"(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|(?:今后|未来)[一二三两四五六七八九十0-9]{1,2}年|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
                           r"(?:比|较)(?:上年|去年)(?:的)?(?:预计|实际)?(?:完成)?数?|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")
@@ -909,7 +913,8 @@ def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int
 
 # A comparison base or a manner inside a metric (劳动生产率将比上年提高, 购买力要按上年实际数额核减): no
 # part of what is measured.
-_BASE_IN_METRIC = re.compile(r"(?:将|要|也|还|都|均)?(?:比|较)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?"
+_BASE_IN_METRIC = re.compile(r"(?:将|要|也|还|都|均)?同(?:上年|去年|[0-9]{4}年)(?:国家)?(?:决算)?比较"
+                             r"|(?:将|要|也|还|都|均)?(?:比|较)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?"
                              r"(?:实际|预计|计划|同期)?(?:完成|决算)?(?:数额|数)?"
                              r"|(?:将|要)?按(?:上年|去年|上一年)(?:的)?(?:实际)?(?:数额|数|水平)?"
                              r"|(?:还要|要|将)?在(?:上年|去年|上一年|[0-9]{4}年)?(?=[^,，;；]{0,12}?基础上)|的?基础上")

@@ -130,3 +130,12 @@ def test_the_years_budget_is_a_plan_even_after_a_look_back():
 def test_a_cited_plan_requirement_is_for_the_plans_period():
     ctx = Context(doc_year=1958, default_year=1958, spans=((12, 1967),))
     assert targets("按照纲要要求的水平计算，全国棉花产量应该有四千万担。", ctx) == [("棉花产量", 4e7, 1967)]
+
+
+def test_a_value_on_which_a_plan_builds_is_its_base():
+    assert targets("我们要在今年增产五百亿斤的基础上，再使粮食产量增加三百亿斤。") == [("粮食产量增加", 3e10, 2009)]
+
+
+def test_a_description_with_a_count_is_no_target():
+    assert targets("解决14亿人的吃饭问题始终是头等大事。") == []
+    assert targets("今年再解决5000万农村人口饮水安全问题。") == [("农村人口饮水安全问题", 5e7, 2009)]
