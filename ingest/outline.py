@@ -167,7 +167,8 @@ def _candidates(text: str, body: tuple[Span, ...], skip: tuple[Span, ...] = ()) 
         if kind == "tiao":
             found.append(_Candidate(kind, Span(span.char_start, span.char_start + end)))
             continue
-        if _table_row(lines, i, end) or _ragged(line) or _wrapped_list_item(lines, markers, i):
+        # the marker's own space ("第一章 总 则") is no gap of a table cell: judge the heading's words
+        if _table_row(lines, i, end) or _ragged(line[end:].strip()) or _wrapped_list_item(lines, markers, i):
             continue
         span = _join_broken_line(text, body, i)
         joined = text[span.char_start:span.char_end].replace("\n", "")
@@ -267,11 +268,19 @@ def outline(doc: Document, cleaned: Cleaned) -> tuple[Heading, ...]:
     return tuple(headings)
 
 
+# Units of a legal text in their fixed order: a 办法 whose first chapter heading is lost or comes after its
+# first article still has chapters above articles.
+STATUTE_ORDER = ("bian", "zhang", "jie", "tiao")
+
+
 def _levelled(doc: Document, candidates: list[_Candidate], base: tuple[str, ...], offset: int) -> list[Heading]:
     order: list[str] = []
     for cand in candidates:
         if cand.kind != "preface" and cand.kind not in order:
             order.append(cand.kind)
+    slots = [i for i, kind in enumerate(order) if kind in STATUTE_ORDER]
+    for i, kind in zip(slots, sorted((order[i] for i in slots), key=STATUTE_ORDER.index)):
+        order[i] = kind
     headings: list[Heading] = []
     stack: list[Heading] = []
     for cand in candidates:
