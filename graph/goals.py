@@ -72,7 +72,7 @@ def _build_re() -> re.Pattern:
 def _supposition() -> re.Pattern:
     """A supposition with its consequence (target_hypothetical_words.txt …, then 就/则/便/那么)."""
     words = "|".join(map(re.escape, _words("target_hypothetical_words.txt")))
-    return re.compile(rf"(?:{words})(?=[^。；;]*?(?:就|则|便|那么))")
+    return re.compile(rf"(?:{words})(?=[^。；;]*?(?:就|则|便|那么|也))")
 
 
 @functools.lru_cache(maxsize=256)
@@ -523,7 +523,8 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
     out = []
     for metric_start, value_m, verb, metric, end in found:
         core = _core_metric(metric)
-        if len(core) >= 2:
+        if len(core) >= 2 or len(core) == 1 and verb in _CHANGE_VERBS and metric == core + verb \
+                and not re.fullmatch(r"[其这那该此它再又也还都则]", core):   # 煤增长17%: a product of one character
             out.append((metric_start, value_m, verb, metric, end))
             subject = (metric_start, core, -1)
         elif subject is not None:
@@ -754,8 +755,11 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         bare = metric[: -len(verb)] if verb in _CHANGE_VERBS and metric.endswith(verb) else metric
         if _build_re().fullmatch(metric):
             continue
-        if len(_clean_metric(bare)) < 2:
+        one = _clean_metric(bare)
+        if len(one) < 2 and not (len(one) == 1 and verb in _CHANGE_VERBS and re.fullmatch(r"[\u4e00-\u9fff]", one)
+                                 and not re.fullmatch(r"[其这那该此它再又也还都则均共约]", one)):
             # 增长14.6%: no metric of its own; the sentence's subject may give it one (find_quantities).
+            # (煤增长17%: a product of one character is a metric of its own)
             out.append((mstart, m, verb, "", m.end()))
             carried = (mstart, verb, "")
             continue
@@ -890,7 +894,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
 
 
 _METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|再使|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
-                          r"(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|(?:今后|未来)[一二三两四五六七八九十0-9]{1,2}年|"
+                          r"[在于]?(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|(?:今后|未来)[一二三两四五六七八九十0-9]{1,2}年|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
                           r"(?:比|较)(?:上年|去年)(?:的)?(?:预计|实际)?(?:完成)?数?|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")
 

@@ -139,3 +139,12 @@ def test_a_value_on_which_a_plan_builds_is_its_base():
 def test_a_description_with_a_count_is_no_target():
     assert targets("解决14亿人的吃饭问题始终是头等大事。") == []
     assert targets("今年再解决5000万农村人口饮水安全问题。") == [("农村人口饮水安全问题", 5e7, 2009)]
+
+
+def test_a_product_of_one_character_is_its_own_metric():
+    got = targets("今年主要产品产量：发电增长10%，煤增长8%，钢增长12%。")
+    assert [m for m, *_ in got] == ["发电增长", "煤增长", "钢增长"]
+
+
+def test_a_concession_states_no_target():
+    assert targets("即使每年增产百分之五，也已经是很大的进步。") == []
