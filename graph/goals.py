@@ -72,7 +72,7 @@ def _build_re() -> re.Pattern:
 def _supposition() -> re.Pattern:
     """A supposition with its consequence (target_hypothetical_words.txt …, then 就/则/便/那么)."""
     words = "|".join(map(re.escape, _words("target_hypothetical_words.txt")))
-    return re.compile(rf"(?:{words})(?=[^。；;]*?(?:就|则|便|那么|也))")
+    return re.compile(rf"(?:{words})(?=[^。；;]*?(?:就|则|便|那么|也(?!要|必须|一定|得|应|将)))")   # (即使…也要确保X: a firm target)
 
 
 @functools.lru_cache(maxsize=256)

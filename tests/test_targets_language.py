@@ -148,3 +148,4 @@ def test_a_product_of_one_character_is_its_own_metric():
 
 def test_a_concession_states_no_target():
     assert targets("即使每年增产百分之五，也已经是很大的进步。") == []
+    assert targets("即使遇到严重灾害，粮食产量也要稳定在5亿吨以上。") == [("粮食产量", 5e8, 2009)]
