@@ -5,6 +5,8 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+import cn2an
+
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge
@@ -260,7 +262,45 @@ def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+NUMBERED_LABEL = r"(?:^|\n)\s*{}\s*([0-9](?: ?[0-9]){{0,2}}|[一二三四五六七八九十]{{1,3}})(?![0-9])"
+
+
+def _numbered_labels(q: Question, ws: "Corpus", k: Knowledge) -> Answer | None:
+    """"规划有多少个专栏": boxes, tables or attachments numbered in the text (专栏1 … 专栏16, spaced print
+    专 栏 1 too) are counted by their numbers, in the one document the question names."""
+    docs = q.document_ids()
+    if len(docs) != 1:
+        return None
+    doc = ws.documents.get(next(iter(docs)))
+    if doc is None:
+        return None
+    text = doc.document.text
+    for term in sorted((t for t in q.terms if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", t)), key=len, reverse=True):
+        found = [(m.start(1), m.end(1), m.group(1)) for m in re.finditer(NUMBERED_LABEL.format(r"\s*".join(map(re.escape, term))), text)]
+        numbers = {}
+        for a, b, n in found:
+            try:
+                n = n.replace(" ", "")
+                value = int(n) if n.isdigit() else int(cn2an.cn2an(n, "smart"))
+            except (ValueError, KeyError):
+                continue
+            numbers.setdefault(value, (a, b))
+        if len(numbers) >= 2 and set(numbers) == set(range(1, max(numbers) + 1)):
+            last = max(numbers)
+            a, b = numbers[last]
+            start = text.rfind("\n", 0, a) + 1
+            end = text.find("\n", b)
+            end = len(text) if end < 0 else end
+            cite = Evidence(doc.document.source, doc.document.doc_id, (), start, end, text[start:end], "explicit")
+            return Answer(q.text, F.COUNT, True, f"共{last}个{term}(编号{term}1至{term}{last})。",
+                          (Item(f"{last}个{term}", "Value", f"{doc.document.doc_id}#{start}", (cite,)),), (cite,))
+    return None
+
+
 def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
+    labelled = _numbered_labels(q, ws, k)
+    if labelled is not None:
+        return labelled
     m = re.search(r"多少(个|家|座|条|所|项|处|万|亿)?([\u4e00-\u9fff]{0,6}?)(?=[通有被实达建完？?，,。]|$)", q.text)
     unit = (m.group(1) or "") + (m.group(2) or "") if m else ""
     # The text may list what the question runs together: 州市 ↔ 州、市, 县市区 ↔ 县、市、区.

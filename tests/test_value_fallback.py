@@ -97,3 +97,19 @@ def test_a_five_year_plan_named_in_a_question_gives_the_goals_year():
     assert planned_period(Question("十五期间", terms=["十五", "期间"]))[0] == 2005
     assert planned_period(Question("第六个五年计划", terms=["第六个五年计划"]))[0] == 1985
     assert planned_period(Question("今年的目标", terms=["今年", "目标"]))[0] is None
+
+
+def test_numbered_boxes_are_counted_by_their_numbers():
+    from search.text_answers import _numbered_labels
+
+    text = "前言\n专 栏 1 \u3000 核 心 技 术 工 程\n正文。\n专栏2 信息产业\n专 栏 1 0 末尾\n" + "".join(
+        f"专栏{n} 某工程\n" for n in range(3, 10))
+    doc = SimpleNamespace(document=SimpleNamespace(text=text, source="p.pdf", doc_id="d1"))
+    ws = SimpleNamespace(documents={"d1": doc})
+    q = Question("规划有多少个专栏？", terms=["专栏"], documents=[Item("某规划", "Document", "d1", (), {"doc_id": "d1"})])
+    a = _numbered_labels(q, ws, None)
+    assert a.items[0].label == "10个专栏"
+    assert a.items[0].citations[0].text == text[a.items[0].citations[0].char_start:a.items[0].citations[0].char_end]
+    gap = Question("规划有多少个专栏？", terms=["专栏"], documents=q.documents)
+    doc.document = SimpleNamespace(text="专栏1 甲\n专栏3 乙\n", source="p.pdf", doc_id="d1")
+    assert _numbered_labels(gap, ws, None) is None      # 1 and 3: not a numbered run the count can trust
