@@ -91,7 +91,7 @@ def _condition_re() -> re.Pattern:
 # 要 and 将 only as auxiliaries: not in 主要, 重要, 需要, 要求, 将军 ….
 _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
-_PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较从由])去年|过去|回顾|以来|[一二两三四五六七八九十几多0-9]年来|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
+_PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较从由])去年|过去|回顾|以来|[一二两三四五六七八九十几多0-9]年来|(?<!今后)(?<!未来)(?<![0-9一二两三四五六七八九十])[一二两三四五六七八九十0-9]{1,3}年间|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
 # What a clause reports as done (了, 已, 比去年同期) or measured part-way through the year (上半年, 前三季度):
 # a fact even in a sentence that says 今年; only a cue of intent (要, 将, 力争…) in the clause makes it a target.
@@ -653,8 +653,8 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 share = True
                 out.append((share_start, m, "占", noun.group(1) + "占比", m.end() + noun.end()))
                 continue
-        if after.startswith("的") and later:
-            continue  # 超过500亿元的县(市)达到15个: the value qualifies the metric
+        if after.startswith("的") and later or after.startswith("的有"):
+            continue  # 超过500亿元的县(市)达到15个, 增长50%以上的有生铁、钢…: the value qualifies the metric
         if carried and prev_end > cstart and gap in ("、", "和", "及"):
             out.append((carried[0], m, carried[1], carried[2], m.end()))
             continue

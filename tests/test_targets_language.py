@@ -149,3 +149,8 @@ def test_a_product_of_one_character_is_its_own_metric():
 def test_a_concession_states_no_target():
     assert targets("即使每年增产百分之五，也已经是很大的进步。") == []
     assert targets("即使遇到严重灾害，粮食产量也要稳定在5亿吨以上。") == [("粮食产量", 5e8, 2009)]
+
+
+def test_years_gone_by_and_thresholds_met_are_no_targets():
+    assert [fact for *_, fact in found("某油田产量在十五年间平均每年增长百分之二十。")] == [True]
+    assert targets("在二十种主要产品中，产量将增长百分之三十以上的有钢、煤等八种。") == []
