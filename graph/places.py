@@ -208,6 +208,11 @@ def _province_abbreviations() -> dict[str, str]:
     return {row[0]: row[1] for row in _data_lines("province_abbreviations.txt")}
 
 
+def province_abbreviations() -> dict[str, str]:
+    """One-character abbreviation (简称) → the province's short name: 港 → 香港, 冀 → 河北."""
+    return dict(_province_abbreviations())
+
+
 @functools.lru_cache(maxsize=1)
 def _event_words() -> tuple[str, ...]:
     return tuple(sorted((row[0] for row in _data_lines("place_event_words.txt")), key=len, reverse=True))

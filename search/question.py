@@ -955,7 +955,27 @@ def entity_names(q: Question, corpus: "Corpus") -> list[str]:
     names += [r.label for r in q.regions] + [p.label for p in q.projects]
     if q.subject:
         names.append(q.subject)
+    names += _run_on(q)
     return [n for n in dict.fromkeys(names) if n and len(n) >= 2]
+
+
+def _run_on(q: Question) -> list[str]:
+    """"港澳台", "Hong Kong, Macao and Taiwan": provinces named together are printed as a run of their
+    one-character abbreviations (graph/data/province_abbreviations.txt), in the order the question names them."""
+    from graph.places import province_abbreviations
+
+    if len(q.places) < 2:
+        return []
+    abbreviations = province_abbreviations()
+    short = {name: char for char, name in abbreviations.items()}
+    chars = []
+    for key, surface in q.places:
+        char = surface if surface in abbreviations else next(
+            (c for name, c in short.items() if surface.startswith(name) or name in surface), None)
+        if char is None:
+            return []
+        chars.append(char)
+    return ["".join(chars)] if len(chars) >= 2 else []
 
 
 def covers(text: str, q: Question, corpus: "Corpus", k: Knowledge) -> bool:
