@@ -826,31 +826,32 @@ def _pair_respectively(sentence: str, found: list) -> list:
         start, m, verb, metric, end = out[i]
         run = [j for j in range(i, len(out)) if out[j][0] == start and out[j][3] == metric]
         text = sentence[start:m.start()]
-        listed = re.search(r"(?:要)?(?:分别|都|均)(?:要|将|再)?(?=" + _CMP_RE.pattern + ")", text)
+        listed = re.search(r"(?:要)?(?:分别|都|(?<!平)均)(?:要|将|再)?(?=" + _CMP_RE.pattern + ")", text)
         items = [x for x in re.split(r"[、和及与]", text[:listed.start()]) if x] if listed else []
         if len(run) == 1 and len(items) >= 2 and re.search(r"分别|都|均", text[text.rfind(items[-1]):]) is not None:
             # A、B分别下降2%: each metric by the one value.
             suffix = verb if verb in _CHANGE_VERBS else ""
-            out[i:i + 1] = [(start, m, verb, _item_metric(items, k) + suffix, end) for k in range(len(items))]
+            out[i:i + 1] = [(start, m, verb, _item_metric(items, k, "、" in text) + suffix, end)
+                          for k in range(len(items))]
             i += len(items)
             continue
         if len(run) >= 2 and len(items) == len(run):
             last_end = out[run[-1]][4]
             for k, j in enumerate(run):
                 suffix = verb if verb in _CHANGE_VERBS else ""
-                out[j] = (start, out[j][1], verb, _item_metric(items, k) + suffix, last_end)
+                out[j] = (start, out[j][1], verb, _item_metric(items, k, "、" in text) + suffix, last_end)
         i = run[-1] + 1 if run else i + 1
     return out
 
 
-def _item_metric(items: list[str], k: int) -> str:
+def _item_metric(items: list[str], k: int, enumerated: bool = False) -> str:
     """Item k of a metric list with the words the last item adds (工业增加值、…增加值年均增速 → 工业增加值年均增速)."""
     item, last = _clean_metric(items[k]), _clean_metric(items[-1])
     for n in range(len(item), 1, -1):
         at = last.find(item[-n:])
         if at >= 0 and at + n < len(last):
             return item + last[at + n:]
-    if 2 <= len(item) <= 3 and len(last) >= len(item) + 3 and item != last:
+    if enumerated and 2 <= len(item) <= 3 and len(last) >= len(item) + 3 and item != last:
         return item + last[len(item):]   # 小学、初中学生人均公用经费 → 小学学生人均公用经费
     # 二氧化硫、化学需氧量排放量: the last item's measure word (排放量, 产量) belongs to every item.
     measure = re.search(r"(?:排放量|产量|总量|增加值|总额|比重)$", last)
