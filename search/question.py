@@ -142,6 +142,14 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
                 q.regions.append(region)
             covered.append((start, end))
             q.spans.append((start, end, SLOT_PLACE))
+    # English names that are not pinyin ("Hong Kong", "Tibet") → the corpus place of that Chinese name.
+    for english, chinese in _two_columns("english_place_names.tsv"):
+        for m in re.finditer(rf"\b{re.escape(english)}\b", question, re.I):
+            key = next((key for surface, key in k.place_names if surface == chinese[0]), None)
+            if key and all(key != have for have, _ in q.places) and not _overlaps(covered, m.start(), m.end()):
+                q.places.append((key, chinese[0]))
+                covered.append((m.start(), m.end()))
+                q.spans.append((m.start(), m.end(), SLOT_PLACE))
     # English: "Kunming", "Kunming's", "Pu'er" → the corpus place with that romanised name.
     for m in re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*", question):
         word = re.sub(r"['’]s$", "", m.group(0))
