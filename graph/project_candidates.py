@@ -102,12 +102,13 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
     for a, b, tags in _objects(text):
         add(a, b, text[a:b], "src=object", *tags)
     accepted_spans = list(accepted)
+    accepted_starts = {x for x, _ in accepted_spans}
     spans = [(a, b) for a, b, _ in raw]
     place_spans = list(places or ())
     sentence_tags = set(sentence_features(text))
     out = []
     for (a, b, name), tags in sorted(raw.items()):
-        if "src=rule" not in tags and any(x == a for x, _ in accepted_spans):
+        if "src=rule" not in tags and a in accepted_starts:
             continue   # (where a rule's name starts, the rule's reading stands)
         role = rules.sentence_role(text, a, b)
         if "src=rule" not in tags and not _admissible(text, a, b, name, tags, places, role):
@@ -254,18 +255,20 @@ def _list_items(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
 def _objects(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """The object of a verb of carrying out, to the end of its clause or list item (推进西部大开发,
     推进家电下乡和汽车下乡 → 家电下乡和汽车下乡, 家电下乡, 汽车下乡): names stated without a head noun."""
-    out = []
+    out, seen = [], set()
     for m in _OBJECT_VERB_RE.finditer(text):
         start = m.end()
         end = _OBJECT_END.search(text, start).start()
-        if text[end:end + 1] in ("“", "《", "(", "（"):
+        if text[end:end + 1] in ("“", "《", "(", "（") or end - start < 3 or end in seen:
             continue   # (a quote or a bracket: the quoted-name and citation candidates read it)
-        for tok in _tokens(text[start:end]):   # (the verbs and adverbs that open the object: 推进|实施|X)
-            if tok not in rules._LEADERS and tok not in rules._INITIAL and not _OBJECT_VERB_RE.fullmatch(tok):
-                break
-            start += len(tok)
+        if rules._ANY_LEADER.match(text, start) or _OBJECT_VERB_RE.match(text, start):
+            for tok in _tokens(text[start:end]):   # (the verbs and adverbs that open the object: 推进|实施|X)
+                if tok not in rules._LEADERS and tok not in rules._INITIAL and not _OBJECT_VERB_RE.fullmatch(tok):
+                    break
+                start += len(tok)
         if not 3 <= end - start <= _MAX_OBJECT or _OBJECT_VERB_RE.match(text, start):
             continue
+        seen.add(end)   # (继续推进X: one object, read once)
         out.append((start, end, ("obj-verb=" + m.group(0),)))
         joins = [j for j in _OBJECT_JOIN.finditer(text, start, end) if j.start() - start >= 2 and end - j.end() >= 2]
         if len(joins) == 1:
@@ -295,9 +298,10 @@ def head_of(name: str) -> str | None:
     return next((bare[-k:] for k in _HEAD_LENGTHS if bare[-k:] in _HEAD_SET), None)
 
 
-_SHAPES = tuple((flag, re.compile(pattern)) for flag, pattern in (
-    ("quote", "[“”\"]"), ("bracket", "[()（）]"), ("dash", "[—–－‐─―-]"), ("digit", "[0-9]"), ("latin", "[A-Za-z]"),
-    ("de", "的"), ("plus", "[+＋]"), ("and", "[和与及]"), ("dun", "、")))
+_SHAPES = tuple((flag, frozenset(chars)) for flag, chars in (
+    ("quote", "“”\""), ("bracket", "()（）"), ("dash", "—–－‐─―-"), ("digit", "0123456789"),
+    ("latin", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), ("de", "的"), ("plus", "+＋"),
+    ("and", "和与及"), ("dun", "、")))   # (flags by the characters a name holds)
 _NUMBERED = re.compile(r"[0-9０-９一二三四五六七八九十]+[.．、)）]|[(（][0-9一二三四五六七八九十]+[)）]")
 _DIGIT_START = re.compile(r"[0-9０-９]")
 
@@ -343,8 +347,9 @@ def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, i
     nxt = rules._CLAUSE_BREAK.search(text, b)
     if (nxt.start() if nxt else len(text)) == b:
         f.append("clause-final")
-    for flag, pattern in _SHAPES:
-        if pattern.search(name):
+    held = set(name)
+    for flag, chars in _SHAPES:
+        if not held.isdisjoint(chars):
             f.append(flag)
     if any(a <= p < b for p, _ in places):
         f.append("place")

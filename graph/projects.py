@@ -888,6 +888,7 @@ def _may_be_carried_out(text: str, head_start: int, head_end: int) -> bool:
     return bool(_POLICY_VERB_RE.search(text, clause_start, head_start) or _POLICY_AFTER.match(text, head_end))
 
 
+@functools.lru_cache(maxsize=65536)
 def listed_generic(modifier: str) -> bool:
     """A modifier made only of words saying how or which (管理, 相关, 工作): no name."""
     core = modifier
