@@ -305,6 +305,12 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                if any(len(n) >= 2 and n in d.label for key, surface in named
                       for n in place_names(key, surface, ws.gazetteer))}
         targets = [t for t in targets if t.uri in allowed or (t.citations and t.citations[0].doc_id in own)]
+    if q.projects:
+        # "昆明都市圈到2025年集聚全省多少人口": the targets stated of that named thing, when the text states any
+        # (not those of the region around it in the next sentence)
+        labels = [p.label.strip("“”\"") for p in q.projects]
+        own = [t for t in targets if t.citations and any(n in _sentence_of(t.citations[0], k) for n in labels)]
+        targets = own or targets
     metrics = [t for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成", "预期")]
     if not any(re.search(r"[\u4e00-\u9fff]", t) for t in metrics) and q.years:
         # An English question names its metric in English, and targets are matched by their Chinese words:
@@ -367,6 +373,17 @@ def _suffixed(term: str, q: Question, k: Knowledge) -> list[str]:
                 out.append(piece)
                 break
     return out[::-1]
+
+
+def _sentence_of(cite: Evidence, k: Knowledge) -> str:
+    """The whole sentence a citation stands in (a target cites its clause; the subject may open the sentence)."""
+    import bisect
+
+    sentences = k.by_doc.get(cite.doc_id, [])
+    i = bisect.bisect_right([s.char_start for s in sentences], cite.char_start) - 1
+    if 0 <= i < len(sentences) and sentences[i].char_start <= cite.char_start < sentences[i].char_end:
+        return sentences[i].text
+    return cite.text
 
 
 VALUE_WORDS = {"目标", "多少", "建成", "达到", "实现", "完成", "预期", "现状", "目前", "当前", "现有", "分别"}
