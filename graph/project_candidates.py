@@ -30,6 +30,7 @@ _OBJECT_VERB_RE = re.compile("|".join(map(re.escape, OBJECT_VERBS)))
 _OBJECT_END = re.compile(r"[,，;；:：。!！?？、()（）“《]|等|$")
 _OBJECT_JOIN = re.compile(r"[和及与]")
 _MAX_OBJECT = 14
+_OBJECT_MEASURED = re.compile(r"[0-9０-９%％]")   # (劳动改造的占42.3%: a share, not a name)
 # Words that open no name (这个组织法, 正象任何人民运动): graph/data/project_bad_openers.txt.
 _BAD_INNER_RE = re.compile("|".join(map(re.escape, (row[0] for row in rules._data_lines("project_bad_inner.txt")))))
 _REPROACH_RE = re.compile("|".join(map(re.escape, (row[0] for row in rules._data_lines("project_reproach_words.txt")))))
@@ -136,12 +137,8 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
         return True
     if rules._BOX_LABEL.match(name):
         return False   # 专栏14网络…: a box's label run into its first words
-    if name.lstrip("“").startswith(_BAD_OPENERS) or _ENUMERATOR.match(name):
-        return False   # 这个组织法, 三是理顺…: a name pointed back to, or an item's enumerator
-    if _BAD_INNER_RE.search(re.sub(r"“[^”]*”", "", name)):
-        return False   # 保障对象应当配合住房: a clause, not a name
-    if name.endswith(_REPROACHED_HEADS) and _REPROACH_RE.search(name):
-        return False   # 卖淫嫖娼犯罪活动, 修正主义路线: what the text fights, not a programme
+    if never_a_name(name):
+        return False
     if b < len(text) and text[b] not in _POSTPOSITIONS and rules.lexicon().get(text[b - 1:b + 1], (0,))[0] > 0 \
             and rules.lexicon().get(text[a:b + 1], (0,))[0] == 0 and text[b - 1:b + 1] not in rules._HEAD_SET:
         return False   # 收入标准实行动|态: the head's last character begins the next word
@@ -177,6 +174,18 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
     if not head and name.startswith("“") and rules._governing_verb(text, a) in ("打造", "建成", "建设成", "争创", "创建"):
         return False   # 打造“三七之都”: a standing aimed at, not a measure
     return True
+
+
+@functools.lru_cache(maxsize=65536)
+def never_a_name(name: str) -> bool:
+    """Whether words in `name` show it is no name, whoever proposed it: a pointer or enumerator opening it
+    (这个组织法, 三是理顺…), a modal verb or cross-reference inside (保障对象应当配合住房, 产生这种活动), what the
+    text fights (卖淫嫖娼犯罪活动, 修正主义路线)."""
+    if name.lstrip("“").startswith(_BAD_OPENERS) or _ENUMERATOR.match(name):
+        return True
+    if _BAD_INNER_RE.search(re.sub(r"“[^”]*”", "", name)):
+        return True
+    return name.endswith(_REPROACHED_HEADS) and bool(_REPROACH_RE.search(name))
 
 
 def sentence_features(text: str) -> list[str]:
@@ -259,7 +268,8 @@ def _objects(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     for m in _OBJECT_VERB_RE.finditer(text):
         start = m.end()
         end = _OBJECT_END.search(text, start).start()
-        if text[end:end + 1] in ("“", "《", "(", "（") or end - start < 3 or end in seen:
+        if text[end:end + 1] in ("“", "《", "(", "（") or end - start < 3 or end in seen \
+                or _OBJECT_MEASURED.search(text, start, end):
             continue   # (a quote or a bracket: the quoted-name and citation candidates read it)
         if rules._ANY_LEADER.match(text, start) or _OBJECT_VERB_RE.match(text, start):
             for tok in _tokens(text[start:end]):   # (the verbs and adverbs that open the object: 推进|实施|X)

@@ -156,12 +156,12 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     filter (graph/project_filter.py, weights in graph/data/project_filter.json; `model` overrides them)
     scores it above its threshold.
     """
-    from graph.project_candidates import candidates
+    from graph.project_candidates import candidates, never_a_name
     from graph.project_filter import default_filter
 
     text = simplified(sentence)
     rejected: list[RuleCandidate] = []
-    found = rule_projects(text, places, rejected)
+    found = {k: v for k, v in rule_projects(text, places, rejected).items() if not never_a_name(v)}
     model = model or default_filter()
     if model is not None:
         rule_spans = list(found)

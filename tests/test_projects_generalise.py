@@ -50,3 +50,8 @@ def test_what_a_text_fights_is_no_programme_but_the_campaign_against_it_may_be()
     names = _names("坚决打击走私贩私犯罪活动，开展反走私专项斗争，批判修正主义路线")
     assert not any(n.endswith("犯罪活动") or n.endswith("修正主义路线") for n in names)
     assert any(n.endswith("专项斗争") for n in names)
+
+
+def test_the_rules_own_names_obey_the_same_limits():
+    assert find_projects("并且认为只有铲除产生这种活动", []) == []
+    assert not any("42.3" in n for _, _, n in find_projects("实行劳动改造的占42.3%", []))
