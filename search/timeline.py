@@ -24,8 +24,13 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个百分点)")
 THIS_YEAR = re.compile(r"今年|本年度|this year")
 
 
+# "Which reports use the phrase “四个现代化”": a quoted phrase asked of the documents, not a metric's values.
+DOCUMENTS_ASKED = re.compile(r"哪些|哪几|哪份|which|what (?:reports|documents)", re.I)
+VALUES_ASKED = re.compile(r"多少|数值|目标值|增长|比例|\d|how much|how many|rate|target|value|growth", re.I)
+
+
 def timeline(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
-    if FIRST.search(q.text):
+    if FIRST.search(q.text) or (q.quoted and DOCUMENTS_ASKED.search(q.text) and not VALUES_ASKED.search(q.text)):
         return first_appearance(q, k)
     return metric_timeline(q, k)
 
