@@ -42,6 +42,10 @@ def answer(question: str, corpus: "Corpus") -> Answer:
     return framing.frame(question, _execute(focus, q, corpus, k))
 
 
+# "项目和任务", "projects and measures", "安排": a place's projects and the tasks the text gives it.
+MEASURES_ASKED = re.compile(r"措施|举措|任务|安排|部署|\bmeasures?\b|\btasks?\b|\barrangements?\b|in store", re.I)
+
+
 # Words of a question about the outline itself (几章, which section): a section named there is what is asked.
 OUTLINE_WORDS = re.compile(r"[章节篇块]|部分|方面|小标题|哪几|哪些|chapter|section|part\b|heading", re.I)
 
@@ -151,6 +155,17 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     if S.PLACES_ASKED.search(q.text) and not (q.places or q.regions) and focus in PLACE_LISTS:
         handler = S.places_for_topic
     result = handler(q, corpus, k)
+    if focus == F.PROJECTS and (q.places or q.regions) and MEASURES_ASKED.search(q.text):
+        # "有哪些项目和任务", "projects and measures for Qujing": the place's projects, then what the text
+        # asks of it
+        said = S.entity_statements(q, corpus, k)
+        if said.found:
+            # clauses only: a whole sentence listing other places' tasks is no statement about this one
+            extra = tuple(i for i in said.items if all(i.label != r.label for r in result.items)
+                          and len(i.label) <= T.MAX_LABEL)
+            told = f"另有{len(extra)}条关于该地的任务和措施,见下列原文。"
+            result = Answer(q.text, focus, True, (result.answer + " " if result.found else "") + told,
+                            (result.items if result.found else ()) + extra, result.citations + said.citations)
     if result.found and focus in PLACE_BOUND and (q.places or q.regions) and not _names_entity(result, q, corpus, k):
         # a series of national figures is no answer about 广州: the evidence must name the place asked about
         # (or stand in a document about it)
