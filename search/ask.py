@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -15,6 +16,7 @@ from search import timeline as TL
 from search.knowledge import Knowledge
 from search.question import (Question, absent_years, covers, entity_names, link, meaningful, metadata_words,
                              term_in, topic_units)
+from graph.records import Item
 from search.records import Answer
 from search.structure import section_for_topic
 
@@ -40,6 +42,21 @@ def answer(question: str, corpus: "Corpus") -> Answer:
              q.places, [r.label for r in q.regions], [p.label for p in q.projects],
              [d.label for d in q.documents], q.years, q.terms)
     return framing.frame(question, _execute(focus, q, corpus, k))
+
+
+def _own_part(item: Item, names: list[str]) -> Item:
+    """The 、-separated part of a clause that names the entity, cited by its own span."""
+    parts = item.label.split("、")
+    own = [p for p in parts if any(n in p for n in names)]
+    if len(parts) < 3 or len(own) != 1 or not item.citations:
+        return item
+    cite = item.citations[0]
+    start = cite.text.find(own[0])
+    if start < 0:
+        return item
+    sub = replace(cite, char_start=cite.char_start + start, char_end=cite.char_start + start + len(own[0]),
+                  text=own[0])
+    return Item(own[0], item.type, item.uri, (sub,), item.attrs)
 
 
 # "项目和任务", "projects and measures", "安排": a place's projects and the tasks the text gives it.
@@ -84,7 +101,6 @@ def without_containers(q: Question) -> Question:
     inner = [p for p in q.places if not any(_contains(p[0], o[0]) for o in q.places)]
     if len(inner) == len(q.places) or not inner:
         return q
-    from dataclasses import replace
 
     return replace(q, places=inner)
 
@@ -160,8 +176,9 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         # asks of it
         said = S.entity_statements(q, corpus, k)
         if said.found:
-            # clauses only: a whole sentence listing other places' tasks is no statement about this one
-            extra = tuple(i for i in said.items if all(i.label != r.label for r in result.items)
+            # clauses only, and of a list of places' tasks the one naming this place (…、丽江市建设世界文化旅游名城)
+            names = entity_names(q, corpus)
+            extra = tuple(_own_part(i, names) for i in said.items if all(i.label != r.label for r in result.items)
                           and len(i.label) <= T.MAX_LABEL)
             told = f"另有{len(extra)}条关于该地的任务和措施,见下列原文。"
             result = Answer(q.text, focus, True, (result.answer + " " if result.found else "") + told,
