@@ -113,3 +113,15 @@ def test_numbered_boxes_are_counted_by_their_numbers():
     gap = Question("规划有多少个专栏？", terms=["专栏"], documents=q.documents)
     doc.document = SimpleNamespace(text="专栏1 甲\n专栏3 乙\n", source="p.pdf", doc_id="d1")
     assert _numbered_labels(gap, ws, None) is None      # 1 and 3: not a numbered run the count can trust
+
+
+def test_of_a_list_of_places_tasks_the_part_naming_the_place_is_kept():
+    from graph.records import Evidence
+    from search.ask import _own_part
+
+    text = "推动保山市建设国际文化旅游胜地、大理州建设国际旅游名城、丽江市建设世界文化旅游名城"
+    item = Item(text, "Passage", "d#0", (Evidence("a.txt", "d", (), 100, 100 + len(text), text, "explicit"),))
+    own = _own_part(item, ["丽江市", "丽江"])
+    assert own.label == "丽江市建设世界文化旅游名城"
+    c = own.citations[0]
+    assert text[c.char_start - 100:c.char_end - 100] == c.text == own.label
