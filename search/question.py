@@ -50,6 +50,9 @@ class Question:
     subject: str | None = None                                       # an unlinked name the question is about
     sections: list[str] = field(default_factory=list)                # "第五章", "chapter 5", "（三）"
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # linked stretches → slot token (focus.mask)
+    # the documents of a kind the question names without naming one ("规划提到的…", "the plan", 两份文件): the
+    # passages it is answered from, when it names no document in particular
+    kind_scope: set[str] = field(default_factory=set)
     english_groups: list[tuple[str, ...]] = field(default_factory=list)  # Chinese words for each English phrase
     # (and for each everyday Chinese word of search/data/chinese_terms.tsv: 经济增速 → 国内生产总值)
 
@@ -94,6 +97,8 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
         q.documents = []
     q.spans += [(a, b, SLOT_DOCUMENT) for a, b in doc_spans]
     covered += doc_spans
+    if not q.documents:
+        q.kind_scope = kind_scope(question, k)
 
     # A heading named by its words ("主要任务", “推进城乡融合深入发展”) in the documents the question names.
     heading_words: list[tuple[int, int]] = []
@@ -694,6 +699,23 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
         return ([] if mentioned else _link_documents(question, k)), []
     score, docs, span = max(found, key=lambda t: t[0])
     return docs, [span]
+
+
+def kind_scope(question: str, k: Knowledge) -> set[str]:
+    """"规划提到的…", "What does the plan say…": the documents of the kinds the question names, when they are a
+    part of the corpus only (a kind every document shares scopes nothing). Series members (a yearly report)
+    are left out unless the kind is theirs."""
+    text = question.lower()
+    # the kind word as a reference to a document: 规划提到, 这份意见里, the plan (not 补贴标准是什么)
+    kinds = [zh for zh, english in document_kinds()
+             if re.search(rf"(?:这份|该|本|此|两份|各)?{re.escape(zh)}(?=提到|提出|中|里|说|指出|明确|要求|规定|对|所|的)", question)
+             and re.search(rf"(?:这份|该|本|此|两份|各){re.escape(zh)}|{re.escape(zh)}(?=提到|提出|中|里|说|指出|明确|要求|对|所)",
+                           question)
+             or any(re.search(rf"\b(?:the|this|that|these)\s+{re.escape(w)}s?\b", text) for w in english)]
+    if not kinds:
+        return set()
+    scope = {d.attrs.get("doc_id") for d in k.documents if any(of_kind(_titled(d, k), z) for z in kinds)}
+    return scope if 0 < len(scope) < len(k.documents) * 0.5 else set()
 
 
 def _only_document_called(word: str, k: Knowledge) -> list[Item]:

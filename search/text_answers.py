@@ -688,7 +688,7 @@ def _passages(q: Question, ws: "Corpus", k: Knowledge, limit: int = 5, cover: bo
     # Chunks naming an entity linked in the question get a boost (one extra first place per name).
     boost = {c.chunk_id: float(sum(1 for n in names if n in c.text)) for c in ws.index.chunks()
              if any(n in c.text for n in names)} if names else None
-    doc_filter = {d.attrs.get("doc_id") for d in q.documents} if q.documents else None
+    doc_filter = {d.attrs.get("doc_id") for d in q.documents} if q.documents else (set(q.kind_scope) or None)
     # Inside the documents the question names: search deep enough that their chunks are reached.
     depth = max(limit * 4, 20) if not doc_filter else max(200, limit * 40)
     hits = ws.search(q.text, k=depth, boost=boost, keywords=q.terms + names or None)

@@ -50,7 +50,7 @@ def _weight(group: tuple[str, ...], k: Knowledge) -> float:
 def _scope(q: Question, k: Knowledge) -> set[str] | None:
     """The documents asked about: those named, else a yearly series' report of the year asked (a report states
     its own year's targets), else the whole corpus (None)."""
-    docs = q.document_ids()
+    docs = q.document_ids() or set(q.kind_scope)
     if docs:
         return docs
     if q.years and k.series_docs:
