@@ -201,17 +201,24 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         by_heading = section_for_topic(q, corpus, k, heading_topic(q))
         if by_heading is not None:
             return by_heading
+    # a value the graph recorded no target for: the clauses that state one, quoted with the passages below
+    quoted = G.quoted_values(q, corpus, k, looking_forward=not G.FACT_ASKED.search(q.text)) \
+        if focus == F.TARGET_VALUE else None
     fallback = None
     if q.places or q.regions or q.projects or q.subject:
         fallback = S.entity_statements(q, corpus, k)
     if (fallback is None or not fallback.found) and q.terms:
         fallback = T.semantic(q, corpus, k)
     if fallback is None or not fallback.found:
-        return result
+        return quoted or result
     covering = tuple(i for i in fallback.items if covers(" ".join(c.text for c in i.citations), q, corpus, k))
     if covering:
-        return Answer(q.text, focus, True, fallback.answer + " " + T.quote(covering), covering,
-                      tuple(c for i in covering for c in i.citations[:1]))
+        lead = quoted.items if quoted else ()
+        return Answer(q.text, focus, True, (quoted.answer + " " if quoted else "") + fallback.answer + " " +
+                      T.quote(covering), lead + covering,
+                      (quoted.citations if quoted else ()) + tuple(c for i in covering for c in i.citations[:1]))
+    if quoted:
+        return quoted
     return Answer(q.text, focus, False, result.answer + " 以下原文段落可能相关:", fallback.items, fallback.citations)
 
 

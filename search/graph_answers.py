@@ -280,9 +280,8 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     from graph import queries
 
     if FACT_ASKED.search(q.text):
-        # the present state or a past figure: not a target, but the text may state it
-        quoted = quoted_values(q, ws, k, looking_forward=False)
-        return quoted or Answer(q.text, F.TARGET_VALUE, False, "语料中没有找到这个数字(问的是现状,不是目标)。")
+        # the present state or a past figure: not a target (the text may still state it: see search.ask)
+        return Answer(q.text, F.TARGET_VALUE, False, "问题问的是已有的数字,不是目标。")
 
     year = q.years[0] if q.years else None
     named = places_and_regions(q)
@@ -345,9 +344,6 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         chosen += [t for t in hits if fit(t) == best and t not in chosen]
     chosen = dedupe(chosen)
     if not chosen:
-        quoted = quoted_values(q, ws, k, looking_forward=True)
-        if quoted is not None:
-            return quoted
         when = f"{year}年" if year else ""
         return Answer(q.text, F.TARGET_VALUE, False,
                       f"语料中没有找到{when}{'、'.join(q.terms) or '该指标'}的目标值。")
