@@ -128,6 +128,13 @@ def settle(pg) -> None:
     pg.wait_for_timeout(300)
 
 
+def shown_once(pg, text: str) -> bool:
+    """The text is on the page once, waiting for it first: on a loaded machine the script may still be running
+    after settle() (its status widget not yet shown)."""
+    pg.get_by_text(text).first.wait_for(timeout=60_000)
+    return pg.get_by_text(text).count() == 1
+
+
 def snap(pg, shots: Path, name: str) -> None:
     path = shots / f"{name}.png"
     pg.screenshot(path=str(path), full_page=True)
@@ -155,7 +162,7 @@ def test_ask_then_open_a_citation_and_an_entity_page(server, page, shots):
     page.wait_for_url("**/documents?doc=*")
     settle(page)
     assert page.locator("#pkg-passage").inner_text().strip() == cited.strip()
-    assert page.get_by_text("章节 Section").count() == 1
+    assert shown_once(page, "章节 Section")
     no_raw_keys(page)
     snap(page, shots, "2-document-passage")
 
@@ -186,7 +193,7 @@ def test_place_entity_page(server, page, shots):
     page.goto(f"{base}/entity?id=place/adcode:530600")
     settle(page)
     assert page.locator("h1").first.inner_text().strip() == "昭通市"
-    assert page.get_by_text("涉及的项目").count() == 1
+    assert shown_once(page, "涉及的项目")
     no_raw_keys(page)
     snap(page, shots, "5-entity-place")
 
@@ -239,7 +246,7 @@ def test_documents_page_and_uploads(server, page, shots, tmp_path):
     base, _, corpus = server
     page.goto(f"{base}/documents")
     settle(page)
-    assert page.get_by_text("已导入 2 份文件").count() == 1
+    assert shown_once(page, "已导入 2 份文件")
     snap(page, shots, "8-documents")
 
     bad = tmp_path / "broken.pdf"
@@ -249,7 +256,7 @@ def test_documents_page_and_uploads(server, page, shots, tmp_path):
     settle(page)
     snap(page, shots, "9-bad-upload")
     assert not (corpus / "uploads" / "broken.pdf").exists()
-    assert page.get_by_text("已导入 2 份文件").count() == 1   # the workspace is unchanged
+    assert shown_once(page, "已导入 2 份文件")   # the workspace is unchanged
 
     good = tmp_path / "大理通知.txt"
     good.write_text("关于加快大理机场改扩建的通知\n一、加快建设大理机场改扩建工程。\n", encoding="utf-8")
@@ -259,5 +266,5 @@ def test_documents_page_and_uploads(server, page, shots, tmp_path):
     settle(page)
     assert not failed.count(), failed.inner_text()
     snap(page, shots, "10-good-upload")
-    assert page.get_by_text("已导入 3 份文件").count() == 1
+    assert shown_once(page, "已导入 3 份文件")
     assert (corpus / "uploads" / "大理通知.txt").exists()
