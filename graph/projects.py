@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import jieba
 
+from graph.numerals import simplified
 from graph.records import Evidence, Project
 
 if TYPE_CHECKING:
@@ -327,25 +328,6 @@ def project_kind(name: str) -> str:
     from graph.project_candidates import CANDIDATE_HEAD_KINDS, head_of   # heads only the learnt filter reads
 
     return CANDIDATE_HEAD_KINDS.get(head_of(bare) or "", OTHER_KIND)
-
-
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    try:
-        import opencc
-    except ImportError:   # optional: without it traditional text is read as it is
-        return None
-    return opencc.OpenCC("t2s")
-
-
-@functools.lru_cache(maxsize=65536)
-def simplified(text: str) -> str:
-    """`text` in simplified characters when the conversion keeps every offset, else unchanged."""
-    converter = _t2s()
-    if converter is None or text.isascii():
-        return text
-    out = converter.convert(text)
-    return out if len(out) == len(text) else text
 
 
 # The role of a name in its clause, read from the verb that governs it and the words after it.

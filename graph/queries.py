@@ -204,7 +204,8 @@ def projects_by_place(store: GraphStore, place: str) -> list[Item]:
 
 
 def programme_members(store: GraphStore, programme: str) -> list[Item]:
-    """The projects listed under a programme (滇中引水 under “兴水润滇”工程), each with the evidence of the link."""
+    """The projects listed under a programme (an aqueduct under a province's water programme), each with the
+    evidence of the link."""
     rows = _with_evidence(store, _rows(store, """
     SELECT ?project ?label ?basis ?ev WHERE {
       ?st rdf:object ?programme ; rdf:predicate pkg:partOfProgramme ; rdf:subject ?project ; pkg:basis ?basis .
