@@ -7,6 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from graph.numerals import arabic_years
+from graph.records import Item
 from search import focus as F
 from search import framing
 from search import graph_answers as G
@@ -16,7 +18,6 @@ from search import timeline as TL
 from search.knowledge import Knowledge
 from search.question import (Question, absent_years, covers, entity_names, link, meaningful, metadata_words,
                              term_in, topic_units)
-from graph.records import Item
 from search.records import Answer
 from search.structure import section_for_topic
 
@@ -36,7 +37,7 @@ def answer(question: str, corpus: "Corpus") -> Answer:
         return framing.frame(question, Answer(question, F.SEMANTIC, False,
                                               "问题中没有可查找的词语(not found in the corpus)。"))
     k = corpus.knowledge
-    q = link(digit_years(question), corpus, k)
+    q = link(arabic_years(question), corpus, k)   # 一九五八年 is 1958年, same length
     focus = F.choose(q.masked(), q.slots(), corpus.embedder, Path(corpus.root) / "cache")
     log.info("focus=%s masked=%s places=%s regions=%s projects=%s docs=%s years=%s terms=%s", focus, q.masked(),
              q.places, [r.label for r in q.regions], [p.label for p in q.projects],
@@ -103,15 +104,6 @@ def without_containers(q: Question) -> Question:
         return q
 
     return replace(q, places=inner)
-
-
-CHINESE_YEAR = re.compile(r"(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)")
-CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
-
-
-def digit_years(question: str) -> str:
-    """一九五八年 → 1958年: a year written in Chinese numerals is the same year (four characters either way)."""
-    return CHINESE_YEAR.sub(lambda m: m.group(0).translate(CHINESE_DIGITS), question)
 
 
 def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:

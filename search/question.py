@@ -1018,7 +1018,8 @@ def covers(text: str, q: Question, corpus: "Corpus", k: Knowledge) -> bool:
     for year in set(q.years) - doc_years:
         if str(year) not in text:
             return False
-    units = [u for u in _all_units(q) if u]
+    # metadata words kept: 决议, 批准 are what evidence about a resolution must say
+    units = topic_units(q, keep_metadata=True)
     if not units:
         return True
     # each unit weighted by how rare it is: 广义货币 must be there, 增长 is in every other sentence
@@ -1073,11 +1074,6 @@ def variants(term: str, k: Knowledge) -> list[str]:
             out.append(term[start:])
             break
     return out
-
-
-def _all_units(q: Question) -> list[tuple[str, ...]]:
-    """topic_units with the metadata words kept (决议, 批准 are what evidence about a resolution must say)."""
-    return topic_units(q, keep_metadata=True)
 
 
 def topic_units(q: Question, drop=frozenset(), keep_metadata: bool = False) -> list[tuple[str, ...]]:
