@@ -49,7 +49,8 @@ def _own_part(item: Item, names: list[str]) -> Item:
     """The 、-separated part of a clause that names the entity, cited by its own span."""
     parts = item.label.split("、")
     own = [p for p in parts if any(n in p for n in names)]
-    if len(parts) < 3 or len(own) != 1 or not item.citations:
+    if len(parts) < 3 or len(own) != 1 or not item.citations or len(own[0]) < S.MIN_TASK_PART or \
+            not S.task_list(parts):
         return item
     cite = item.citations[0]
     start = cite.text.find(own[0])

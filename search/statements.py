@@ -75,11 +75,25 @@ def _names_place(text: str, key: str, corpus: "Corpus", k: Knowledge) -> bool:
 def _enumerated_part(text: str, a: int, b: int, names: list[str]) -> tuple[int, int]:
     """In an enumeration (保山市建设…、大理州建设…、丽江市建设…) the part that names the entity."""
     bounds = [a] + [a + m.end() for m in re.finditer("、", text[a:b])] + [b + 1]
-    for lo, hi in zip(bounds, bounds[1:]):
-        part_end = hi - 1
-        if part_end - lo >= 4 and any(n in text[lo:part_end] for n in names):
+    parts = [(lo, hi - 1) for lo, hi in zip(bounds, bounds[1:])]
+    if not task_list([text[lo:hi] for lo, hi in parts]):
+        # a list of nouns inside one clause (政策、资金向怒江、迪庆…倾斜): the clause is the statement
+        return a, b
+    for lo, part_end in parts:
+        if part_end - lo >= MIN_TASK_PART and any(n in text[lo:part_end] for n in names):
             return lo, part_end
     return a, b
+
+
+# Characters of a 、-separated part that can be a statement of its own (保山市建设世界一流的…); shorter parts
+# are nouns of a list (政策、资金), and cutting there leaves a fragment.
+MIN_TASK_PART = 8
+
+
+def task_list(parts: list[str]) -> bool:
+    """Are these 、-separated parts statements of their own (most of them long enough to say something)?"""
+    long = sum(1 for p in parts if len(p) >= MIN_TASK_PART)
+    return long >= 2 and long * 2 >= len(parts)
 
 
 def statement_spans(text: str, limit: int = MAX_LABEL) -> list[tuple[int, int]]:
