@@ -22,10 +22,15 @@ _UNITS = ("兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "�
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
           "部", "年", "分", "毛", "角", "度")
 _UNIT_ALT = "|".join(map(re.escape, _UNITS))
+_RANGE_HIGH = (rf"(?:[-—–~～至到](?![0-9]{{4}}年)(?:百分之)?(?P<high>[0-9]+(?:\.[0-9]+)?(?![0-9.])|{_CN_NUM})"
+               rf"(?P<hmag>万亿|亿|万|千)?(?P<hunit>{_UNIT_ALT})?(?![0-9年月日]))")
 # 十四万多公里, 1000多万人: 多/余 between the number and its magnitude or unit says "more than".
 _VALUE_RE = re.compile(
     rf"(?P<pct>百分之|千分之|[二三四五六七八九十]分之)?(?P<num>{_NUM})(?P<more>[多余](?=[万亿千]|{_UNIT_ALT}))?"
     rf"(?P<mag>万亿|亿|万|千)?(?P<more2>[多余](?={_UNIT_ALT}))?(?P<unit>{_UNIT_ALT})?"
+    # A range whose ends both carry their unit or magnitude (6%-6.5%, 6%至6.5%, 七千二百亿斤到七千五百亿斤):
+    # the upper end, never a year (6%，到2025年: the clause ends; 30万到2025年: no range).
+    rf"(?:(?(unit)|(?(mag)|(?(pct)|(?!)))){_RANGE_HIGH})?"
     r"(?:\s*[(（][A-Za-z]{2,5}[)）])?(?P<approx>左右|以上|以下|以内|多|上下)?")
 
 
@@ -241,6 +246,9 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
     if m.group("mag") == "万" and unit == "千瓦":
         unit = "千瓦"
     comparator = _CMP.get(verb) if verb else None
+    high = _range_high(m, value)
+    if high is not None and comparator in ("≥", ">", None):
+        comparator = "="   # 增长6%-6.5%: between the two ends, not at least the first
     approx = m.group("approx")
     if approx in ("左右", "上下"):
         comparator = "≈"
@@ -252,7 +260,29 @@ def _target_from_match(m: re.Match, metric: str, verb: str | None, value_text: s
         comparator = ">"
     elif comparator is None:
         comparator = "="
-    return Target(metric=metric, value=value, unit=unit, comparator=comparator, value_text=value_text)
+    return Target(metric=metric, value=value, unit=unit, comparator=comparator, value_text=value_text,
+                  value_high=high)
+
+
+def _range_high(m: re.Match, low: float) -> float | None:
+    """The upper end of a range value (6-6.5%, 6%至6.5%, 七千二百亿斤到七千五百亿斤, 百分之四至百分之五), in
+    the low end's magnitude when it states none; None for a single value or ends that do not rise."""
+    parts = re.split(r"[-—–~～至]", m.group("num"))
+    text, mag = (parts[-1], m.group("mag") or "") if len(parts) == 2 else (m.group("high"), m.group("hmag"))
+    if not text:
+        return None
+    if m.group("high") and m.group("hunit") and m.group("unit") and m.group("hunit") != m.group("unit"):
+        return None   # 5%至10个百分点: two measures, not a range
+    if m.group("high") and not m.group("hmag"):
+        mag = m.group("mag") or ""   # 1至2万人: the magnitude is shared
+    number = parse_number(re.sub(r"^[百千]分之", "", text.replace(",", "").replace("，", "")))
+    if number is None:
+        return None
+    pct = m.group("pct")
+    if pct and pct not in ("百分之", "千分之"):
+        return None
+    high = number * _MAGNITUDES.get(mag, 1.0)
+    return high if high > low else None
 
 
 @functools.lru_cache(maxsize=2048)

@@ -71,6 +71,7 @@ class Target:
     unit: str | None
     comparator: str | None     # ≥ | ≤ | ≈ | = | > | <
     value_text: str            # the exact text of the value, e.g. 1万亿元, 2.7左右
+    value_high: float | None = None   # upper end of a range (6%-6.5% → value 6, value_high 6.5), else None
 
 
 @dataclass(frozen=True)
