@@ -342,16 +342,19 @@ def sentence_year(sentence: str) -> tuple[int | None, bool]:
 _LAST_YEAR = re.compile(r"(?<![与比同较从由])去年|过去一年")
 
 
+_RELATIVE_YEAR = re.compile(r"今年|本年|明年|(?<![与比同较从由])去年|过去一年")
+_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "过去一年": -1}
+
+
 def _relative_year(clause: str, doc_year: int | None) -> int | None:
+    """The year the last of 今年/明年/去年 in `clause` names (今年八月已…，预计明年…: the later word is the
+    nearer one); not 比去年, 与去年持平: a comparison base, not the value's year."""
     if doc_year is None:
         return None
-    if "今年" in clause or "本年" in clause:
-        return doc_year
-    if "明年" in clause:
-        return doc_year + 1
-    if _LAST_YEAR.search(clause):   # not 比上年, 与去年持平: a comparison base, not the value's year
-        return doc_year - 1
-    return None
+    last = None
+    for last in _RELATIVE_YEAR.finditer(clause):
+        pass
+    return None if last is None else doc_year + _RELATIVE_OFFSET[last.group(0)]
 
 
 def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] | None = None) -> list[Quantity]:
@@ -400,7 +403,13 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                     deadline = False   # 从1978年到1982年, said in 1983: a span looked back on, no deadline
         if "本世纪末" in clause and ctx.doc_year and ctx.doc_year < 2000:
             year, deadline = 2000, True   # 到本世纪末, said before 2000
-        rel = _relative_year(clause, ctx.doc_year) or _relative_year(sentence_norm[:cstart], ctx.doc_year)
+        own_rel = _relative_year(clause, ctx.doc_year)
+        if not y and own_rel is not None and year is not None and year != own_rel and (
+                ctx.doc_year is None or year < ctx.doc_year or own_rel >= ctx.doc_year):
+            # …一九四九年为二万一千七百公里；…，今年预计将达二万五千五百公里: the clause's own 今年/明年
+            # is nearer than a year an earlier clause named.
+            year, deadline = own_rel, False
+        rel = own_rel if own_rel is not None else _relative_year(sentence_norm[:cstart], ctx.doc_year)
 
         listed = bool(results) and results[-1].end == cstart - 1 and results[-1].target.comparator == "=" and \
             results[-1].start < results[-1].end - len(results[-1].target.value_text) and _build_start().match(
