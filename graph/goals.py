@@ -498,6 +498,15 @@ _TIME_TAIL = re.compile(r"(?:在|于)?(?:今后|未来|最近)?[0-9一二三四�
 _LIST_NOUN = re.compile(r"[\u4e00-\u9fff（）()]{1,12}")   # 钢三千九百万吨: a product may be one character
 _SUBJECT = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9（）()]{1,15}")
 _NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|如果|因此|但是|所以|同时|其中|并且|而且|[把被使]")
+# A noun phrase that only names a thing or a time, no metric (春耕时, 届时, 有): the sentence's subject measures.
+_NO_METRIC = re.compile(r"[\u4e00-\u9fff]{0,4}时(?:候)?|届时|(?:共|将|可|可以|还|也|又)?有")
+
+
+@functools.lru_cache(maxsize=1)
+def _measure_phrase() -> re.Pattern:
+    """A noun phrase of up to 30 characters headed by a measure noun (target_measure_heads.txt)."""
+    heads = "|".join(map(re.escape, _words("target_measure_heads.txt")))
+    return re.compile(rf"[\u4e00-\u9fff、“”（）()]{{1,28}}(?:{heads})")
 
 
 _NOUN_OF_CHANGE = re.compile(r"率|速度|速|幅度|幅|水平|量|额|值|目标|指标|比重")
@@ -519,6 +528,8 @@ def _core_metric(metric: str) -> str:
         if core.endswith(verb):
             core = core[: -len(verb)]
     core = _clean_metric(core)
+    if _NO_METRIC.fullmatch(core):
+        return ""   # 预计明年春耕时将达五十万个以上: a time, the metric is the sentence's subject
     return "" if re.fullmatch(r"人均|户均|每人|平均|人均每年|每人每年", core) else core   # 人均每年增长10%
 
 
@@ -545,7 +556,11 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
             if base and base.start() >= 2 and not _has_predicate(noun[:base.start()]):
                 # 招生人数由1982年的31.5万人，增加到1987年的55万人: the base names the clause after it.
                 return found, (start, _clean_metric(noun[:base.start()]), cend)
-            if not _LIST_NOUN.fullmatch(noun) or _NOT_SUBJECT.search(noun) or _has_predicate(noun):
+            if _NO_METRIC.fullmatch(noun):
+                if subject is None or not subject[1]:
+                    return found, subject
+                noun = subject[1]   # 国家…的经费，…，1954年有三万亿元: what the clause has is the subject
+            elif not _LIST_NOUN.fullmatch(noun) or _NOT_SUBJECT.search(noun) or _has_predicate(noun):
                 return found, subject
             following = sentence[cend + 1:]
             following = following[:next((x.start() for x in _CLAUSE_SPLIT.finditer(following)), len(following))]
@@ -555,8 +570,8 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
                 found = [(start, value, None, noun, cend)]
             return found, (start, noun, cend)
         text = _BASE_IN_METRIC.sub("", _TIME_TAIL.sub("", text)).rstrip("的")
-        if _SUBJECT.fullmatch(text) and not _NOT_SUBJECT.search(text) and not _has_predicate(text) \
-                and not _has_quantity(text):
+        named = _SUBJECT.fullmatch(text) and not _has_predicate(text) or _measure_phrase().fullmatch(text)
+        if named and not _NOT_SUBJECT.search(text) and not _has_quantity(text):
             return found, (start, text, cend)
         return found, subject
     out = []
@@ -570,9 +585,45 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
             suffix = verb if verb in _CHANGE_VERBS else ""
             adjacent = subject[2] >= 0 and _CLAUSE_SPLIT.fullmatch(sentence, subject[2], cstart) is not None
             out.append((subject[0] if adjacent else metric_start, value_m, verb, subject[1] + suffix, end))
+        elif (noun := _preceding_noun(sentence, cstart)) is not None:
+            # 农业生产合作社在今年八月已经发展到十万个，预计明年春耕时将达五十万个: the metric is the noun
+            # phrase opening an earlier clause of the sentence.
+            suffix = verb if verb in _CHANGE_VERBS else ""
+            out.append((metric_start, value_m, verb, noun + suffix, end))
         elif metric:
             out.append((metric_start, value_m, verb, metric, end))
     return out, subject
+
+
+# Where the noun phrase opening a clause ends: a preposition or adverb of time, place or manner, a verb of
+# reaching or changing, a value.
+_NOUN_END = re.compile(r"在|于|从|由|已|将|要|也|还|都|又|到|比|较|[0-9零〇○一二两三四五六七八九十百千万亿]")
+
+
+_RAISED = re.compile(r"(?:继续|进一步|大幅|适当|逐步)?(?:提高|增加|提升|降低|扩大|减少|压缩|削减)")
+
+
+def _preceding_noun(sentence: str, cstart: int) -> str | None:
+    """The noun phrase opening the nearest earlier clause of the sentence that opens with one (a subject
+    before 在, 已, 将 or a verb of reaching), else None."""
+    spans = [span for span in _clauses(sentence) if span[1] <= cstart]
+    for start, end in reversed(spans[-3:]):
+        if _PREPOSITION.match(sentence, start):
+            continue
+        start, text = _strip_lead(sentence, start, end, [])
+        raised = _RAISED.match(text)
+        if raised:   # 继续提高企业退休人员基本养老金，人均每年增长10%: what is raised grows
+            noun = _clean_metric(text[raised.end():])
+            if 2 <= len(noun) <= 16 and _SUBJECT.fullmatch(noun) and not _NOT_SUBJECT.search(noun) \
+                    and not _has_predicate(noun):
+                return noun
+            continue
+        cut = min([m.start() for m in (_NOUN_END.search(text), _CMP_RE.search(text)) if m] + [len(text)])
+        noun = _clean_metric(text[:cut])
+        if 2 <= len(noun) <= 16 and _SUBJECT.fullmatch(noun) and not _NOT_SUBJECT.search(noun) \
+                and not _NO_METRIC.fullmatch(noun) and not _has_predicate(noun) and cut < len(text):
+            return noun
+    return None
 
 
 _LISTED_VALUE = re.compile(rf"(?:和|及|以及|、)?(?P<value>{_VALUE_RE.pattern})(?P<noun>[^\d,，;；、和及与的]{{2,16}})$")
@@ -933,7 +984,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|再使|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
+_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|今明两年|(?:近|这)?[一二三四五六七八九十两几多0-9]{1,2}年来|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|再使|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
                           r"[在于]?(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|(?:今后|未来)[一二三两四五六七八九十0-9]{1,2}年|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
                           r"(?:比|较)(?:上年|去年)(?:的)?(?:预计|实际)?(?:完成)?数?|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")

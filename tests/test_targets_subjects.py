@@ -1,0 +1,33 @@
+"""A target's metric named earlier in the sentence: the clause's own value takes the subject it lacks."""
+from __future__ import annotations
+
+from graph.goals import Context, find_quantities
+
+ANNUAL = Context(doc_year=2024, default_year=2024)
+
+
+def targets(sentence: str, ctx: Context = ANNUAL) -> list[tuple[str, float, int | None]]:
+    return [(q.target.metric, q.target.value, q.year) for q in find_quantities(sentence, ctx) if not q.is_fact]
+
+
+def test_a_long_noun_phrase_headed_by_a_measure_names_the_next_clause():
+    assert targets("示范园区的产值在全市工业总产值中的比重，今年要由百分之十提高到百分之十五") == [
+        ("示范园区的产值在全市工业总产值中的比重", 15, 2024)]
+
+
+def test_a_time_or_an_existential_verb_is_no_metric():
+    found = targets("合作社在今年三月已经发展到五千个，预计明年秋收时将达八千个以上")
+    assert found == [("合作社", 8000, 2025)]
+    assert targets("国家用于修路的经费，今年有三十亿元") == [("国家用于修路的经费", 3e9, 2024)]
+
+
+def test_what_a_clause_raises_is_what_grows():
+    assert targets("今年继续提高城乡居民基础养老金，人均增长5%") == [("城乡居民基础养老金增长", 5, 2024)]
+
+
+def test_the_nearest_time_word_gives_the_year():
+    # A year named in an earlier clause is a base; the clause's own 今年 decides.
+    found = [(q.target.value, q.year, q.is_fact) for q in find_quantities(
+        "全省公路里程2020年为一万公里；今年预计将达一万二千公里", ANNUAL)]
+    assert found == [(10000, 2020, True), (12000, 2024, False)]
+    assert [y for _, _, y in targets("今年已建成300个站点，明年要建成500个站点")] == [2025]
