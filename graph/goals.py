@@ -585,7 +585,7 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
             suffix = verb if verb in _CHANGE_VERBS else ""
             adjacent = subject[2] >= 0 and _CLAUSE_SPLIT.fullmatch(sentence, subject[2], cstart) is not None
             out.append((subject[0] if adjacent else metric_start, value_m, verb, subject[1] + suffix, end))
-        elif (noun := _preceding_noun(sentence, cstart)) is not None:
+        elif (noun := _preceding_noun(sentence, cstart, verb in _CHANGE_VERBS)) is not None:
             # 农业生产合作社在今年八月已经发展到十万个，预计明年春耕时将达五十万个: the metric is the noun
             # phrase opening an earlier clause of the sentence.
             suffix = verb if verb in _CHANGE_VERBS else ""
@@ -603,15 +603,19 @@ _NOUN_END = re.compile(r"在|于|从|由|已|将|要|也|还|都|又|到|比|较
 _RAISED = re.compile(r"(?:继续|进一步|大幅|适当|逐步)?(?:提高|增加|提升|降低|扩大|减少|压缩|削减)")
 
 
-def _preceding_noun(sentence: str, cstart: int) -> str | None:
+def _preceding_noun(sentence: str, cstart: int, change: bool = False) -> str | None:
     """The noun phrase opening the nearest earlier clause of the sentence that opens with one (a subject
-    before 在, 已, 将 or a verb of reaching), else None."""
-    spans = [span for span in _clauses(sentence) if span[1] <= cstart]
+    before 在, 已, 将 or a verb of reaching), else None; for a change (`change`), what an earlier clause
+    raises. Only clauses after the last ；: a semicolon ends what a subject governs."""
+    semicolon = max(sentence.rfind("；", 0, cstart), sentence.rfind(";", 0, cstart))
+    spans = [span for span in _clauses(sentence) if semicolon < span[0] and span[1] <= cstart]
     for start, end in reversed(spans[-3:]):
         if _PREPOSITION.match(sentence, start):
             continue
         start, text = _strip_lead(sentence, start, end, [])
         raised = _RAISED.match(text)
+        if raised and not change:
+            continue
         if raised:   # 继续提高企业退休人员基本养老金，人均每年增长10%: what is raised grows
             noun = _clean_metric(text[raised.end():])
             if 2 <= len(noun) <= 16 and _SUBJECT.fullmatch(noun) and not _NOT_SUBJECT.search(noun) \
@@ -703,7 +707,7 @@ _ALREADY = re.compile(r"已经|已(?!有)|业已")
 _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")
 _ADJUST_VERBS = ("降低", "提高", "下调", "上调", "压减")   # kept in the metric when they open the clause
 _CHANGE_VERBS = frozenset(_data_lines("target_change_verbs.txt"))   # kept in the metric: 粮食产量增长
-_SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
+_SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载|覆盖)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
 _COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张",
                 "颗", "架", "株", "头", "只", "册", "间", "部", "件", "位"}
 _MEASURE_UNITS = {"度", "Mbps", "Gbps", "Tbps", "年", "分", "毛", "角", "分钱", "毛钱", "角钱", "兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
@@ -837,6 +841,13 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         from_base = None
         mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
         metric = _clean_metric(metric)
+        counted = _object_noun(after) if verb is not None and value_unit(m) is None and after.strip() \
+            and not re.search(r"[0-9]", after) else None
+        if counted and counted[1] >= len(after.rstrip()) and 2 <= len(counted[0]) <= 10:
+            # 增加500万沼气用户: the noun after a value with no unit of its own is what is counted
+            suffix = verb if verb in _CHANGE_VERBS else ""
+            out.append((mstart, m, verb, _clean_metric(counted[0]) + suffix, m.end() + counted[1]))
+            continue
         rate_of = _RATE_OF.match(after) if verb is not None else None
         if rate_of:
             # 按不低于5%的幅度压减一般性支出: the change names the metric, not who makes it

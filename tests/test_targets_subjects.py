@@ -31,3 +31,17 @@ def test_the_nearest_time_word_gives_the_year():
         "全省公路里程2020年为一万公里；今年预计将达一万二千公里", ANNUAL)]
     assert found == [(10000, 2020, True), (12000, 2024, False)]
     assert [y for _, _, y in targets("今年已建成300个站点，明年要建成500个站点")] == [2025]
+
+
+def test_a_semicolon_ends_what_an_earlier_clause_governs():
+    # The raised standard of the first half is no metric of the sum allotted after the semicolon.
+    assert targets("适当提高山区补助标准；今年拟安排80亿元") == []
+
+
+def test_the_noun_after_a_value_without_unit_is_what_is_counted():
+    assert targets("今年增加300万光伏用户") == [("光伏用户增加", 3e6, 2024)]
+
+
+def test_a_coverage_share():
+    (metric, value, year), = targets("今年医保试点要覆盖全省20%左右的县")
+    assert (value, year) == (20, 2024) and "县" in metric
