@@ -220,6 +220,21 @@ def section_context(path: tuple[str, ...]) -> tuple[bool, bool, bool]:
     return False, False, False
 
 
+_HEADING_PLANS = re.compile(r"计划|规划|预算|草案|目标|任务|安排|展望|要求|今后|明年|今年|部署|建议|意见")
+
+
+@functools.lru_cache(maxsize=4096)
+def _past_heading(path: tuple[str, ...], doc_year: int) -> bool:
+    """Whether the nearest heading naming a year names only years before the document's and no plan
+    ((一)1957年经济战线上的胜利, said in 1958: a review, whatever its wording)."""
+    for heading in reversed(path):
+        text = _rule_text(heading)
+        years = [int(y) for y in re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})年", text)]
+        if years:
+            return max(years) < doc_year and not _HEADING_PLANS.search(text)
+    return False
+
+
 def parse_value(text: str) -> Target | None:
     """'1万亿元' → Target(value 1e12, unit 元); comparator from 左右/以上 only; metric empty."""
     m = _VALUE_RE.fullmatch(unicodedata.normalize("NFKC", text).replace("．", "."))
@@ -386,6 +401,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         n = parse_int(next(g for g in coming.groups() if g)) if coming else None
         if n and 1 < n <= 10:
             year, deadline = ctx.doc_year + n - 1, True   # 今后三年…, said in 2009: by 2011
+    if not ctx.review and ctx.doc_year and _past_heading(ctx.section_path, ctx.doc_year):
+        ctx = replace(ctx, review=True, goal_section=False, mixed=False)
     results: list[Quantity] = []
     printed = _printed_chars(sentence) if sentence_norm != sentence else {}
     subject: tuple[int, str, int] | None = None

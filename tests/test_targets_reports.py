@@ -147,3 +147,13 @@ def test_a_span_that_ended_before_the_report_is_looked_back_on():
     ctx = Context(doc_year=1983, default_year=1983)
     assert targets("从一九七九年到一九八二年的四年间，我国社会总产值增长百分之三十三点六。", ctx) == []
     assert targets("到一九八五年，社会总产值增长百分之二十。", ctx) == [("社会总产值增长", 20, "%", 1985)]
+
+
+def test_a_section_headed_by_a_past_year_reviews_it():
+    from graph.goals import Context, find_quantities
+
+    review = Context(doc_year=1990, default_year=1990, section_path=("（一）1989年经济工作的成绩",))
+    plan = Context(doc_year=1990, default_year=1990, section_path=("（二）1990年的计划安排",))
+    sentence = "粮食产量达到八千亿斤"
+    assert [q.is_fact for q in find_quantities(sentence, review)] == [True]
+    assert [q.is_fact for q in find_quantities(sentence, plan)] == [False]
