@@ -461,12 +461,19 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 continue
             if not is_fact and target.metric in _words("target_circumstance_metrics.txt"):
                 is_fact = True   # 今年高校毕业生超过1000万人: the circumstances, not a goal
+            if results and _LEVEL_ONLY.fullmatch(target.metric):
+                # 国家级专精特新企业10家，省级50家: a level names the list's thing at that level
+                head = _LEVEL_HEAD.search(results[-1].target.metric)
+                if head:
+                    target = replace(target, metric=target.metric + head.group(1))
             if printed:
                 target = replace(target, metric=target.metric.translate(printed))
             results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
     return results
 
 
+_LEVEL_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}[级类]")
+_LEVEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}[级类]([\u4e00-\u9fff]{2,})$")
 _DOUBLED = re.compile(r"值|收入|总量|产量|规模|消费|投资|产出|效率")   # what a plan doubles
 _DOUBLING = re.compile(r"(?P<more>再)?翻(?P<n>一|两|二|三|四)番(?P<approx>以上|多)?")
 
@@ -710,7 +717,7 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
         return True   # (一九五四年预算中…的支出, after a look back: the year's budget is still a plan)
     if not _INTENT.search(clause) and (_DONE.search(clause) or _PART_YEAR.search(before)):
         return True   # 今年…，上半年产值比去年同期增长14.1%: the clause reports what was done
-    if re.search(r"完成(?:了|计划的)?[0-9.]+%", clause) and not _WILL.search(clause):
+    if re.search(r"完成(?:了)?(?:[^,，;；]{0,8}?(?:计划|目标|任务))?的?[0-9.]+%", clause) and not _WILL.search(clause):
         return True   # 钢完成96.4%: a plan's fulfilment
     if year is not None and ctx.doc_year is not None and year < ctx.doc_year and not future:
         return True

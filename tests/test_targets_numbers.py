@@ -140,3 +140,11 @@ def test_a_verb_closing_the_metric_before_a_count():
     assert targets("棚户区住房改造580万套") == [("棚户区住房改造", 5.8e6, 2024)]
     assert targets("完成易地扶贫搬迁280万人") == [("易地扶贫搬迁", 2.8e6, 2024)]
     assert targets("本年1——5月份铁道货运量计划完成105%") == []   # a plan's fulfilment so far
+
+
+def test_a_list_by_level_names_the_thing_at_each_level():
+    assert targets("力争培育国家级示范农场8家，省级30家") == [("国家级示范农场", 8, 2024), ("省级示范农场", 30, 2024)]
+
+
+def test_a_plan_fulfilled_is_a_fact():
+    assert targets("累计新增就业50万人，完成年度目标的110%") == []
