@@ -439,6 +439,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             found += _doublings(sentence, sentence_norm, cstart, cend, places or [])
         for q in found:
             metric_start, value_m, verb, metric, end = q
+            metric = _AUXILIARY.sub("", metric)   # 工业总产值将增长 → 工业总产值增长
             q_year = year if year is not None else rel
             is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx)
             if ctx.mixed and not (deadline or _FUTURE.search(sentence_norm[:cend]) or _PAST.search(clause)
@@ -472,6 +473,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
     return results
 
 
+_AUXILIARY = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:还将|也将|将要|将|还要|也要|要|可以|可)(?=(?:增长|增加|提高|降低|减少|下降|上升)$)")
 _LEVEL_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}[级类]")
 _LEVEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}[级类]([\u4e00-\u9fff]{2,})$")
 _DOUBLED = re.compile(r"值|收入|总量|产量|规模|消费|投资|产出|效率")   # what a plan doubles
