@@ -331,6 +331,11 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     for term in metrics:
         keys = forms[term]
         hits = [t for t in targets if any(key in (t.attrs.get("metric") or "") + t.label for key in keys)]
+        rates = _rate_forms(term, q, k)
+        if rates:
+            # "赤字率是多少": a rate is asked, and the 财政赤字 in 亿元 of the same sentence is another figure
+            hits = [t for t in hits if any(r in (t.attrs.get("metric") or "") + t.label for r in rates)
+                    or t.attrs.get("unit") == "%"]
         if not hits:
             continue
 
@@ -353,6 +358,27 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     else:
         when = f"到{year}年," if year else ""
     return Answer(q.text, F.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
+
+
+# The ending of a word that makes it a ratio (赤字率, 比重, 占比): its value is a share, not an amount.
+RATE_SUFFIX = re.compile(r"(?:率|比重|比例|占比)$")
+
+
+def _rate_forms(term: str, q: Question, k: Knowledge) -> tuple[str, ...]:
+    """The ratio the question makes of its word (财政赤字 + 率 → 财政赤字率, 赤字率), in every form the corpus
+    uses, longest first; () if it makes none."""
+    pos = q.text.find(term)
+    if pos < 0:
+        return ()
+    tail = re.match(r"[\u4e00-\u9fff]{1,2}", q.text[pos + len(term):])
+    if not tail:
+        return ()
+    word = term + tail.group(0)
+    ratio = RATE_SUFFIX.search(word) or RATE_SUFFIX.search(word[:-1])
+    if not ratio:
+        return ()
+    word = word[:ratio.end()]
+    return tuple(word[i:] for i in range(len(word) - len(ratio.group(0)) - 1) if k.containing(word[i:]))
 
 
 def _suffixed(term: str, q: Question, k: Knowledge) -> list[str]:
@@ -391,7 +417,13 @@ def quoted_values(q: Question, ws: "Corpus", k: Knowledge, looking_forward: bool
     state a value of its words."""
     from search.values import value_clauses, word_groups
 
-    items = value_clauses(q, ws, k, word_groups(q, k, VALUE_WORDS), looking_forward, sections)
+    groups = word_groups(q, k, VALUE_WORDS)
+    for term in q.terms:
+        rates = _rate_forms(term, q, k)
+        if rates:
+            # "赤字率是多少": the clause of the rate, not the 财政赤字 in 亿元 beside it
+            groups = [rates if term in g else g for g in groups]
+    items = value_clauses(q, ws, k, groups, looking_forward, sections)
     if not items:
         return None
     quoted = ";".join(f"「{i.label}」({i.attrs['document']})" for i in items)

@@ -113,9 +113,19 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
         if span is None:
             continue
         a, b = span
-        out.append(Item(s.text[a:b], "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
+        out.append(Item(without_baseline(s.text[a:b]), "Passage", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),),
                         {"document": s.title, "quoted": True}))
     return out
+
+
+# "赤字率从去年的2.1%提高到2.3%", "由平均每年百分之六调高到…": the figure it moves from is the baseline, not the
+# value set
+BASELINE = re.compile(r"[从由][^，,；;。从由到]{1,16}?(?=(?:提高|降低|增加|减少|下降|上升|扩大|缩小|调高|调低|调整|压减|增长)到)")
+
+
+def without_baseline(text: str) -> str:
+    """The clause as it reads without the figure it moves from (the label; the citation keeps the whole)."""
+    return BASELINE.sub(lambda m: "" if QUANTITY.search(m.group(0)) or "百分之" in m.group(0) else m.group(0), text)
 
 
 EACH = re.compile(r"分别|各(?:是|为|有|奖励|补助|给|占|多少)|\brespectively\b|\beach\b", re.I)

@@ -125,3 +125,19 @@ def test_of_a_list_of_places_tasks_the_part_naming_the_place_is_kept():
     assert own.label == "丽江市建设世界文化旅游名城"
     c = own.citations[0]
     assert text[c.char_start - 100:c.char_end - 100] == c.text == own.label
+
+
+def test_a_rate_is_quoted_as_the_rate_without_the_figure_it_moves_from():
+    from search.graph_answers import _rate_forms
+    from search.values import without_baseline
+
+    k = _knowledge([(PLAN, "今年拟安排财政赤字3万亿元，赤字率从去年的2.8%提高到3%。")])
+    q = Question("今年的财政赤字率是多少？", terms=["财政赤字"])
+    rates = _rate_forms("财政赤字", q, k)
+    assert rates == ("赤字率",)                      # the corpus says 赤字率, not 财政赤字率
+    items = value_clauses(q, None, k, [rates], looking_forward=True)
+    assert [i.label for i in items] == ["赤字率提高到3%"]
+    assert "2.8%" in items[0].citations[0].text      # the citation keeps the whole clause
+    assert _rate_forms("财政赤字", Question("今年的财政赤字是多少？", terms=["财政赤字"]), k) == ()
+    assert without_baseline("由平均每年百分之六调高到百分之八") == "调高到百分之八"
+    assert without_baseline("由政府调整到市场") == "由政府调整到市场"       # no figure: nothing is dropped
