@@ -473,6 +473,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
     return results
 
 
+_COUNT_CHANGES = ("增加", "新增", "减少", "增加到", "达到")   # (提高1200万教师待遇: a level, not a count)
 _AUXILIARY = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:还将|也将|将要|将|还要|也要|要|可以|可)(?=(?:增长|增加|提高|降低|减少|下降|上升)$)")
 _LEVEL_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}[级类]")
 _LEVEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}[级类]([\u4e00-\u9fff]{2,})$")
@@ -867,7 +868,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         from_base = None
         mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
         metric = _clean_metric(metric)
-        counted = _object_noun(after) if verb is not None and value_unit(m) is None and after.strip() \
+        counted = _object_noun(after) if verb in _COUNT_CHANGES and value_unit(m) is None and after.strip() \
             and not re.search(r"[0-9]", after) else None
         if counted and counted[1] >= len(after.rstrip()) and 2 <= len(counted[0]) <= 10:
             # 增加500万沼气用户: the noun after a value with no unit of its own is what is counted

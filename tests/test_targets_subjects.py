@@ -45,3 +45,7 @@ def test_the_noun_after_a_value_without_unit_is_what_is_counted():
 def test_a_coverage_share():
     (metric, value, year), = targets("今年医保试点要覆盖全省20%左右的县")
     assert (value, year) == (20, 2024) and "县" in metric
+
+
+def test_a_raised_level_is_no_count_of_its_holders():
+    assert targets("今年提高800万乡村医生待遇") == []
