@@ -597,6 +597,11 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
                 found = [(start, value, None, noun, cend)]
             return found, (start, noun, cend)
         text = _BASE_IN_METRIC.sub("", _TIME_TAIL.sub("", text)).rstrip("的")
+        measure = _measure_phrase().match(text)
+        if measure and _STATE.fullmatch(text, measure.end()) and not _NOT_SUBJECT.search(text) \
+                and not _has_quantity(text):
+            # 粮食产量稳中有增，达到…: the measure before a predicate of state is the subject
+            return found, (start, measure.group(0), cend)
         named = _SUBJECT.fullmatch(text) and not _has_predicate(text) or _measure_phrase().fullmatch(text)
         if named and not _NOT_SUBJECT.search(text) and not _has_quantity(text):
             return found, (start, text, cend)
@@ -627,6 +632,8 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
 _NOUN_END = re.compile(r"在|于|从|由|已|将|要|也|还|都|又|到|比|较|[0-9零〇○一二两三四五六七八九十百千万亿]")
 
 
+# A predicate of state or trend after a measure (稳中有增, 保持稳定, 明显增加, 持续增长): no part of the metric.
+_STATE = re.compile(r"(?:保持|稳中|稳步|持续|明显|较快|大幅|有所|继续|进一步|显著|平稳|基本|快速)[\u4e00-\u9fff]{1,4}")
 _RAISED = re.compile(r"(?:继续|进一步|大幅|适当|逐步)?(?:提高|增加|提升|降低|扩大|减少|压缩|削减)")
 
 

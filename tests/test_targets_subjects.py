@@ -49,3 +49,7 @@ def test_a_coverage_share():
 
 def test_a_raised_level_is_no_count_of_its_holders():
     assert targets("今年提高800万乡村医生待遇") == []
+
+
+def test_a_measure_before_a_predicate_of_state_is_the_subject():
+    assert targets("棉花产量保持稳定，今年要达到600万吨以上") == [("棉花产量", 6e6, 2024)]
