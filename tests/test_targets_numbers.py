@@ -148,3 +148,8 @@ def test_a_list_by_level_names_the_thing_at_each_level():
 
 def test_a_plan_fulfilled_is_a_fact():
     assert targets("累计新增就业50万人，完成年度目标的110%") == []
+
+
+def test_a_budget_base_is_no_part_of_the_metric_and_values_are_not_float_noise():
+    found = [(q.target.metric, q.target.value) for q in find_quantities("今年赤字规模3.42万亿元，比上年年初预算增加900亿元", ANNUAL)]
+    assert found == [("赤字规模", 3.42e12), ("赤字规模增加", 9e10)]
