@@ -89,6 +89,10 @@ class _Words:
         bounds, organisations = _run_words(self._text[a:b], self._gazetteer)
         return a, bounds, organisations
 
+    @property
+    def text(self) -> str:
+        return self._text
+
     def has(self, position: int) -> bool:
         """Whether a word boundary lies at `position`."""
         run = self._run(position)
@@ -179,6 +183,9 @@ def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
     `home` is the issuer's jurisdiction (我省, 全县 … resolve to it); `context` lists places the text is
     known to be about (a section's scope), which settle ambiguous names and admit county short names.
     """
+    from graph.numerals import simplified
+
+    written, text = text, simplified(text)   # 瀋陽, 蘭州 (the 1950s reports): the gazetteer is simplified
     home = home if home in gazetteer else None        # a region is no jurisdiction to resolve 我省 to
     scope = _Scope.build(gazetteer, home, context)
     segmented = _segment(text, gazetteer)
@@ -193,7 +200,7 @@ def find_places(text: str, gazetteer: Gazetteer, home: str | None = None,
     kept += _abbreviated(text, gazetteer, scope, segmented, kept)
     kept += _counted_countries(text, gazetteer, segmented, kept)
     kept.sort(key=lambda c: c.start)
-    return [PlaceMention(c.place_id, c.surface, c.start, c.end) for c in kept]
+    return [PlaceMention(c.place_id, written[c.start:c.end], c.start, c.end) for c in kept]
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -221,6 +228,11 @@ def _event_words() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _region_suffixes() -> tuple[str, ...]:
     return tuple(sorted((row[0] for row in _data_lines("region_suffixes.txt")), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _link_words() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in _data_lines("link_words.txt")), key=len, reverse=True))
 
 
 _INITIALS: dict[int, dict[str, tuple[str, ...]]] = {}
@@ -323,7 +335,8 @@ def _abbreviated(text: str, gazetteer: Gazetteer, scope: _Scope, segmented: _Wor
         provinces = [_province_by_abbreviation(gazetteer, text[k]) for k in range(i, j)]
         done = False
         for end in range(j, i + 1, -1):
-            region_word = text.startswith(suffixes, end)
+            region_word = text.startswith(suffixes, end) or (
+                text.startswith(_link_words(), end) and not gazetteer.forms(text[i:end]))
             run = provinces[: end - i]
             if not all(run):
                 # A prefecture's initial counts only before a region word, next to a province's abbreviation
@@ -479,8 +492,34 @@ def _on_word_boundaries(surface: str, start: int, end: int, gazetteer: Gazetteer
     # Country names are words of their own too: 捷克 in 捷克斯洛伐克 is not the Czech Republic.
     short = len(surface) == 2 or any(f.form == SHORT or f.place_id.startswith("country:") for f in forms)
     if not segmented.has(start):
-        return not short and segmented.in_organisation(start, end)
-    return segmented.has(end) if short else True
+        return (not short and segmented.in_organisation(start, end)) or _province_in_compound(
+            surface, start, end, gazetteer, segmented)
+    return (segmented.has(end) or _province_in_compound(surface, start, end, gazetteer, segmented)) if short \
+        else True
+
+
+def _province_in_compound(surface: str, start: int, end: int, gazetteer: Gazetteer, segmented: _Words) -> bool:
+    """首都北京, 新疆棉: jieba keeps a province with a word it qualifies (or that qualifies it) as one word; the
+    province is named when the rest of that word is a word of its own. Provinces only: a county's short name
+    inside a longer word is far more often a piece of another word."""
+    if not any(gazetteer.get(f.place_id).kind == "province" for f in gazetteer.forms(surface)
+               if f.place_id.startswith("adcode:")):
+        return False
+    text = segmented.text
+    a = start
+    while a > 0 and not segmented.has(a):
+        a -= 1
+    b = end
+    while b < len(text) and not segmented.has(b):
+        b += 1
+    words = _lexicon().words
+    if a == start and b > end:
+        rest = text[end:b]
+    elif b == end and a < start:
+        rest = text[a:start]
+    else:
+        return False
+    return rest in words and not gazetteer.forms(text[a:b])
 
 
 def _names_a_feature(text: str, start: int, end: int, gazetteer: Gazetteer) -> bool:

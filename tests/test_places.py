@@ -240,3 +240,30 @@ def test_initials_and_listed_words_are_no_places(gaz):
                  "保证日照、通风、消防和绿地率"):
         assert names(text, gaz, home=None) == [], text
     assert [n for _, n in names("推进日照、威海等港口建设", gaz, home=None)] == ["日照市", "威海市"]
+
+
+def test_traditional_characters_name_the_same_places(gaz):
+    # the 1950s reports are in traditional characters; offsets stay those of the text as written
+    text = "在瀋陽、蘭州和長春建設新工廠，並同蘇聯、波蘭合作"
+    found = {m.place_id: m for m in find_places(text, gaz)}
+    for name in ("沈阳市", "兰州市", "长春市"):
+        assert any(gaz.get(pid).name == name for pid in found), name
+    shenyang = next(m for m in found.values() if gaz.get(m.place_id).name == "沈阳市")
+    assert shenyang.surface == text[shenyang.start:shenyang.end] == "瀋陽"
+    assert "country:SU" in found or any("苏联" in m.surface for m in found.values())
+
+
+def test_a_province_kept_with_its_qualifier_in_one_word(gaz):
+    # jieba keeps 首都北京 and 新疆棉 as single words; the province is still named
+    assert [m.surface for m in find_places("首都北京要治理大气污染", gaz)] == ["北京"]
+    assert [m.surface for m in find_places("稳定新疆棉区种植面积", gaz)] == ["新疆"]
+    assert find_places("洞庭湖南岸", gaz) == []            # 湖南 across two words is no province
+
+
+def test_a_link_named_after_the_places_it_joins(gaz):
+    def surfaces(text):
+        return [m.surface for m in find_places(text, gaz)]
+
+    assert surfaces("建设港珠澳大桥") == ["港", "珠", "澳"]
+    assert surfaces("京沪高铁") == ["京", "沪"]
+    assert "自" not in surfaces("推进弥勒至蒙自高铁")            # 蒙自 is a county, not 内蒙古 + 自贡
