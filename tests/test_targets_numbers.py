@@ -153,3 +153,8 @@ def test_a_plan_fulfilled_is_a_fact():
 def test_a_budget_base_is_no_part_of_the_metric_and_values_are_not_float_noise():
     found = [(q.target.metric, q.target.value) for q in find_quantities("今年赤字规模3.42万亿元，比上年年初预算增加900亿元", ANNUAL)]
     assert found == [("赤字规模", 3.42e12), ("赤字规模增加", 9e10)]
+
+
+def test_connectors_and_verbs_at_the_edges_are_no_part_of_the_metric():
+    assert targets("今年城市家庭宽带实现1000Mbps以上") == [("城市家庭宽带", 1000, 2024)]
+    assert targets("今年地方政府拟新增300亿元") == [("地方政府新增", 3e10, 2024)]
