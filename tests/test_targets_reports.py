@@ -157,3 +157,10 @@ def test_a_section_headed_by_a_past_year_reviews_it():
     sentence = "粮食产量达到八千亿斤"
     assert [q.is_fact for q in find_quantities(sentence, review)] == [True]
     assert [q.is_fact for q in find_quantities(sentence, plan)] == [False]
+
+
+def test_a_section_on_results_reviews():
+    from graph.goals import Context, find_quantities
+
+    ctx = Context(doc_year=1990, default_year=1990, section_path=("三、农业取得的主要成绩",))
+    assert [q.is_fact for q in find_quantities("粮食产量达到八千亿斤", ctx)] == [True]
