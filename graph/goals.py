@@ -634,7 +634,7 @@ _NOUN_END = re.compile(r"在|于|从|由|已|将|要|也|还|都|又|到|比|较
 
 
 # A predicate of state or trend after a measure (稳中有增, 保持稳定, 明显增加, 持续增长): no part of the metric.
-_STATE = re.compile(r"(?:保持|稳中|稳步|持续|明显|较快|大幅|有所|继续|进一步|显著|平稳|基本|快速)[\u4e00-\u9fff]{1,4}")
+_STATE = re.compile(r"有?(?:保持|稳中|稳步|持续|明显|较快|大幅|有所|继续|进一步|显著|平稳|基本|快速)[\u4e00-\u9fff]{1,4}")
 _RAISED = re.compile(r"(?:继续|进一步|大幅|适当|逐步)?(?:提高|增加|提升|降低|扩大|减少|压缩|削减)")
 
 

@@ -53,3 +53,4 @@ def test_a_raised_level_is_no_count_of_its_holders():
 
 def test_a_measure_before_a_predicate_of_state_is_the_subject():
     assert targets("棉花产量保持稳定，今年要达到600万吨以上") == [("棉花产量", 6e6, 2024)]
+    assert targets("确保物价涨幅比去年有明显回落，力争控制在百分之六左右") == [("物价涨幅", 6, 2024)]
