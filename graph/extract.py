@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from graph.agencies import agency_id, find_agencies
 from graph.gazetteer import Gazetteer
-from graph.goals import (Context, Quantity, find_goals, find_quantities, plan_period_end, section_context,
-                         sentence_tense, sentence_year, year_spans)
+from graph.goals import (Context, Quantity, find_goals, find_quantities, part_heading, plan_period_end,
+                         section_context, sentence_tense, sentence_year, year_spans)
 from graph.lineage import GoalSite, ProjectMention, key_terms, lineage
 from graph.normalise import View, is_wrap, view, wrap_width
 from graph.places import find_named_places, find_places
@@ -197,6 +197,7 @@ class _Extractor:
         para_year: tuple[tuple[int, int], int | None] = ((-1, -1), None)
         para_past = False
         periods: tuple[tuple[int, int], ...] = ()   # periods the text has set (从1956年开始，在十二年内)
+        part: tuple[str, bool] | None = None   # (section, reviews) after a heading line the outline missed
         for s in self.sentences():
             ev = self.evidence(s)
             mentions = self.places_in(s)
@@ -222,6 +223,11 @@ class _Extractor:
                 agency_mentions.setdefault(name, []).append(ev)
             # Targets, facts and qualitative goals.
             review, goal_section, mixed = section_context(s.section.path)
+            line = self.text[s.paragraph[0]:s.paragraph[1]].strip() == (s.raw or s.text).strip()
+            opened = part_heading(s.text, self.issued) if line else None
+            if opened is not None or (part and part[0] != s.section.section_id):
+                part = (s.section.section_id, opened) if opened is not None else None
+            review = review or bool(part and part[1])   # after 首先报告2001年的工作 on a line of its own
             if para_year[0] != s.paragraph:
                 para_year = (s.paragraph, None)
                 para_past = False
