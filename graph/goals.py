@@ -235,6 +235,24 @@ def _past_heading(path: tuple[str, ...], doc_year: int) -> bool:
     return False
 
 
+_LINE_END = re.compile(r"[。；;！!？?：:，,、]$")
+
+
+def part_heading(line: str, doc_year: int | None) -> bool | None:
+    """Whether a stand-alone line the outline did not take for a heading opens a review (True: 首先报告2001年的
+    工作, 过去五年国内工作的基本总结), a plan (False: 今后五年建设和改革的目标、方针和任务) or is no part
+    heading (None: a sentence, a run-in heading ending in 。)."""
+    text = _rule_text(line.strip())
+    if not 4 <= len(text) <= 30 or _LINE_END.search(text) or _has_quantity(text):
+        return None
+    review, goal, _ = section_context((text,))
+    if goal or _HEADING_PLANS.search(text):
+        return False
+    if review or (doc_year and _past_heading((text,), doc_year)):
+        return True
+    return None
+
+
 def parse_value(text: str) -> Target | None:
     """'1万亿元' → Target(value 1e12, unit 元); comparator from 左右/以上 only; metric empty."""
     m = _VALUE_RE.fullmatch(unicodedata.normalize("NFKC", text).replace("．", "."))

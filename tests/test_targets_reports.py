@@ -164,3 +164,13 @@ def test_a_section_on_results_reviews():
 
     assert section_context(("三、农业取得的主要成绩",))[0] is True
     assert section_context(("三、今年农业的主要任务",))[0] is False
+
+
+def test_a_part_heading_on_a_line_of_its_own_reviews_or_plans():
+    from graph.goals import part_heading
+
+    assert part_heading("首先报告1999年的工作", 2000) is True
+    assert part_heading("过去五年经济工作的基本总结", 1990) is True
+    assert part_heading("今后五年建设的目标和任务", 1990) is False
+    assert part_heading("经济运行保持平稳。", 2000) is None   # a run-in heading, not a part
+    assert part_heading("关于对外工作", 2000) is None
