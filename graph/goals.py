@@ -1090,6 +1090,9 @@ def _clean_metric(text: str) -> str:
     cited = re.search(r"(?:所)?(?:提出|规定|要求|确定)的", text)
     if cited and len(text) - cited.end() >= 2:
         text = text[cited.end():]   # 实现纲要所提出的灌溉面积: what the cited plan measures
+    handled = text.rfind("把")
+    if handled >= 0 and len(text) - handled > 2:
+        text = text[handled + 1:]   # 为了在本世纪末把我国人口(控制在…): what is handled is measured
     text = re.sub(r"(?:(?:到|在)?[0-9]{4}年(?:底|末)?|平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟|"
                   r"又|也|还|都|就|却|可以|能够|可|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致|为此|不动摇|不放松|拟定|规定|计划|原则上|每年|累计|"
                   r"(?<=[\u4e00-\u9fff]{2})(?:实现|达到))+$", "",

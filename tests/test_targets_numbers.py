@@ -158,3 +158,7 @@ def test_a_budget_base_is_no_part_of_the_metric_and_values_are_not_float_noise()
 def test_connectors_and_verbs_at_the_edges_are_no_part_of_the_metric():
     assert targets("今年城市家庭宽带实现1000Mbps以上") == [("城市家庭宽带", 1000, 2024)]
     assert targets("今年地方政府拟新增300亿元") == [("地方政府新增", 3e10, 2024)]
+
+
+def test_what_a_clause_handles_with_ba_is_the_metric():
+    assert targets("到2030年要把城市人口控制在5000万左右") == [("城市人口", 5e7, 2030)]
