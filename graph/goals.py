@@ -96,7 +96,7 @@ def _condition_re() -> re.Pattern:
 # 要 and 将 only as auxiliaries: not in 主要, 重要, 需要, 要求, 将军 ….
 _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
-_PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较从由])去年|过去|回顾|以来|[一二两三四五六七八九十几多0-9]年来|(?<!今后)(?<!未来)(?<![0-9一二两三四五六七八九十])[一二两三四五六七八九十0-9]{1,3}年间|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
+_PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较从由在])去年(?!的?基础)|过去|回顾|以来|[一二两三四五六七八九十几多0-9]年来|(?<!今后)(?<!未来)(?<![0-9一二两三四五六七八九十])[一二两三四五六七八九十0-9]{1,3}年间|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前")
 # What a clause reports as done (了, 已, 比去年同期) or measured part-way through the year (上半年, 前三季度):
 # a fact even in a sentence that says 今年; only a cue of intent (要, 将, 力争…) in the clause makes it a target.
@@ -106,7 +106,7 @@ _PART_YEAR = re.compile(r"上半年|前[一二三四五六七八九十两0-9]{1,
 _WILL = re.compile(r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|力争|确保|争取|到[0-9]{4}年")
 _INTENT = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|明年|拟|计划|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
-_LOOKING_BACK = re.compile(r"过去|(?<![与比同较从由])(?:去年|上一年)|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
+_LOOKING_BACK = re.compile(r"过去|(?<![与比同较从由在])(?:去年|上一年)(?!的?基础)|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
 _REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|成绩|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
 _GOAL_HEADING = re.compile(r"目标|远景|展望")
 _GOAL_PREDICATE = re.compile(
@@ -373,10 +373,7 @@ def sentence_year(sentence: str) -> tuple[int | None, bool]:
     return year, bool(m.group("to") in ("到", "至") or m.group("before"))
 
 
-_LAST_YEAR = re.compile(r"(?<![与比同较从由])去年|过去一年")
-
-
-_RELATIVE_YEAR = re.compile(r"今年|本年|明年|(?<![与比同较从由])去年|过去一年")
+_RELATIVE_YEAR = re.compile(r"今年|本年|明年|(?<![与比同较从由在])去年(?!的?基础)|过去一年")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "过去一年": -1}
 
 
@@ -493,7 +490,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
 
 
 _COUNT_CHANGES = ("增加", "新增", "减少", "增加到", "达到")   # (提高1200万教师待遇: a level, not a count)
-_AUXILIARY = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:还将|也将|将要|将|还要|也要|要|可以|可|拟)(?=(?:增长|增加|新增|提高|降低|减少|下降|上升)$)")
+_AUXILIARY = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:还将|也将|将要|将|还要|也要|要|可以|可|拟|是)"
+                        r"(?=(?:年均|平均|每年)?(?:增长|增加|新增|提高|降低|减少|下降|上升)$)")
 _LEVEL_ONLY = re.compile(r"[\u4e00-\u9fff]{1,3}[级类]")
 _LEVEL_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}[级类]([\u4e00-\u9fff]{2,})$")
 _DOUBLED = re.compile(r"值|收入|总量|产量|规模|消费|投资|产出|效率")   # what a plan doubles
@@ -980,7 +978,7 @@ def _pair_respectively(sentence: str, found: list) -> list:
         start, m, verb, metric, end = out[i]
         run = [j for j in range(i, len(out)) if out[j][0] == start and out[j][3] == metric]
         text = sentence[start:m.start()]
-        listed = re.search(r"(?:要)?(?:分别|都|(?<!平)均)(?:要|将|再)?(?=" + _CMP_RE.pattern + ")", text)
+        listed = re.search(r"(?:要)?(?:分别|都|(?<![平年人户])均)(?:要|将|再)?(?=" + _CMP_RE.pattern + ")", text)
         items = [x for x in re.split(r"[、和及与]", text[:listed.start()]) if x] if listed else []
         if len(run) == 1 and len(items) >= 2 and re.search(r"分别|都|均", text[text.rfind(items[-1]):]) is not None:
             # A、B分别下降2%: each metric by the one value.
@@ -1079,10 +1077,16 @@ _BASE_IN_METRIC = re.compile(r"(?:将|要|也|还|都|均)?同(?:上年|去年|[
                              r"|(?:还要|要|将)?在(?:上年|去年|上一年|[0-9]{4}年)?(?=[^,，;；]{0,12}?基础上)|的?基础上")
 
 
+_ON_MANNER = re.compile(r"(?:还要|要|将)?在([^,，;；在]{2,20}?)的?基础上")
+
+
 def _clean_metric(text: str) -> str:
     text = re.sub(r"[(（][^()（）]*$", "", text)   # an unclosed bracket: the list it opens was cut
     # 中央财政拟投入社会保障资金: who funds and what is funded, without the verb between them.
     text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:拟|将|要|再)?(?:安排|投入)(?=[\u4e00-\u9fff“]{2})", "", text)
+    # 在明显提高质量和效益的基础上: a manner, no part of the metric (在1959年粮食总产量的基础上 names a base)
+    text = _ON_MANNER.sub(lambda m: m.group(0) if _measure_phrase().search(m.group(1))
+                          or re.search(r"[0-9]{4}年|上年|去年", m.group(1)) else "", text)
     if _BASE_IN_METRIC.search(text):
         bare = _BASE_IN_METRIC.sub("", text)
         text = bare if len(bare.strip(" 、,，的和及与")) >= 2 else text

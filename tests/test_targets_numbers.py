@@ -162,3 +162,8 @@ def test_connectors_and_verbs_at_the_edges_are_no_part_of_the_metric():
 
 def test_what_a_clause_handles_with_ba_is_the_metric():
     assert targets("到2030年要把城市人口控制在5000万左右") == [("城市人口", 5e7, 2030)]
+
+
+def test_last_year_as_a_base_is_no_year_and_a_manner_is_no_metric():
+    assert targets("今年棉花要在去年的基础上增产5%") == [("棉花增产", 5, 2024)]
+    assert targets("今年经济增长目标是在提高质量和效益的基础上增长6%") == [("经济增长目标增长", 6, 2024)]
