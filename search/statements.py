@@ -59,6 +59,19 @@ def entity_sentences(q: Question, corpus: "Corpus", k: Knowledge) -> list[tuple[
             key = (s.doc_id, s.char_start)
             if key not in scored or scored[key][0] < score:
                 scored[key] = (score, s, name)
+    if topical:
+        # a document about the entity (《天河区幼儿园招生工作方案》) speaks of it in every sentence, named or not:
+        # its sentences on the question's topic are statements about the entity too
+        for doc in k.documents:
+            doc_id = doc.attrs.get("doc_id")
+            name = next((n for n in entity_names(q, corpus) if len(n) >= 2 and n in doc.label), None)
+            if name is None or (docs and doc_id not in docs):
+                continue
+            for s in k.by_doc.get(doc_id, []):
+                hits = sum(1 for w in topical if w in s.text)
+                key = (s.doc_id, s.char_start)
+                if hits and key not in scored:
+                    scored[key] = (2.0 * hits + 3.0 * sum(1 for w in focus if w in s.text), s, name)
     rows = list(scored.values())
     if topical and any(sum(1 for w in topical if w in s.text) for _, s, _ in rows):
         # the question names a topic: only sentences on it

@@ -141,3 +141,22 @@ def test_a_rate_is_quoted_as_the_rate_without_the_figure_it_moves_from():
     assert _rate_forms("财政赤字", Question("今年的财政赤字是多少？", terms=["财政赤字"]), k) == ()
     assert without_baseline("由平均每年百分之六调高到百分之八") == "调高到百分之八"
     assert without_baseline("由政府调整到市场") == "由政府调整到市场"       # no figure: nothing is dropped
+
+
+def test_a_document_about_the_entity_speaks_of_it_where_no_sentence_names_it():
+    from search.statements import entity_sentences
+
+    rows = [("通知", "天河区幼儿园招生工作如下。"), ("录取", "教育部门办幼儿园于6月5日发出录取通知书。"),
+            ("其他", "其他部门办幼儿园另行安排。")]
+    sentences, pos = [], 0
+    for path, text in rows:
+        sentences.append(Sentence("d1", "d.html", "天河区幼儿园招生工作方案", (path,), pos, pos + len(text), text))
+        pos += len(text) + 1
+    other = Sentence("d2", "e.html", "某市养老办法", ("x",), 0, 20, "录取通知书由市里统一发出。")
+    k = SimpleNamespace(sentences=sentences + [other], by_doc={"d1": sentences, "d2": [other]},
+                        documents=[Item("天河区幼儿园招生工作方案", "Document", "d1", (), {"doc_id": "d1"}),
+                                   Item("某市养老办法", "Document", "d2", (), {"doc_id": "d2"})],
+                        containing=lambda *ws: [s for s in sentences + [other] if all(w in s.text for w in ws)])
+    q = Question("天河区什么时候发出录取通知书？", terms=["录取通知书"], subject="天河区")
+    found = [s.text for _, s, _ in entity_sentences(q, None, k)]
+    assert found == ["教育部门办幼儿园于6月5日发出录取通知书。"]     # not the other city's document
