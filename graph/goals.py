@@ -186,6 +186,7 @@ def year_spans(sentence: str, known: tuple[tuple[int, int], ...] = ()) -> tuple[
     return tuple(dict.fromkeys(found))[-8:] if len(found) != len(known) else known
 
 
+_PAST_PERIOD = re.compile(r"五”?(?:时期|期间)|五年(?:计划|规划)(?:期间|时期)")
 _PLAN_PERIOD = re.compile(r"五”?(?:时期|期间|末)|五年(?:计划|规划)(?:期间|时期|末|内)")
 
 
@@ -395,8 +396,9 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         return []   # every reading below starts from a value (most sentences hold none)
     year, deadline = None, False
     planned_end = plan_period_end(sentence_norm) if _PLAN_PERIOD.search(sentence_norm) else None
-    if planned_end and ctx.doc_year and planned_end >= ctx.doc_year:
+    if planned_end and ctx.doc_year and (planned_end >= ctx.doc_year or _PAST_PERIOD.search(sentence_norm)):
         year = planned_end   # “十四五”时期…: the plan's last year, unless a clause names another
+        # (“十三五”期间…年均增长7.2%, said in 2021: a period looked back on, its figures facts)
     span = _SPAN.search(sentence_norm)
     within = _WITHIN.search(sentence_norm)
     if span and parse_int(span.group(2)):
@@ -564,6 +566,15 @@ def _has_predicate(text: str) -> bool:
                for m in _CMP_RE.finditer(text))   # (X占Y的比重: a share, a noun)
 
 
+def _built_object(text: str) -> str:
+    """已建成充电桩 → 充电桩: what a clause reports built (and counts), without 已 and the verb."""
+    done = re.match(r"(?:已经|已|共|累计)+", text)
+    built = _build_start().match(text[done.end():]) if done else None
+    if built and len(text) - done.end() - built.end() >= 2:
+        return text[done.end() + built.end():]
+    return text
+
+
 def _core_metric(metric: str) -> str:
     """What a metric measures, without plan words, comparison bases and the change verb."""
     core = _COMPARISON_BASE.sub("", _plan_words().sub("", metric))
@@ -572,6 +583,7 @@ def _core_metric(metric: str) -> str:
         if core.endswith(verb):
             core = core[: -len(verb)]
     core = _clean_metric(core)
+    core = _built_object(core)
     if _NO_METRIC.fullmatch(core):
         return ""   # 预计明年春耕时将达五十万个以上: a time, the metric is the sentence's subject
     return "" if re.fullmatch(r"人均|户均|每人|平均|人均每年|每人每年", core) else core   # 人均每年增长10%
@@ -612,7 +624,7 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
                     _COMPARED.match(following) and _has_quantity(following) and not re.search(r"[有是为占]$", noun)):
                 # (原煤八千万吨，等于1949年的2.6倍: the item's comparison follows; tense decides fact or target)
                 found = [(start, value, None, noun, cend)]
-            return found, (start, noun, cend)
+            return found, (start, _built_object(noun), cend)
         text = _BASE_IN_METRIC.sub("", _TIME_TAIL.sub("", text)).rstrip("的")
         measure = _measure_phrase().match(text)
         if measure and _STATE.fullmatch(text, measure.end()) and not _NOT_SUBJECT.search(text) \
@@ -664,6 +676,15 @@ def _preceding_noun(sentence: str, cstart: int, change: bool = False) -> str | N
         if _PREPOSITION.match(sentence, start):
             continue
         start, text = _strip_lead(sentence, start, end, [])
+        done = re.match(r"(?:已经|已|共|累计)+", text)
+        rest = text[done.end():] if done else ""
+        built = _build_start().match(rest) if done else None
+        if built:   # 目前已建成5G基站3万个，到2025年将达到10万个: what was built is counted
+            value = next((v for v in _VALUE_RE.finditer(rest, built.end()) if _is_quantity(rest, v)), None)
+            noun = _clean_metric(rest[built.end():value.start() if value else len(rest)])
+            if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,16}", noun) and not _NOT_SUBJECT.search(noun):
+                return noun
+            continue
         raised = _RAISED.match(text)
         if raised and not change:
             continue
@@ -879,7 +900,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         lead_active = False
         planned = _PLANNED.search(sentence, 0, cend) is not None
         base = _FROM_BASE.search(segment) if verb is None else None
-        if base and _CMP_RE.fullmatch(sentence, m.end(), values[i + 1].start()) if later else False:
+        if base and _TO_VALUE.fullmatch(sentence, m.end(), values[i + 1].start()) if later else False:
             # 补助标准由35元提高到40元: the first value is the base; what it measures names the next one.
             from_base = (seg_start, segment[:base.start()])
             continue
@@ -937,6 +958,8 @@ def _subject_predicate() -> re.Pattern:
 
 
 _ON_BASE = re.compile(r"的?基础上")
+# Between a base value and the value it changes to (由2020年的63.9%提高到2025年的65%): a verb, maybe a year.
+_TO_VALUE = re.compile(rf"(?:{_CMP_RE.pattern})(?:[0-9]{{4}}年(?:底|末)?的?)?")
 _RATE_OF = re.compile(r"的(?:幅度|比例|速度)(压减|削减|压缩|降低|减少|提高|增加|下调|上调)([^\d,，;；、的]{2,12})")
 _RATE_BY = re.compile(r"(?:拟|要|将)?按(?:照)?(?:每人每年|每人每月|每人|每户|每年|每月|每次)?$")
 _BASE_VALUE = re.compile(r"(?:比|较|同|与)(?:[0-9]{4}年|上年|去年|上一年|前一年)?(?:度|同期)?的?(?:实际|预计)?(?:完成)?(?:数)?$")
@@ -1046,7 +1069,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|今明两年|即(?=增长|增加|提高|降低|减少|下降|为|达到)|(?:近|这)?[一二三四五六七八九十两几多0-9]{1,2}年来|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|再使|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
+_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|今明两年|目前|当前|现在|现有|截至[0-9]{4}年(?:底|末)?|即(?=增长|增加|提高|降低|减少|下降|为|达到)|(?:近|这)?[一二三四五六七八九十两几多0-9]{1,2}年来|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|再使|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
                           r"[在于]?(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|(?:今后|未来)[一二三两四五六七八九十0-9]{1,2}年|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
                           r"(?:比|较)(?:上年|去年)(?:的)?(?:年初)?(?:预算|预计|实际)?(?:完成)?数?|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")

@@ -54,3 +54,18 @@ def test_a_raised_level_is_no_count_of_its_holders():
 def test_a_measure_before_a_predicate_of_state_is_the_subject():
     assert targets("棉花产量保持稳定，今年要达到600万吨以上") == [("棉花产量", 6e6, 2024)]
     assert targets("确保物价涨幅比去年有明显回落，力争控制在百分之六左右") == [("物价涨幅", 6, 2024)]
+
+
+PLAN = Context(doc_year=2021, default_year=2025)
+
+
+def test_a_base_then_a_dated_value_is_one_target():
+    assert targets("森林覆盖率由2020年的40.1%提高到2025年的42%", PLAN) == [("森林覆盖率", 42, 2025)]
+
+
+def test_what_has_been_built_names_the_count_to_reach():
+    assert targets("目前已建成充电桩2万个，到2025年将达到6万个", PLAN) == [("充电桩", 60000, 2025)]
+
+
+def test_a_plan_period_that_has_ended_is_looked_back_on():
+    assert targets("“十三五”期间，全省粮食产量年均增长2%", PLAN) == []
