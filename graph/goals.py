@@ -458,6 +458,12 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         for q in found:
             metric_start, value_m, verb, metric, end = q
             metric = _AUXILIARY.sub("", metric)   # 工业总产值将增长 → 工业总产值增长
+            bare = _BARE_VERB.fullmatch(metric)
+            if bare:   # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: what the verb took before
+                at = sentence_norm.rfind(bare.group(1), 0, metric_start)
+                obj = re.match(r"[\u4e00-\u9fff“”]{2,12}", sentence_norm[at + len(bare.group(1)):]) if at >= 0 else None
+                if obj:
+                    metric = obj.group(0)
             q_year = year if year is not None else rel
             is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx)
             if ctx.mixed and not (deadline or _FUTURE.search(sentence_norm[:cend]) or _PAST.search(clause)
@@ -491,6 +497,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
     return results
 
 
+_BARE_VERB = re.compile(r"(?:先|再|又|还|也|拟|将|要)+([\u4e00-\u9fff]{2})")   # 先发行: a verb without its object
 _COUNT_CHANGES = ("增加", "新增", "减少", "增加到", "达到")   # (提高1200万教师待遇: a level, not a count)
 _AUXILIARY = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:还将|也将|将要|将|还要|也要|要|可以|可|拟|是)"
                         r"(?=(?:年均|平均|每年)?(?:增长|增加|新增|提高|降低|减少|下降|上升)$)")

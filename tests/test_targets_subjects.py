@@ -69,3 +69,7 @@ def test_what_has_been_built_names_the_count_to_reach():
 
 def test_a_plan_period_that_has_ended_is_looked_back_on():
     assert targets("“十三五”期间，全省粮食产量年均增长2%", PLAN) == []
+
+
+def test_a_bare_verb_takes_its_object_from_an_earlier_clause():
+    assert targets("今年拟发行地方建设债券，用于重点项目，今年先发行800亿元") == [("地方建设债券", 8e10, 2024)]
