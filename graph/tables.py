@@ -17,11 +17,12 @@ from graph.records import Target
 
 _YEAR_COLUMN = re.compile(r"((?:19|20)[0-9]{2})年")
 _HEADER = re.compile(r"^\s*指\s*标")
-_ROW = re.compile(r"^\s*[0-9]{1,2}\s*[.．、]\s*(?P<name>\S.*?)\s+(?P<values>(?:[>≥<≤＞＜]?[0-9][0-9.]*|〔[^〕]*〕|[—–-]+)"
-                  r"(?:\s+(?:[>≥<≤＞＜]?[0-9][0-9.]*|〔[^〕]*〕|[—–-]+))*)\s*$")
+# A cell: a value (a range 2.5-2.8 too), a five-year total 〔…〕 or a dash (no value).
+_CELL = r"(?:[>≥<≤＞＜]?[0-9][0-9.]*(?:[-—–~～][0-9][0-9.]*)?|〔[^〕]*〕|[—–-]+)"
+_ROW = re.compile(rf"^\s*[0-9]{{1,2}}\s*[.．、]\s*(?P<name>\S.*?)\s+(?P<values>{_CELL}(?:\s+{_CELL})*)\s*$")
 _NUMBERED = re.compile(r"^\s*[0-9]{1,2}\s*[.．、]\s*\S")
 _UNIT = re.compile(r"[（(]([^()（）]{1,8})[)）]\s*$")
-_VALUE_TOKEN = re.compile(r"(?P<cmp>[>≥<≤＞＜])?(?P<num>[0-9][0-9.]*)")
+_VALUE_TOKEN = re.compile(r"(?P<cmp>[>≥<≤＞＜])?(?P<num>[0-9][0-9.]*(?:[-—–~～][0-9][0-9.]*)?)")
 _CMP = {">": ">", "＞": ">", "≥": "≥", "<": "<", "＜": "<", "≤": "≤"}
 _MAX_GAP = 3   # lines without a row (group labels such as 总体发展水平) before the table is over
 
@@ -140,5 +141,6 @@ def _row(text: str, start: int, end: int, line: str, columns: list[int | None], 
         return None
     comparator = _CMP.get(value.group("cmp") or "", "=")
     target = Target(metric=metric, value=parsed.value, unit=parsed.unit or (unit or None), comparator=comparator,
-                    value_text=values[col] + (unit if unit and unit not in values[col] else ""))
+                    value_text=values[col] + (unit if unit and unit not in values[col] else ""),
+                    value_high=parsed.value_high)
     return TableTarget(start, end, metric, target, year)

@@ -38,3 +38,9 @@ def test_rows_cite_their_line():
     text = TABLE
     for t in find_table_targets(text, 2016):
         assert t.metric.split("年均")[0][:4] in text[t.start:t.end] or "比例" in text[t.start:t.end]
+
+
+def test_a_range_in_a_cell_keeps_both_ends():
+    table = "指　标 2020年 2025年\n1.研发投入强度（%） 2.4 2.5-2.8\n"
+    (row,) = find_table_targets(table, 2021)
+    assert (row.target.value, row.target.value_high, row.year) == (2.5, 2.8, 2025)
