@@ -474,9 +474,10 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             if not is_fact and q_year is not None and ctx.doc_year and q_year < ctx.doc_year and not deadline:
                 is_fact = True
             own_year = y is not None and ctx.doc_year is not None and year is not None and year >= ctx.doc_year
+            limit = verb == "在" and not isinstance(value_m, Target) and value_m.group("approx") in ("以内", "以下")
             if not is_fact and verb in ("占", "为", "是", "在") and not (
                     _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
-                    or own_year):
+                    or own_year or limit):   # (比重在3%以内: a ceiling set)
                 continue  # 私营工业只占0.4%: a description, unless the sentence plans
             if not deadline and (_condition_re().search(sentence_norm) or _condition_section(ctx.section_path)):
                 continue   # 申请家庭…人均建筑面积低于15平方米: who qualifies, not what is to be reached
