@@ -135,6 +135,7 @@ class Context:
     past_context: bool = False        # an earlier sentence of the paragraph looks back (过去一年，…)
     intro: bool = False               # the introduction of a chapter, which states the chapter's aim
     spans: tuple[tuple[int, int], ...] = ()   # (years, last year) of periods the text set earlier (year_spans)
+    subject: str | None = None        # the measure an earlier sentence of the paragraph named (sentence_subject)
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,27 @@ def part_heading(line: str, doc_year: int | None) -> bool | None:
     if review or (doc_year and _past_heading((text,), doc_year)):
         return True
     return None
+
+
+_CHANGED = re.compile(r"达到|提高|增加|增长|降低|下降|减少|完成|实现")
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The last measure a sentence names at the head of a clause (第一是现代工业的产值在工农业总产值中的比重迅速上升
+    → 现代工业的产值在工农业总产值中的比重; 铁路正线的通车里程1949年为… → 铁路正线的通车里程), as printed, for the
+    sentences after it in the paragraph (Context.subject); None when it names none."""
+    text = _rule_text(sentence)
+    found = None
+    for cstart, cend in _clauses(text):
+        start, clause = _strip_lead(text, cstart, cend, [])
+        copula = clause.find("是")
+        if 0 <= copula <= 4:
+            start, clause = start + copula + 1, clause[copula + 1:]   # 第一是…
+        m = _measure_phrase().match(clause)
+        if m and not _NOT_SUBJECT.search(m.group(0)) and not _CHANGED.search(m.group(0)) \
+                and not re.match(r"[占为在]", m.group(0)):
+            found = sentence[start:start + m.end()]
+    return found
 
 
 def parse_value(text: str) -> Target | None:
@@ -452,12 +474,14 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         found = _clause_quantities(sentence_norm, cstart, cend, places or [], listed)
         if not found and results and results[-1].end == cstart - 1:
             found = _listed_after(sentence_norm, cstart, cend, results[-1])
-        found, subject = _with_subject(sentence_norm, cstart, cend, found, subject, places or [])
+        found, subject = _with_subject(sentence_norm, cstart, cend, found, subject, places or [], ctx.subject)
         if "番" in clause:
             found += _doublings(sentence, sentence_norm, cstart, cend, places or [])
         for q in found:
             metric_start, value_m, verb, metric, end = q
             metric = _AUXILIARY.sub("", metric)   # 工业总产值将增长 → 工业总产值增长
+            if ctx.subject and _ANAPHOR.fullmatch(metric) and ctx.subject.endswith(metric[2:]):
+                metric = ctx.subject   # 在1949年，这个比重大约是… after …的比重迅速上升: the measure named before
             bare = _BARE_VERB.fullmatch(metric)
             if bare:   # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: what the verb took before
                 at = sentence_norm.rfind(bare.group(1), 0, metric_start)
@@ -498,6 +522,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
     return results
 
 
+_ANAPHOR = re.compile(r"(?:这个|这一|该项|此项)[\u4e00-\u9fff]{1,3}")
 _BARE_VERB = re.compile(r"(?:先|再|又|还|也|拟|将|要)+([\u4e00-\u9fff]{2})")   # 先发行: a verb without its object
 _COUNT_CHANGES = ("增加", "新增", "减少", "增加到", "达到")   # (提高1200万教师待遇: a level, not a count)
 _AUXILIARY = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:还将|也将|将要|将|还要|也要|要|可以|可|拟|是)"
@@ -598,7 +623,7 @@ def _core_metric(metric: str) -> str:
 
 
 def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: tuple[int, str, int] | None,
-                  places: list[tuple[int, int]]) -> tuple[list, tuple[int, str, int] | None]:
+                  places: list[tuple[int, int]], earlier: str | None = None) -> tuple[list, tuple[int, str, int] | None]:
     """一九五八年的工业总产值，拟定为…亿元，比上年增加…亿元，增长14.6%: a clause whose metric is only plan
     words or a change takes the metric the sentence named before (a clause with no value, or the last metric
     of its own); returns the clause's quantities and the subject (start, metric, end of its clause) for the
@@ -659,6 +684,9 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
             # phrase opening an earlier clause of the sentence.
             suffix = verb if verb in _CHANGE_VERBS else ""
             out.append((metric_start, value_m, verb, noun + suffix, end))
+        elif earlier and not metric.strip():
+            # …通车里程1949年为二万一千七百公里；…，今年预计将达二万五千五百公里: the earlier sentence's measure
+            out.append((metric_start, value_m, verb, earlier + (verb if verb in _CHANGE_VERBS else ""), end))
         elif metric:
             out.append((metric_start, value_m, verb, metric, end))
     return out, subject

@@ -73,3 +73,15 @@ def test_a_plan_period_that_has_ended_is_looked_back_on():
 
 def test_a_bare_verb_takes_its_object_from_an_earlier_clause():
     assert targets("今年拟发行地方建设债券，用于重点项目，今年先发行800亿元") == [("地方建设债券", 8e10, 2024)]
+
+
+def test_a_measure_named_in_an_earlier_sentence():
+    from graph.goals import sentence_subject
+
+    assert sentence_subject("第二是轻工业的产值在工业总产值中的比重继续上升。") == "轻工业的产值在工业总产值中的比重"
+    assert sentence_subject("公路的通车里程2020年为一万公里") == "公路的通车里程"
+    assert sentence_subject("我们要加强团结") is None
+    after = Context(doc_year=2024, default_year=2024, subject="轻工业的产值在工业总产值中的比重")
+    assert targets("今年这个比重预计将达到百分之四十", after) == [("轻工业的产值在工业总产值中的比重", 40, 2024)]
+    after = Context(doc_year=2024, default_year=2024, subject="公路的通车里程")
+    assert targets("由于新建了不少公路，今年预计将达一万二千公里", after) == [("公路的通车里程", 12000, 2024)]
