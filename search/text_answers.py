@@ -301,13 +301,13 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     labelled = _numbered_labels(q, ws, k)
     if labelled is not None:
         return labelled
-    m = re.search(r"多少(个|家|座|条|所|项|处|万|亿)?([\u4e00-\u9fff]{0,6}?)(?=[通有被实达建完？?，,。]|$)", q.text)
+    m = re.search(r"(?:多少|几)(个|家|座|条|所|项|处|万|亿)?([\u4e00-\u9fff]{0,6}?)(?=[通有被实达建完？?，,。]|$)", q.text)
     unit = (m.group(1) or "") + (m.group(2) or "") if m else ""
     # The text may list what the question runs together: 州市 ↔ 州、市, 县市区 ↔ 县、市、区.
     unit_re = "、?".join(map(re.escape, unit))
     # digits or Chinese numerals (二百五十二个: reports before the 1980s write numbers out), never a lone 一
-    # (一个中心 is no count)
-    numeral = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两零〇]{2,}|[二三四五六七八九十两])"
+    # (一个中心 is no count), never an ordinal (第七个五年计划)
+    numeral = r"(?<![第\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两零〇]{2,}|[二三四五六七八九十两])"
     number = re.compile(numeral + r"(?:万|亿)?" + unit_re) if unit else re.compile(numeral + r"[个家座条所项处]")
     terms = [t for t in q.terms if t not in unit and not unit.endswith(t)]
     best: tuple[int, Sentence, tuple[int, int]] | None = None
