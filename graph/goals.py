@@ -270,9 +270,11 @@ def sentence_subject(sentence: str) -> str | None:
         if 0 <= copula <= 4:
             start, clause = start + copula + 1, clause[copula + 1:]   # 第一是…
         m = _measure_phrase().match(clause)
-        if m and not _NOT_SUBJECT.search(m.group(0)) and not _CHANGED.search(m.group(0)) \
-                and not re.match(r"[占为在]", m.group(0)):
-            found = sentence[start:start + m.end()]
+        rest = clause[m.end():] if m else ""
+        ends = not rest or re.match(rf"[0-9]|{_CMP_RE.pattern}", rest) or _STATE.match(rest)
+        if m and ends and not _NOT_SUBJECT.search(m.group(0)) and not _CHANGED.search(m.group(0)) \
+                and not re.match(r"[占为在]", m.group(0)) and not re.search(r"将|要|对", m.group(0)):
+            found = sentence[start:start + m.end()]   # (…的投资支持力度: the phrase runs on, no measure)
     return found
 
 
@@ -698,7 +700,8 @@ _NOUN_END = re.compile(r"在|于|从|由|已|将|要|也|还|都|又|到|比|较
 
 
 # A predicate of state or trend after a measure (稳中有增, 保持稳定, 明显增加, 持续增长): no part of the metric.
-_STATE = re.compile(r"有?(?:保持|稳中|稳步|持续|明显|较快|大幅|有所|继续|进一步|显著|平稳|基本|快速)[\u4e00-\u9fff]{1,4}")
+_STATE = re.compile(r"有?(?:保持|稳中|稳步|持续|明显|较快|大幅|有所|继续|进一步|显著|平稳|基本|快速|迅速|不断|逐步)"
+                    r"[\u4e00-\u9fff]{1,4}")
 _RAISED = re.compile(r"(?:继续|进一步|大幅|适当|逐步)?(?:提高|增加|提升|降低|扩大|减少|压缩|削减)")
 
 
