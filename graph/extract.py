@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from graph.agencies import agency_id, find_agencies
 from graph.gazetteer import Gazetteer
 from graph.goals import (Context, Quantity, find_goals, find_quantities, part_heading, plan_period_end,
-                         section_context, sentence_tense, sentence_year, year_spans)
+                         section_context, sentence_subject, sentence_tense, sentence_year, year_spans)
 from graph.lineage import GoalSite, ProjectMention, key_terms, lineage
 from graph.normalise import View, is_wrap, view, wrap_width
 from graph.places import find_named_places, find_places
@@ -198,6 +198,7 @@ class _Extractor:
         para_past = False
         periods: tuple[tuple[int, int], ...] = ()   # periods the text has set (从1956年开始，在十二年内)
         part: tuple[str, bool] | None = None   # (section, reviews) after a heading line the outline missed
+        para_subject: str | None = None        # the measure the paragraph's last sentences named (…的比重；…)
         for s in self.sentences():
             ev = self.evidence(s)
             mentions = self.places_in(s)
@@ -231,9 +232,10 @@ class _Extractor:
             if para_year[0] != s.paragraph:
                 para_year = (s.paragraph, None)
                 para_past = False
+                para_subject = None
             ctx = Context(self.issued, self._section_year(s.section.section_id) or self.default_year,
                           para_year[1], s.section.path, review, goal_section, mixed, para_past,
-                          self._in_chapter_intro(s), periods)
+                          self._in_chapter_intro(s), periods, para_subject)
             periods = year_spans(s.text, periods)
             is_heading = s.section.heading is not None and s.start == s.section.heading.char_start
             for q in find_quantities(s.text, ctx, spans):
@@ -254,6 +256,7 @@ class _Extractor:
             tense = sentence_tense(s.text, self.issued)
             if tense:
                 para_past = tense == "past"
+            para_subject = sentence_subject(s.text) or para_subject
 
         self._table_targets(goals, goal_sites)
         projects = merge_projects(project_mentions)
