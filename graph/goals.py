@@ -100,7 +100,7 @@ _PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较从由在])去年
                    r"完成了|建成了|分别为|先后|提前")
 # What a clause reports as done (了, 已, 比去年同期) or measured part-way through the year (上半年, 前三季度):
 # a fact even in a sentence that says 今年; only a cue of intent (要, 将, 力争…) in the clause makes it a target.
-_DONE = re.compile(r"同期|已经|已|(?<![为除])了(?![解])")
+_DONE = re.compile(r"同期|已经|已|(?<![为除])了(?![解])(?!$)|(?<![为除])(?<!左右)(?<!以上)(?<!以下)(?<![0-9%])了$")   # (将…百分之二十九左右了: a modal 了)
 _PART_YEAR = re.compile(r"上半年|前[一二三四五六七八九十两0-9]{1,2}个?(?:月|季度)|[一二三]季度|"
                         r"[0-9一二三四五六七八九十]{1,2}[-—–至~]+[0-9一二三四五六七八九十]{1,2}月")
 _WILL = re.compile(r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|力争|确保|争取|到[0-9]{4}年")
@@ -915,7 +915,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         if rate and _RATE_APPLIED.match(after):
             verb, metric_text = "按", segment[:rate.start()]   # 赤字率拟按2.6%安排, 购置税按7.5%征收
         if m.group("approx") and re.match(r"[\u4e00-\u9fff]", sentence[m.end():m.end() + 1]) \
-                and not re.match(r"[和及与、]", sentence[m.end():m.end() + 1]) \
+                and not re.match(r"[和及与、了]", sentence[m.end():m.end() + 1]) \
                 and (not any(c.group(0) not in ("是", "为", "在", "占") for c in cmp_m)
                      or sentence[m.end():m.end() + 1] != "的"):
             continue   # 3岁以下婴幼儿, 5万元以上项目, 能耗5万吨以上的企业: the value qualifies the noun after it

@@ -172,3 +172,8 @@ def test_last_year_as_a_base_is_no_year_and_a_manner_is_no_metric():
 def test_a_ceiling_stated_with_zai_is_a_target():
     assert targets("全省财政赤字占地区生产总值比重在3%以内") == [("财政赤字占地区生产总值比重", 3, 2024)]
     assert targets("全省私营企业只占10%") == []   # a description
+
+
+def test_a_modal_le_after_a_future_value_is_no_achievement():
+    assert targets("这就是说，私营商业的比重将只占百分之五左右了") == [("私营商业的比重", 5, 2024)]
+    assert targets("私营商业的比重已经只占百分之五左右了") == []
