@@ -228,12 +228,29 @@ def default_model() -> FocusModel:
 
 def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = None,
            model: FocusModel | None = None) -> str:
-    """The best-scoring focus whose slots the question fills."""
+    """The best-scoring focus whose slots the question fills (a comparison only when the question asks one)."""
     ranked = (model or default_model()).rank(masked, embedder, cache_dir)
     for label, _ in ranked:
-        if slots.satisfies(label):
+        if slots.satisfies(label) and (label != COMPARE or asks_comparison(masked)):
             return label
     return SEMANTIC
+
+
+COMPARE_CUES = Path(__file__).parent / "data" / "compare_cues.txt"
+
+
+@lru_cache(maxsize=1)
+def _compare_pattern() -> re.Pattern:
+    cues = [c.strip() for c in COMPARE_CUES.read_text(encoding="utf-8").splitlines()
+            if c.strip() and not c.startswith("#")]
+    chinese = [re.escape(c) for c in cues if re.search(r"[\u4e00-\u9fff]", c)]
+    english = [re.escape(c) for c in cues if not re.search(r"[\u4e00-\u9fff]", c)]
+    return re.compile("|".join(chinese + [rf"\b(?:{'|'.join(english)})\b"]), re.I)
+
+
+def asks_comparison(text: str) -> bool:
+    """Does the question set things side by side (比较, 分别, compare, each …)?"""
+    return bool(_compare_pattern().search(text))
 
 
 def mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

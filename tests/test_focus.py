@@ -45,6 +45,13 @@ def test_a_focus_whose_slots_are_empty_is_passed_over():
     assert F.choose("这个工程对应什么目标", NONE) != F.PARENT_GOAL
 
 
+def test_several_places_named_together_are_no_comparison_unless_one_is_asked():
+    assert F.asks_comparison("〈地〉和〈地〉在旅游中的定位分别是什么？")
+    assert F.asks_comparison("Compare what the plan asks of 〈地〉 and 〈地〉.")
+    assert not F.asks_comparison("How are children from 〈地〉, 〈地〉 and 〈地〉 treated?")
+    assert F.choose("How are children from 〈地〉, 〈地〉 and 〈地〉 treated?", F.Slots(places=3)) != F.COMPARE
+
+
 def test_mask_prefers_the_longer_of_two_overlapping_spans():
     text = "广州家庭医生实施方案的目标"
     assert F.mask(text, [(0, 2, F.SLOT_PLACE), (0, 10, F.SLOT_DOCUMENT)]) == "〈文件〉的目标"
