@@ -686,7 +686,7 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
             # phrase opening an earlier clause of the sentence.
             suffix = verb if verb in _CHANGE_VERBS else ""
             out.append((metric_start, value_m, verb, noun + suffix, end))
-        elif earlier and not metric.strip():
+        elif earlier and not metric.strip() and not _has_quantity(sentence[:cstart]):
             # …通车里程1949年为二万一千七百公里；…，今年预计将达二万五千五百公里: the earlier sentence's measure
             out.append((metric_start, value_m, verb, earlier + (verb if verb in _CHANGE_VERBS else ""), end))
         elif metric:

@@ -86,3 +86,5 @@ def test_a_measure_named_in_an_earlier_sentence():
     after = Context(doc_year=2024, default_year=2024, subject="公路的通车里程")
     assert targets("由于新建了不少公路，今年预计将达一万二千公里", after) == [("公路的通车里程", 12000, 2024)]
     assert sentence_subject("财政将加大对水利的投资支持力度") is None   # the phrase runs on past 投资
+    # A sentence that opens with another value is no continuation of the earlier one.
+    assert targets("5%，比上年下降7%", after) == []
