@@ -747,7 +747,7 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, F.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")
     items = tuple(Item(_passage_label(p), "Passage", f"{p.doc_id}#{p.char_start}", (p.evidence(),),
                        {"document": p.title}) for p in passages)
-    answering = answering_clauses(passages[:MAX_ANSWER_PASSAGES], q, k)
+    answering = answering_clauses(passages[:MAX_ANSWER_PASSAGES], q, k, names)
     if answering:
         # the clauses that speak to the question first, each cited (a reader wants "租金按评估价的50%", not a
         # page to read); the passages follow as context
@@ -917,10 +917,12 @@ VALUE_ASKED = re.compile(r"多少|几|多大|多长|多高|比例|比重|标准|
                          r"how (?:many|much|long|high|large|big|often)|what (?:percentage|share|rate|amount|date|age)|"
                          r"\bwhen\b|\bminimum\b|\bmaximum\b|at (?:least|most)|\bdeadline\b|\bby what date\b", re.I)
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
-NUMBER = re.compile(r"\d|[一二三四五六七八九十两百千万亿]+[个年月日倍成折%万亿元人]")
+# A quantity in a sentence, a year excepted: "2024年，选取部分…试点" dates the sentence, it states no value.
+NUMBER = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\s*年)\d|[一二三四五六七八九十两百千万亿]+[个年月日倍成折%万亿元人]")
 
 
-def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tuple[Item, ...]:
+def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge,
+                      names: list[str] | tuple[str, ...] = ()) -> tuple[Item, ...]:
     """Clauses of the best passages' sentences that hold the most of the question's topic words, each cited.
 
     A sentence qualifies when it holds at least half of the words the best sentence holds; inside it, every
@@ -939,8 +941,11 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tu
     value_asked = bool(VALUE_ASKED.search(q.text))
     pool: list[tuple[int, Sentence]] = []
     docs = {p.doc_id for p in passages}
-    if q.documents and len(docs) <= MAX_SCANNED_DOCUMENTS:
-        # inside the documents the question names every sentence is a candidate, not only the retrieved ones
+    # documents about the entity the question names (《关于推进广州市…实施方案》 for a question on 广州)
+    about = {d for d in docs if any(len(n) >= 2 and n in k.title(d) for n in names)}
+    if (q.documents or about == docs) and len(docs) <= MAX_SCANNED_DOCUMENTS:
+        # inside the documents the question names, or that are about what it names, every sentence is a
+        # candidate, not only the retrieved ones
         pool = [(0, s) for d in sorted(docs) for s in k.by_doc.get(d, [])]
     else:
         # the sentences a passage overlaps (a chunk may cut a sentence at either end)
@@ -1000,7 +1005,7 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge) -> tu
             if b - a < 2:
                 continue
             piece = s.text[a:b]
-            relevant = (any(w in piece for w in words) or (value_asked and re.search(r"\d", piece))
+            relevant = (any(w in piece for w in words) or (value_asked and NUMBER.search(piece))
                         or previous_announces)
             previous_announces = piece.endswith(("：", ":"))
             if relevant and b - a <= MAX_LABEL:
