@@ -263,6 +263,8 @@ def sentence_subject(sentence: str) -> str | None:
     → 现代工业的产值在工农业总产值中的比重; 铁路正线的通车里程1949年为… → 铁路正线的通车里程), as printed, for the
     sentences after it in the paragraph (Context.subject); None when it names none."""
     text = _rule_text(sentence)
+    if not _measure_head().search(text):
+        return None   # most sentences name no measure
     found = None
     for cstart, cend in _clauses(text):
         start, clause = _strip_lead(text, cstart, cend, [])
@@ -581,6 +583,11 @@ _SUBJECT = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9（）()]{1,15}")
 _NOT_SUBJECT = re.compile(r"是|了|着|过|这|那|我们|根据|由于|为了|如果|因此|但是|所以|同时|其中|并且|而且|[把被使]")
 # A noun phrase that only names a thing or a time, no metric (春耕时, 届时, 有): the sentence's subject measures.
 _NO_METRIC = re.compile(r"[\u4e00-\u9fff]{0,4}时(?:候)?|届时|(?:共|将|可|可以|还|也|又)?有")
+
+
+@functools.lru_cache(maxsize=1)
+def _measure_head() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _words("target_measure_heads.txt"))))
 
 
 @functools.lru_cache(maxsize=1)
