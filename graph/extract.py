@@ -18,6 +18,7 @@ from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, 
                            PlaceMention, Relation)
 from graph.regions import find_regions, section_scopes
 from graph.tables import find_table_targets
+from ingest.markers import marker
 from ingest.records import IngestedDocument, Section
 
 # Sentence ends; a clause inside a sentence ends at a comma or semicolon too.
@@ -171,6 +172,38 @@ class _Extractor:
         yield _Sentence(start, end, v.text, section, (para_start, para_end if para_end >= 0 else len(self.text)),
                         raw, v if v.offsets is not None else None)
 
+    def heading_sentences(self) -> Iterator[_Sentence]:
+        """The words of each heading that no chunk carries (the marker left out): （三）实施X行动 → 实施X行动."""
+        chunked = [(c.char_start, c.char_end) for c in self.doc.chunks]
+        seen: set[int] = set()
+        for section in self.doc.sections:
+            h = section.heading
+            if h is None or h.kind in ("part", "preface", "lead") or any(a <= h.char_start < b for a, b in chunked):
+                continue
+            m = marker(h.text)
+            start = h.char_start + (m[1] if m else 0)
+            for piece in _SENTENCE_END.finditer(self.text, start, h.char_end):
+                yield from self._sentence(start, piece.start(), section, seen)
+                start = piece.end()
+            yield from self._sentence(start, h.char_end, section, seen)
+
+    def _projects_in(self, s: _Sentence, ev: Evidence, mentions: list[PlaceMention], scope,
+                     project_mentions: list, mention_sites: list) -> set[str]:
+        """Adds the sentence's projects, each with the places it involves; returns those places."""
+        linked: set[str] = set()
+        found = [f for f in find_projects(s.text, [(m.start, m.end) for m in mentions]) if not self._own_title(f[2])]
+        for start, end, name in found:
+            alias = find_alias(s.text, end)
+            project_mentions.append((name, ev, [alias] if alias else []))
+            # A place inside another project's name is that project's (德宏(瑞丽)…枢纽 in a sentence
+            # that also names 大理国家物流枢纽), not this one's.
+            own = [m for m in mentions if (start <= m.start and m.end <= end) or not any(
+                a <= m.start and m.end <= b for a, b, _ in found if (a, b) != (start, end))]
+            links = self._project_places(s, start, end, own, scope, ev, name, [(a, b) for a, b, _ in found])
+            mention_sites.append((name, s, [alias] if alias else [], links))
+            linked.update(link[0] for link in links)
+        return linked
+
     def places_in(self, s: _Sentence) -> list[PlaceMention]:
         scope = [pid for pid, _ in self.scopes.get(s.section.section_id, ())]
         found = find_places(s.text, self.gaz, home=self.home, context=scope)
@@ -208,17 +241,7 @@ class _Extractor:
                 self.place_spans.append((m.place_id, *s.source_span(m.start, m.end)))
             spans = [(m.start, m.end) for m in mentions]
             scope = self.scopes.get(s.section.section_id, ())
-            # Projects.
-            found = [f for f in find_projects(s.text, spans) if not self._own_title(f[2])]
-            for start, end, name in found:
-                alias = find_alias(s.text, end)
-                project_mentions.append((name, ev, [alias] if alias else []))
-                # A place inside another project's name is that project's (德宏(瑞丽)…枢纽 in a sentence
-                # that also names 大理国家物流枢纽), not this one's.
-                own = [m for m in mentions if (start <= m.start and m.end <= end) or not any(
-                    a <= m.start and m.end <= b for a, b, _ in found if (a, b) != (start, end))]
-                links = self._project_places(s, start, end, own, scope, ev, name, [(a, b) for a, b, _ in found])
-                mention_sites.append((name, s, [alias] if alias else [], links))
+            self._projects_in(s, ev, mentions, scope, project_mentions, mention_sites)
             # Agencies named in the text.
             for _, _, name in find_agencies(s.text):
                 agency_mentions.setdefault(name, []).append(ev)
@@ -258,6 +281,10 @@ class _Extractor:
                 para_past = tense == "past"
             para_subject = sentence_subject(s.text) or para_subject
 
+        for s in self.heading_sentences():   # (headings are no chunk text, but often a project's name)
+            mentions = self.places_in(s)
+            self.place_ids |= self._projects_in(s, self.evidence(s), mentions, self.scopes.get(s.section.section_id, ()),
+                                                project_mentions, mention_sites)
         self._table_targets(goals, goal_sites)
         projects = merge_projects(project_mentions)
         by_name = {}

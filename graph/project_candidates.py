@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 
 # Heads that end candidate names besides the rules' own (graph/data/project_candidate_heads.txt).
 CANDIDATE_HEAD_KINDS = {row[0]: row[1] for row in rules._data_lines("project_candidate_heads.txt")}
+# Heads of what a text works through or carries out, named even as a verb's setting (依托X平台, 纳入X行动):
+# programmes, policies and the heads flagged `instrument`; places, zones and routes so set are no projects.
+_INSTRUMENT_HEADS = frozenset(rules._with("instrument") + rules.PROGRAMME_HEADS + rules.GOVERNED_HEADS
+                              + tuple(row[0] for row in rules._data_lines("project_candidate_heads.txt")
+                                      if row[2:3] == ["instrument"]))
 _ALL_HEADS = tuple(sorted(set(rules.HEADS) | set(CANDIDATE_HEAD_KINDS), key=lambda h: (-len(h), h)))   # (ties in a fixed order: runs agree)
 _EXTRA_HEADS = tuple(sorted(set(CANDIDATE_HEAD_KINDS) - set(rules.HEADS), key=len, reverse=True))
 _EXTRA_HEAD_RE = re.compile("(?=(" + "|".join(map(re.escape, _EXTRA_HEADS)) + "))")
@@ -37,6 +42,11 @@ _REPROACH_RE = re.compile("|".join(map(re.escape, (row[0] for row in rules._data
 _REPROACHED_HEADS = ("活动", "路线", "制度", "政策", "运动")
 _ENUMERATOR = re.compile(r"[一二三四五六七八九十]+[是要则]")
 _STANDING_HEADS = frozenset({"目的地", "中心", "城市", "中心城市", "城市群"})
+_STANDING_VERBS = frozenset({"打造", "建成", "建设成", "争创", "创建"})
+# A quoted standing aimed at (“三七之都”, “开放高地”): graph/data/project_standing_words.txt.
+_STANDING_QUOTE = re.compile("(?:之[\u4e00-\u9fff]|" + "|".join(
+    map(re.escape, (row[0] for row in rules._data_lines("project_standing_words.txt")))) + ")”$")
+_DIGITS_THEN_WORD = re.compile(r"[0-9０-９]{1,3}[\u4e00-\u9fff]")
 _POSTPOSITIONS = set("上中下内外里的和与及等、")
 _BAD_OPENERS = tuple(sorted((row[0] for row in rules._data_lines("project_bad_openers.txt")), key=len, reverse=True))
 _ITEM_SPLIT = re.compile(r"、")
@@ -126,7 +136,8 @@ _PERIOD_LABEL = re.compile(r"十?[一二三四五六七八九]?五")
 # A period's whole plan: 第一个五年计划, “八五”计划, “十一五”规划, 国民经济和社会发展第十个五年计划纲要.
 _WHOLE_PLAN = re.compile(r"(?:[\u4e00-\u9fff]{0,12}第)?(?:“?(?:十|第)?[一二三四五六七八九十]{1,2}个?五(?:年)?”?)(?:计划|规划)(?:纲要)?")
 _CATEGORY_BEFORE = re.compile(rules._CATEGORY_START.pattern.lstrip("^") + "$")
-_COUNTED = re.compile(r"[0-9０-９]+[个座条家项所处批]|[零一二三四五六七八九十百千万两]{2,}[个项座条所]")
+_COUNTED = re.compile(r"[0-9０-９]+[个座条家项所处批]|[零一二三四五六七八九十百千万两]{2,}[个项座条所]"
+                      r"|(?<=[\u4e00-\u9fff])[两三四五六七八九十][大类][\u4e00-\u9fff]{1,5}$")   # (…和C三大基地: a count)
 
 
 def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
@@ -137,13 +148,16 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
         return True
     if rules._BOX_LABEL.match(name):
         return False   # 专栏14网络…: a box's label run into its first words
+    if _DIGITS_THEN_WORD.match(name):
+        return False   # 13建筑施工项目: a numbered row or item run into its words
     if never_a_name(name):
         return False
     if b < len(text) and text[b] not in _POSTPOSITIONS and rules.lexicon().get(text[b - 1:b + 1], (0,))[0] > 0 \
             and rules.lexicon().get(text[a:b + 1], (0,))[0] == 0 and text[b - 1:b + 1] not in rules._HEAD_SET:
         return False   # 收入标准实行动|态: the head's last character begins the next word
-    if role in (rules.CONTEXT, rules.AIM, rules.RESTRICT):
-        return False
+    if role in (rules.AIM, rules.RESTRICT) or (role == rules.CONTEXT and (
+            rules.set_phrase(text, a, b) or head_of(name.strip("“”")) not in _INSTRUMENT_HEADS)):
+        return False   # (a platform or programme a verb sets as the context, 依托X平台, is named: the filter judges)
     bare = name.strip("“”")
     if _WHOLE_PLAN.fullmatch(bare):
         return True   # 第一个五年计划, “八五”计划: a period's plan, which the filter judges (feature five-year-plan)
@@ -157,22 +171,24 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
         modifier = rules._strip_generic(bare[: -len(head)])
         if len(modifier) < 2 or (rules.listed_generic(modifier) and head not in rules.GOVERNED_HEADS):
             return False   # 项目库, 对外开放平台: a head with nothing that names it (现代企业制度: the filter judges)
+    if rules.works_kind(name) and not any(a <= p < b for p, _ in places or ()):
+        return False   # 超限高层建筑工程: a kind of construction works
     if rules._CATEGORY_START.match(bare) or _CATEGORY_BEFORE.search(text, max(0, a - 4), a):
         return False   # 存量“两高”项目: a kind of project
     if head in rules.PROGRAMME_HEADS and bare.endswith(head) and rules._NOT_PROGRAMMES.search(bare[: -len(head)]) \
             and len(rules._strip_generic(bare[: -len(head)])) <= 4:
         return False   # 土木建筑工程, 年度计划: a kind of work or plan
-    if head in rules._INFRASTRUCTURE and not re.search(r"[“()（）—–－-]", name) \
-            and not any(a <= p < b for p, _ in places or ()):
-        return False   # 干线铁路: a kind of infrastructure unless a place or a proper name qualifies it
     if (head in _STANDING_HEADS and rules._STATUS.match(rules._strip_generic(bare))) or rules._STATUS_CENTRE.search(bare):
         return False   # 世界级旅游目的地, 国际金融中心: a standing aimed at, not a facility built
+    if head in rules._INFRASTRUCTURE and not re.search(r"[“()（）—–－-]", name) \
+            and not any(a <= p < b for p, _ in places or ()) and len(rules._strip_generic(bare)) <= 2:
+        return False   # 干线铁路: a kind of infrastructure unless a place or a proper name qualifies it
+    if not head and _STANDING_QUOTE.search(name) and rules._governing_verb(text, a) in _STANDING_VERBS:
+        return False   # 打造“三七之都”: a standing aimed at, not a measure
     if rules._JOINED_NAME.search(name):
         return False   # 干线铁路和支线机场: two kinds joined, not one name
     if rules._QUANTITY.search(text[max(0, a - 12):a]) and rules._QUANTITY.search(text[max(0, a - 12):a]).end() == min(a, 12):
         return False   # 五千四百多万亩种子基地: a measured kind
-    if not head and name.startswith("“") and rules._governing_verb(text, a) in ("打造", "建成", "建设成", "争创", "创建"):
-        return False   # 打造“三七之都”: a standing aimed at, not a measure
     return True
 
 
@@ -392,6 +408,10 @@ def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, i
         f.append("inside-candidate")
     if any(a <= x and y <= b and (x, y) != (a, b) for x, y in spans):
         f.append("holds-candidate")
+    if head in rules._INFRASTRUCTURE and "place" not in f and not re.search(r"[“()（）—–－-]", name):
+        f.append("infra-bare")   # 干线铁路: a kind of infrastructure unless a place or a proper name qualifies it
+    if not head and name.startswith("“") and verb in _STANDING_VERBS:
+        f.append("quote-aimed")   # 打造“X之都”: often a standing aimed at, not a measure
     if "《" in text[max(0, a - 1):a] and name.endswith(rules.POLICY_DOCUMENT_HEADS):
         f.append("cited-policy")
     if head and role != rules.NEUTRAL:

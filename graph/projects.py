@@ -72,6 +72,9 @@ _NOT_PROGRAMMES = re.compile(
     r"生产|收购|财政|信贷|季度|传统|指令性|指导性|具体|统一|部分|实际|共同|一致|联合|集体|统一|具体|"
     r"土木建筑|建筑安装|土石方|基建|基本建设|"
     r"[上中下]|的|了)$")
+# Words that make a 工程 or 项目 a kind of construction works (高层建筑工程, 人防工程): graph/data/project_works_kinds.txt.
+_WORKS_KINDS = tuple(sorted((row[0] for row in _data_lines("project_works_kinds.txt")), key=len, reverse=True))
+_WORKS_HEADS = ("工程", "项目")
 # A programme named by a short modifier only counts inside a list of programmes (畅通工程、绿化工程).
 _SHORT_MODIFIER = 2
 # Shared heads that add nothing to the items of a list (大理—丽江—攀枝花等项目).
@@ -100,7 +103,8 @@ _CATEGORY_START = re.compile(r"^(?:年度|本年度|今年|明年|去年|存量|
 _VAGUE_WORD = re.compile(
     r"一流|更多|更高|更好|高端|优质|良好|有效|特色|多元|多层次|功能|重要|核心|龙头|新兴|先进|有关|相关|对外|开放|"
     r"公共|服务|合作|交流|发展|创新|产业|综合|物流|商贸|科技|数据|信息|能源|交通|生产|加工|贸易|经济|就业|协同|"
-    r"应用|行业级|行业|企业|技术|现代|工程|支撑|创业|[一二三四五六七八九十两]+个?|[\u4e00-\u9fff]{1,3}[型式性]")
+    r"应用|行业级|行业|企业|技术|现代|工程|支撑|创业|[一二三四五六七八九十两]+(?:个|[大类项种批]|$)|[\u4e00-\u9fff]{1,3}[型式性]")
+# (a numeral counts, 三大, 两个; it may also begin a proper name, 三峡, 两化融合)
 # A standing the text aims at rather than a facility it builds.
 _STATUS = re.compile(r"世界|国际化|国际|区域性国际|全球|全国性|全国一流")
 _STATUS_CENTRE = re.compile(r"(?:经济|金融|航运|消费)中心$")
@@ -170,9 +174,14 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
             if "src=rule" in c.features:
                 if not model.accepts(c):
                     found.pop((c.start, c.end), None)
-            elif model.accepts(c) and not any(c.start <= a and b <= c.end for a, b in rule_spans):
-                found.setdefault((c.start, c.end), c.name)   # (a candidate never swallows a rule's name)
+            elif model.accepts(c) and not any(_swallows_or_crosses(c.start, c.end, a, b) for a, b in rule_spans):
+                found.setdefault((c.start, c.end), c.name)   # (a candidate never swallows or cuts a rule's name)
     return [(a, b, sentence[a:b] if name == text[a:b] else name) for a, b, name in _drop_nested(found)]
+
+
+def _swallows_or_crosses(start: int, end: int, a: int, b: int) -> bool:
+    """Whether start:end holds a:b or overlaps it without either holding the other."""
+    return (start <= a and b <= end) or (start < b and a < end and not (a <= start and end <= b))
 
 
 @dataclass(frozen=True)
@@ -372,18 +381,12 @@ _CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？]")
 @functools.lru_cache(maxsize=8192)   # (asked of one name by the rules, the candidates and their features)
 def sentence_role(text: str, start: int, end: int) -> str:
     """build | context | aim | restrict | neutral: what the clause does with the name at start:end."""
+    if set_phrase(text, start, end):
+        return CONTEXT
     clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
+    region = text[clause_start:_list_start(text, start, clause_start)]
     next_break = _CLAUSE_BREAK.search(text, end)
     after = text[end:next_break.start() if next_break else len(text)]
-    region = text[clause_start:_list_start(text, start, clause_start)]
-    if re.search(r"[与同跟]", region) and _PARTNER_AFTER.match(after):
-        return CONTEXT
-    if _STRATEGY_AFTER.match(after):
-        return CONTEXT   # 长江经济带发展等重大战略: a strategy named as the setting
-    setting = region.rfind("以")
-    if setting >= 0 and _SETTING_AFTER.match(after) and not any(
-            _VERB_ROLE[m.group(0)] == BUILD for m in _VERB_RE.finditer(region, setting)):
-        return CONTEXT   # 以X为载体 (but 以建设X为核心: X is built)
     verb = _governing_verb(text, start)
     last = _VERB_ROLE[verb] if verb else NEUTRAL
     if verb in ("建成", "建设成", "打造成", "建") and re.search(r"[把将]", region[:region.rfind(verb)]):
@@ -393,6 +396,23 @@ def sentence_role(text: str, start: int, end: int) -> str:
     if _BUILT_AFTER.match(after):
         return BUILD
     return last
+
+
+@functools.lru_cache(maxsize=8192)
+def set_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the words around the name at start:end set it as a partner or a setting, whatever the verb:
+    与X合作, X等重大战略, 以X为载体."""
+    clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
+    next_break = _CLAUSE_BREAK.search(text, end)
+    after = text[end:next_break.start() if next_break else len(text)]
+    region = text[clause_start:_list_start(text, start, clause_start)]
+    if re.search(r"[与同跟]", region) and _PARTNER_AFTER.match(after):
+        return True
+    if _STRATEGY_AFTER.match(after):
+        return True   # 长江经济带发展等重大战略: a strategy named as the setting
+    setting = region.rfind("以")
+    return setting >= 0 and bool(_SETTING_AFTER.match(after)) and not any(
+        _VERB_ROLE[m.group(0)] == BUILD for m in _VERB_RE.finditer(region, setting))   # (以建设X为核心: X is built)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -415,7 +435,9 @@ def _governing_verb(text: str, start: int) -> str | None:
     clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)])
     first = _list_start(text, start, clause_start)
     # A verb right before 、 ends the previous item (“一带一路”建设、长江经济带发展): not a governor.
-    verbs = [m for m in _VERB_RE.finditer(text, clause_start, first) if text[m.end():m.end() + 1] != "、"]
+    # A verb of setting a head noun follows is a word of a name (互联网政务数据服务平台和X: 服务 governs nothing).
+    verbs = [m for m in _VERB_RE.finditer(text, clause_start, first) if text[m.end():m.end() + 1] != "、"
+             and not (_VERB_ROLE[m.group(0)] != BUILD and _HEAD_RE.match(text, m.end()))]
     if not verbs:
         return None
     # Before 的 the last verb may belong to the modifying phrase (打造服务品质一流的X): the main verb
@@ -822,6 +844,8 @@ def _acceptable(name: str, start: int, end: int, places: Sequence[tuple[int, int
             return False
     if _PEJORATIVE.search(name) or re.search(r"各个|整个|各类|各项|这个|那个|某些", name):
         return False
+    if works_kind(name) and not any(start <= a < end for a, b in places):
+        return False   # 超限高层建筑工程: a kind of construction works
     if head in GOVERNED_HEADS:
         modifier = _strip_generic(bare)
         before = sentence[:start]
@@ -868,6 +892,16 @@ def _may_be_carried_out(text: str, head_start: int, head_end: int) -> bool:
     """Whether a policy verb precedes the head in its clause, or a verb of carrying out follows it."""
     clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, head_start)])
     return bool(_POLICY_VERB_RE.search(text, clause_start, head_start) or _POLICY_AFTER.match(text, head_end))
+
+
+def works_kind(name: str) -> bool:
+    """Whether `name` is a kind of construction works (高层建筑工程, 单建式人防工程, 建设项目工程), no quoted name
+    in it."""
+    bare = re.sub(r"[(（][^()（）]{1,10}[)）]$", "", name)
+    if bare.endswith("工程项目"):
+        bare = bare[:-2]   # 人防工程项目: a project of the kind
+    head = next((h for h in _WORKS_HEADS if bare.endswith(h)), None)
+    return bool(head) and "“" not in name and bare[: -len(head)].endswith(_WORKS_KINDS)
 
 
 @functools.lru_cache(maxsize=65536)
