@@ -881,7 +881,8 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 r"[^,，;；、]{1,12}的", segment[cmp_m[-1].end():]) and cmp_m[-1].group(0) not in ("在", "为", "是", "占")):
             # (不小于住宅建筑面积的11%: the value is a share of what comes between)
             verb = cmp_m[-1].group(0)
-            metric_text = segment[: cmp_m[-1].start()] + (verb if verb in _CHANGE_VERBS else "")
+            metric_text = re.sub(r"(?<![创更革刷翻])新$", "", segment[: cmp_m[-1].start()])   # (…工程新安排740万套)
+            metric_text += verb if verb in _CHANGE_VERBS else ""
         chinese = not re.match(r"[0-9]", m.group("num"))
         build = _build_re().search(metric_text)
         if build is None and building and re.fullmatch(r"[、和及与]|以及", sentence[building_end:m.start()]):

@@ -177,3 +177,7 @@ def test_a_ceiling_stated_with_zai_is_a_target():
 def test_a_modal_le_after_a_future_value_is_no_achievement():
     assert targets("这就是说，私营商业的比重将只占百分之五左右了") == [("私营商业的比重", 5, 2024)]
     assert targets("私营商业的比重已经只占百分之五左右了") == []
+
+
+def test_xin_before_the_verb_is_no_part_of_the_metric():
+    assert targets("今年廉租住房工程新安排30万套") == [("廉租住房工程", 3e5, 2024)]
