@@ -486,6 +486,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             metric = _AUXILIARY.sub("", metric)   # 工业总产值将增长 → 工业总产值增长
             if ctx.subject and _ANAPHOR.fullmatch(metric) and ctx.subject.endswith(metric[2:]):
                 metric = ctx.subject   # 在1949年，这个比重大约是… after …的比重迅速上升: the measure named before
+            if metric in _GENERIC_COUNTED and (noun := _preceding_noun(sentence_norm, cstart)) is not None:
+                metric = noun + metric   # 重大水利工程已开工的57个项目…，今年再开工27个项目: which projects
             bare = _BARE_VERB.fullmatch(metric)
             if bare:   # 拟连续几年发行超长期特别国债，…，今年先发行1万亿元: what the verb took before
                 at = sentence_norm.rfind(bare.group(1), 0, metric_start)
@@ -526,6 +528,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
     return results
 
 
+_GENERIC_COUNTED = ("项目", "工程", "企业", "单位", "机构")   # counted things that say nothing without their kind
 _ANAPHOR = re.compile(r"(?:这个|这一|该项|此项)[\u4e00-\u9fff]{1,3}")
 _BARE_VERB = re.compile(r"(?:先|再|又|还|也|拟|将|要)+([\u4e00-\u9fff]{2})")   # 先发行: a verb without its object
 _COUNT_CHANGES = ("增加", "新增", "减少", "增加到", "达到")   # (提高1200万教师待遇: a level, not a count)

@@ -88,3 +88,7 @@ def test_a_measure_named_in_an_earlier_sentence():
     assert sentence_subject("财政将加大对水利的投资支持力度") is None   # the phrase runs on past 投资
     # A sentence that opens with another value is no continuation of the earlier one.
     assert targets("5%，比上年下降7%", after) == []
+
+
+def test_a_generic_count_takes_its_kind_from_the_sentence():
+    assert targets("城市轨道交通已开工的12个项目要加快建设，今年再开工8个项目") == [("城市轨道交通项目", 8, 2024)]
