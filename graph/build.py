@@ -237,6 +237,8 @@ class _Builder:
             self.add(n, PKG.valueText, Literal(target.value_text))
             if target.value is not None:
                 self.add(n, PKG.value, _decimal(target.value))
+            if target.value_high is not None:
+                self.add(n, PKG.valueHigh, _decimal(target.value_high))
             if target.unit:
                 self.add(n, PKG.unit, Literal(target.unit))
             if target.comparator:

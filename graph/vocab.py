@@ -88,6 +88,7 @@ class PKG(DefinedNamespace):
     unit: URIRef
     comparator: URIRef
     valueText: URIRef
+    valueHigh: URIRef
     targetYear: URIRef
     year: URIRef
     projectKind: URIRef

@@ -72,6 +72,19 @@ def test_targets_keep_normalised_decimal_values_and_years():
     assert (goal, PKG.targetYear, Literal(2025)) in triples
     fact = node("fact", "f1")
     assert (fact, PKG.value, Literal("2450000000000", datatype=DECIMAL)) in triples
+    assert not any(p == PKG.valueHigh for s, p, o in triples if s == goal)     # a single value has no upper end
+
+
+def test_a_range_target_keeps_its_upper_end():
+    from dataclasses import replace
+
+    ingested, x = plan()
+    goal = replace(x.goals[0], target=replace(x.goals[0].target, value=6.0, value_high=6.5, unit="%",
+                                               comparator="=", value_text="6%-6.5%"))
+    triples = _triples(document_quads(ingested, replace(x, goals=(goal,) + x.goals[1:])), document_graph("d_plan"))
+    g = node("goal", "g1")
+    assert any(p == PKG.value and float(o) == 6.0 for s, p, o in triples if s == g)
+    assert any(p == PKG.valueHigh and float(o) == 6.5 for s, p, o in triples if s == g)
 
 
 def test_document_metadata_and_outline():
