@@ -270,10 +270,11 @@ def _list_items(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
             out.append((a, b, item, tags))
             if shared and not item.endswith(_ALL_HEADS) and i < n - 1:
                 out.append((a, b, item + shared, tags + ("shared-head",)))
+            named_tail = tail.lstrip("0123456789一二三四五六七八九十两个项大类")
             if tail and re.fullmatch(r"[\u4e00-\u9fff“”]{2,8}", tail) and tail.endswith(_ALL_HEADS) \
-                    and not tail.endswith(("建设", "改造")) \
-                    and not item.endswith(_ALL_HEADS):
-                out.append((a, b, item + tail.lstrip("0123456789一二三四五六七八九十两个项大类"), tags + ("deng-head",)))
+                    and not tail.endswith(("建设", "改造")) and not item.endswith(_ALL_HEADS) \
+                    and (named_tail in _HEAD_SET or rules._strip_generic(named_tail)):   # (等民生工程: generic)
+                out.append((a, b, item + named_tail, tags + ("deng-head",)))
     return out
 
 

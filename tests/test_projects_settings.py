@@ -86,3 +86,8 @@ def test_a_candidate_never_cuts_through_a_rules_name():
     names = _all("报纸最近发表过甲乙热电站建设工程")
     assert "甲乙热电站建设工程" in names
     assert not any(n.startswith("报纸") for n in names)
+
+
+def test_a_generic_shared_head_names_no_item_but_a_head_of_its_own_does():
+    assert _all("主要投向甲乙、丙丁等民生工程") == []
+    assert _all("实施甲乙、丙丁等示范工程") == ["甲乙示范工程", "丙丁示范工程"]
