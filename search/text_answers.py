@@ -739,8 +739,9 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     passages = _passages(q, ws, k, limit=5)
     names = entity_names(q, ws)
     if names:
-        # a question about a place or project is answered by passages that name it
-        passages = [p for p in passages if any(n in p.text for n in names)]
+        # a question about a place or project is answered by passages that name it, or that stand in a
+        # document about it (《关于推进广州市…实施方案》 need not repeat 广州 in every paragraph)
+        passages = [p for p in passages if any(n in p.text or (len(n) >= 2 and n in p.title) for n in names)]
         if not passages:
             return Answer(q.text, F.SEMANTIC, False, f"语料中没有找到关于{'、'.join(names[:2])}的相关内容(not found in the corpus)。")
     if not passages:
@@ -943,14 +944,15 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge,
     docs = {p.doc_id for p in passages}
     # documents about the entity the question names (《关于推进广州市…实施方案》 for a question on 广州)
     about = {d for d in docs if any(len(n) >= 2 and n in k.title(d) for n in names)}
-    if (q.documents or about == docs) and len(docs) <= MAX_SCANNED_DOCUMENTS:
+    # the sentences a passage overlaps (a chunk may cut a sentence at either end)
+    pool = [(rank, s) for rank, p in enumerate(passages) for s in k.by_doc.get(p.doc_id, [])
+            if s.char_start < p.char_end and p.char_start < s.char_end]
+    whole_docs = docs if q.documents else about
+    if whole_docs and len(whole_docs) <= MAX_SCANNED_DOCUMENTS:
         # inside the documents the question names, or that are about what it names, every sentence is a
         # candidate, not only the retrieved ones
-        pool = [(0, s) for d in sorted(docs) for s in k.by_doc.get(d, [])]
-    else:
-        # the sentences a passage overlaps (a chunk may cut a sentence at either end)
-        pool = [(rank, s) for rank, p in enumerate(passages) for s in k.by_doc.get(p.doc_id, [])
-                if s.char_start < p.char_end and p.char_start < s.char_end]
+        pool = [(r, s) for r, s in pool if s.doc_id not in whole_docs] + \
+            [(0, s) for d in sorted(whole_docs) for s in k.by_doc.get(d, [])]
     # rarer words weigh more, rarity counted where the answer is sought: inside a document on elderly care
     # 养老 is everywhere and 星级 is not; across the reports 财政赤字 says more than 规模
     whole = [s for d in sorted(docs) for s in k.by_doc.get(d, [])]
