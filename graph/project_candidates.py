@@ -273,7 +273,8 @@ def _list_items(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
             named_tail = tail.lstrip("0123456789一二三四五六七八九十两个项大类")
             if tail and re.fullmatch(r"[\u4e00-\u9fff“”]{2,8}", tail) and tail.endswith(_ALL_HEADS) \
                     and not tail.endswith(("建设", "改造")) and not item.endswith(_ALL_HEADS) \
-                    and (named_tail in _HEAD_SET or rules._strip_generic(named_tail)):   # (等民生工程: generic)
+                    and (named_tail in _HEAD_SET or rules._strip_generic(named_tail)) \
+                    and item[-1:] != named_tail[:1]:   # (等民生工程: generic; 排水、蓄水等水工程: 排水水工程 no name)
                 out.append((a, b, item + named_tail, tags + ("deng-head",)))
     return out
 

@@ -700,8 +700,9 @@ def _coordinated(sentence: str, start: int, enum_start: int, enum_end: int, end:
         if event and not quoted and b - a <= 2:
             continue   # 寻找最美乡村教师、医生、村官等活动: the people sought, not named activities
         if quoted or shared in _EMPTY_SHARED or _ends_with_head(item) or (
-                shared not in _HEAD_SET and not _strip_generic(shared)):
-            yield a, b, item, True   # (教育、卫生等民生工程: a generic shared head names no item)
+                shared not in _HEAD_SET and not _strip_generic(shared)) or item[-1] == shared[:1]:
+            yield a, b, item, True   # (教育、卫生等民生工程: a generic shared head names no item; 排水、蓄水等水工程:
+            #                           a kind the items qualify, 排水水工程 is no name)
         else:
             yield a, end, item + shared, True
 

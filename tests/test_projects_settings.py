@@ -91,3 +91,7 @@ def test_a_candidate_never_cuts_through_a_rules_name():
 def test_a_generic_shared_head_names_no_item_but_a_head_of_its_own_does():
     assert _all("主要投向甲乙、丙丁等民生工程") == []
     assert _all("实施甲乙、丙丁等示范工程") == ["甲乙示范工程", "丙丁示范工程"]
+
+
+def test_items_that_qualify_a_shared_kind_are_not_glued_to_it():
+    assert not any("水水" in n for n in _all("修建排水、蓄水等水工程"))
