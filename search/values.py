@@ -85,6 +85,24 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
             for w in groups[i]:
                 for s in k.containing(w):
                     pool.setdefault(id(s), s)
+    # the sentence before, in the same section, sets the scene ("…可享受星级评定补贴。被评为五星级的给予10万元，
+    # 四星级的给予5万元…"): its words count half
+    previous: dict[int, Sentence] = {}
+    for s in pool.values():
+        sentences = k.by_doc.get(s.doc_id, [])
+        i = next((j for j, x in enumerate(sentences) if x.char_start == s.char_start), 0)
+        if i > 0 and sentences[i - 1].section_path == s.section_path:
+            previous[id(s)] = sentences[i - 1]
+    for w in (w for g in groups for w in g):
+        for s in k.containing(w):
+            # a sentence right after one naming the words, stating values, is a candidate too
+            sentences = k.by_doc.get(s.doc_id, [])
+            i = next((j for j, x in enumerate(sentences) if x.char_start == s.char_start), None)
+            if i is not None and i + 1 < len(sentences) and sentences[i + 1].section_path == s.section_path \
+                    and id(sentences[i + 1]) not in pool and QUANTITY.search(sentences[i + 1].text) \
+                    and (scope is None or s.doc_id in scope):
+                pool[id(sentences[i + 1])] = sentences[i + 1]
+                previous[id(sentences[i + 1])] = s
     scored = []
     for s in list(pool.values())[:MAX_SCAN]:
         if scope is not None and s.doc_id not in scope:
@@ -95,8 +113,14 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
             continue
         if sections and not any(h in p for h in sections for p in s.section_path):
             continue      # the section the question names (服务资助 → 第四章 服务资助)
-        named = [i for i, g in enumerate(groups) if any(term_in(w, s.text) for w in g)]
-        cover = sum(weights[i] for i in named) / total
+        # inside the section the question names, its heading speaks for every sentence (（二）星级评定补贴。…
+        # 被评为五星级的给予10万元)
+        heading = " ".join(s.section_path[-2:]) if sections else ""
+        named = [i for i, g in enumerate(groups) if any(term_in(w, s.text) or term_in(w, heading) for w in g)]
+        before = previous.get(id(s))
+        context = [i for i, g in enumerate(groups) if i not in named and before is not None
+                   and any(term_in(w, before.text) for w in g)]
+        cover = (sum(weights[i] for i in named) + 0.5 * sum(weights[i] for i in context)) / total
         if cover < MIN_COVER or not QUANTITY.search(s.text):
             continue
         tense = sentence_tense(s.text, k.doc_years.get(s.doc_id))
@@ -128,6 +152,9 @@ def without_baseline(text: str) -> str:
     return BASELINE.sub(lambda m: "" if QUANTITY.search(m.group(0)) or "百分之" in m.group(0) else m.group(0), text)
 
 
+SCHEDULE = 3      # valued clauses in one sentence that make it a schedule of rates
+
+
 EACH = re.compile(r"分别|各(?:是|为|有|奖励|补助|给|占|多少)|\brespectively\b|\beach\b", re.I)
 
 
@@ -139,6 +166,11 @@ def _value_clause(s: Sentence, words: list[str], each: bool = False) -> tuple[in
     valued = [i for i, (a, b) in enumerate(spans) if QUANTITY.search(s.text[a:b])]
     if not valued:
         return None
+    if len(valued) >= SCHEDULE and all(b - a <= MAX_LABEL for a, b in (spans[i] for i in valued)):
+        # a schedule (五星级的给予10万元，四星级的给予5万元，三星级的…): every rate is the answer
+        a, b = spans[valued[0]][0], spans[valued[-1]][1]
+        if b - a <= 3 * MAX_LABEL:
+            return a, b
     if not hits:
         i = valued[0]
         return spans[i]

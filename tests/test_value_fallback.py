@@ -160,3 +160,14 @@ def test_a_document_about_the_entity_speaks_of_it_where_no_sentence_names_it():
     q = Question("天河区什么时候发出录取通知书？", terms=["录取通知书"], subject="天河区")
     found = [s.text for _, s, _ in entity_sentences(q, None, k)]
     assert found == ["教育部门办幼儿园于6月5日发出录取通知书。"]     # not the other city's document
+
+
+def test_a_schedule_of_rates_is_quoted_whole_under_the_heading_that_names_it():
+    star = ("第三十六条", "（二）星级评定补贴。")
+    k = _knowledge([(star, "服务组织被评定为星级的，可享受星级评定补贴。"),
+                    (star, "被评为五星级的给予10万元，四星级的给予5万元，三星级的给予3万元。"),
+                    (("第三十七条",), "申请星级评定补贴的，应当于每年3月份提交申请。")])
+    q = Question("服务组织的星级评定补贴是多少？", terms=["服务组织", "星级评定补贴"])
+    items = value_clauses(q, None, k, [("服务组织",), ("星级评定补贴",)], looking_forward=False,
+                          sections=["星级评定补贴"])
+    assert items and items[0].label == "被评为五星级的给予10万元，四星级的给予5万元，三星级的给予3万元"
