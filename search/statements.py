@@ -62,9 +62,10 @@ def entity_sentences(q: Question, corpus: "Corpus", k: Knowledge) -> list[tuple[
     if topical:
         # a document about the entity (《天河区幼儿园招生工作方案》) speaks of it in every sentence, named or not:
         # its sentences on the question's topic are statements about the entity too
+        names = entity_names(q, corpus)
         for doc in k.documents:
             doc_id = doc.attrs.get("doc_id")
-            name = next((n for n in entity_names(q, corpus) if len(n) >= 2 and n in doc.label), None)
+            name = next((n for n in names if len(n) >= 2 and n in doc.label), None)
             if name is None or (docs and doc_id not in docs):
                 continue
             for s in k.by_doc.get(doc_id, []):

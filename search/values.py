@@ -9,6 +9,7 @@ says plainly that the value is quoted from the text, not a target the graph reco
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import TYPE_CHECKING
@@ -88,21 +89,16 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
     # the sentence before, in the same section, sets the scene ("…可享受星级评定补贴。被评为五星级的给予10万元，
     # 四星级的给予5万元…"): its words count half
     previous: dict[int, Sentence] = {}
-    for s in pool.values():
-        sentences = k.by_doc.get(s.doc_id, [])
-        i = next((j for j, x in enumerate(sentences) if x.char_start == s.char_start), 0)
-        if i > 0 and sentences[i - 1].section_path == s.section_path:
-            previous[id(s)] = sentences[i - 1]
-    for w in (w for g in groups for w in g):
-        for s in k.containing(w):
+    for s in list(pool.values()):
+        if scope is not None and s.doc_id not in scope:
+            continue
+        before, after = _neighbours(s, k)
+        if before is not None:
+            previous[id(s)] = before
+        if after is not None and id(after) not in pool and QUANTITY.search(after.text):
             # a sentence right after one naming the words, stating values, is a candidate too
-            sentences = k.by_doc.get(s.doc_id, [])
-            i = next((j for j, x in enumerate(sentences) if x.char_start == s.char_start), None)
-            if i is not None and i + 1 < len(sentences) and sentences[i + 1].section_path == s.section_path \
-                    and id(sentences[i + 1]) not in pool and QUANTITY.search(sentences[i + 1].text) \
-                    and (scope is None or s.doc_id in scope):
-                pool[id(sentences[i + 1])] = sentences[i + 1]
-                previous[id(sentences[i + 1])] = s
+            pool[id(after)] = after
+            previous[id(after)] = s
     scored = []
     for s in list(pool.values())[:MAX_SCAN]:
         if scope is not None and s.doc_id not in scope:
@@ -150,6 +146,25 @@ BASELINE = re.compile(r"[从由][^，,；;。从由到]{1,16}?(?=(?:提高|降�
 def without_baseline(text: str) -> str:
     """The clause as it reads without the figure it moves from (the label; the citation keeps the whole)."""
     return BASELINE.sub(lambda m: "" if QUANTITY.search(m.group(0)) or "百分之" in m.group(0) else m.group(0), text)
+
+
+_STARTS: list = [None, {}]     # [the knowledge they were read from, doc_id → its sentences' offsets]
+
+
+def _neighbours(s: Sentence, k: Knowledge) -> tuple[Sentence | None, Sentence | None]:
+    """The sentences just before and after `s` in the same section (None where the section ends)."""
+    sentences = k.by_doc.get(s.doc_id, [])
+    if _STARTS[0] is not k:
+        _STARTS[:] = [k, {}]
+    starts = _STARTS[1].get(s.doc_id)
+    if starts is None:
+        starts = _STARTS[1][s.doc_id] = [x.char_start for x in sentences]
+    i = bisect.bisect_left(starts, s.char_start)
+    if not (i < len(sentences) and sentences[i].char_start == s.char_start):
+        return None, None
+    before = sentences[i - 1] if i > 0 and sentences[i - 1].section_path == s.section_path else None
+    after = sentences[i + 1] if i + 1 < len(sentences) and sentences[i + 1].section_path == s.section_path else None
+    return before, after
 
 
 SCHEDULE = 3      # valued clauses in one sentence that make it a schedule of rates
