@@ -8,7 +8,7 @@ from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge, normalise, topic_words
-from search.question import MAX_LABEL, Question, dedupe, extend_term, place_names, variants
+from search.question import MAX_LABEL, Question, dedupe, documents_about, extend_term, place_names, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around
 
@@ -300,9 +300,7 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
                    if set(i.attrs.get("via", ["self"])) & {"self", "within"}}
         # a document about the place (《关于推进广州市…的实施方案》) states its targets for the place, even where
         # a sentence does not repeat the name
-        own = {d.attrs.get("doc_id") for d in k.documents
-               if any(len(n) >= 2 and n in d.label for key, surface in named
-                      for n in place_names(key, surface, ws.gazetteer))}
+        own = documents_about([n for key, surface in named for n in place_names(key, surface, ws.gazetteer)], k)
         targets = [t for t in targets if t.uri in allowed or (t.citations and t.citations[0].doc_id in own)]
     if q.projects:
         # "昆明都市圈到2025年集聚全省多少人口": the targets stated of that named thing, when the text states any

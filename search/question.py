@@ -977,6 +977,17 @@ def place_names(key: str, surface: str, gazetteer) -> list[str]:
     return names
 
 
+def documents_about(names: list[str], k: Knowledge) -> dict[str, str]:
+    """doc_id → the name its title carries, for the documents whose title names one of `names`
+    (《关于推进广州市…实施方案》 is about 广州): such a document speaks of it in every sentence."""
+    out = {}
+    for doc in k.documents:
+        name = next((n for n in names if len(n) >= 2 and n in doc.label), None)
+        if name is not None:
+            out[doc.attrs.get("doc_id")] = name
+    return out
+
+
 def entity_names(q: Question, corpus: "Corpus") -> list[str]:
     """Every surface form of the linked entities: a place's full and short names, region and project labels."""
     names: list[str] = []

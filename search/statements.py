@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from graph.records import Item
 from search import focus as F
 from search.knowledge import Knowledge, topic_words
-from search.question import MAX_LABEL, Question, dedupe, entity_names, metadata_words
+from search.question import MAX_LABEL, Question, dedupe, documents_about, entity_names, metadata_words
 from search.records import Answer
 from search.sentences import Sentence, clauses
 
@@ -62,11 +62,8 @@ def entity_sentences(q: Question, corpus: "Corpus", k: Knowledge) -> list[tuple[
     if topical:
         # a document about the entity (《天河区幼儿园招生工作方案》) speaks of it in every sentence, named or not:
         # its sentences on the question's topic are statements about the entity too
-        names = entity_names(q, corpus)
-        for doc in k.documents:
-            doc_id = doc.attrs.get("doc_id")
-            name = next((n for n in names if len(n) >= 2 and n in doc.label), None)
-            if name is None or (docs and doc_id not in docs):
+        for doc_id, name in documents_about(entity_names(q, corpus), k).items():
+            if docs and doc_id not in docs:
                 continue
             for s in k.by_doc.get(doc_id, []):
                 hits = sum(1 for w in topical if w in s.text)

@@ -10,7 +10,8 @@ import cn2an
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question, corpus_key, dedupe, entity_names, term_in, topic_units, variants
+from search.question import (MAX_LABEL, Question, corpus_key, dedupe, documents_about, entity_names, term_in,
+                             topic_units, variants)
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses
 
@@ -738,17 +739,18 @@ def semantic(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             return rows
     passages = _passages(q, ws, k, limit=5)
     names = entity_names(q, ws)
+    about = documents_about(names, k)
     if names:
         # a question about a place or project is answered by passages that name it, or that stand in a
         # document about it (《关于推进广州市…实施方案》 need not repeat 广州 in every paragraph)
-        passages = [p for p in passages if any(n in p.text or (len(n) >= 2 and n in p.title) for n in names)]
+        passages = [p for p in passages if p.doc_id in about or any(n in p.text for n in names)]
         if not passages:
             return Answer(q.text, F.SEMANTIC, False, f"语料中没有找到关于{'、'.join(names[:2])}的相关内容(not found in the corpus)。")
     if not passages:
         return Answer(q.text, F.SEMANTIC, False, "语料中没有找到相关内容(not found in the corpus)。")
     items = tuple(Item(_passage_label(p), "Passage", f"{p.doc_id}#{p.char_start}", (p.evidence(),),
                        {"document": p.title}) for p in passages)
-    answering = answering_clauses(passages[:MAX_ANSWER_PASSAGES], q, k, names)
+    answering = answering_clauses(passages[:MAX_ANSWER_PASSAGES], q, k, set(about))
     if answering:
         # the clauses that speak to the question first, each cited (a reader wants "租金按评估价的50%", not a
         # page to read); the passages follow as context
@@ -923,7 +925,7 @@ NUMBER = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\s*年)\d|[一二三四五六七
 
 
 def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge,
-                      names: list[str] | tuple[str, ...] = ()) -> tuple[Item, ...]:
+                      about: set[str] | frozenset[str] = frozenset()) -> tuple[Item, ...]:
     """Clauses of the best passages' sentences that hold the most of the question's topic words, each cited.
 
     A sentence qualifies when it holds at least half of the words the best sentence holds; inside it, every
@@ -940,14 +942,12 @@ def answering_clauses(passages: list[Sentence], q: Question, k: Knowledge,
     cues = [w for t in q.terms for w in statement_cues().get(t, statement_cues().get(t.lower(), ()))
             if w not in words]
     value_asked = bool(VALUE_ASKED.search(q.text))
-    pool: list[tuple[int, Sentence]] = []
     docs = {p.doc_id for p in passages}
-    # documents about the entity the question names (《关于推进广州市…实施方案》 for a question on 广州)
-    about = {d for d in docs if any(len(n) >= 2 and n in k.title(d) for n in names)}
     # the sentences a passage overlaps (a chunk may cut a sentence at either end)
     pool = [(rank, s) for rank, p in enumerate(passages) for s in k.by_doc.get(p.doc_id, [])
             if s.char_start < p.char_end and p.char_start < s.char_end]
-    whole_docs = docs if q.documents else about
+    # the documents the question names, or those retrieved that are about what it names (documents_about)
+    whole_docs = docs if q.documents else docs & about
     if whole_docs and len(whole_docs) <= MAX_SCANNED_DOCUMENTS:
         # inside the documents the question names, or that are about what it names, every sentence is a
         # candidate, not only the retrieved ones
