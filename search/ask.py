@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from graph.numerals import arabic_years
+from graph.numerals import arabic_years, simplified
 from graph.records import Item
 from search import focus as F
 from search import framing
@@ -204,7 +204,7 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         fallback = T.semantic(q, corpus, k)
     if fallback is None or not fallback.found:
         return quoted or result
-    covering = tuple(i for i in fallback.items if covers(" ".join(c.text for c in i.citations), q, corpus, k))
+    covering = tuple(i for i in fallback.items if covers(simplified(" ".join(c.text for c in i.citations)), q, corpus, k))
     if covering:
         lead = quoted.items if quoted else ()
         return Answer(q.text, focus, True, (quoted.answer + " " if quoted else "") + fallback.answer + " " +
@@ -294,7 +294,7 @@ def on_topic(result: Answer, q: Question) -> bool:
     quoted = [t for t in q.quoted if re.search(r"[\u4e00-\u9fff]", t) and len(t) >= 2]
     if ASPECTS.search(q.text):
         # "（质量、城市、文化、装备方面）": each item answers one of the aspects listed; together they cover them
-        texts = [i.label + " ".join(c.text for c in i.citations) for i in result.items]
+        texts = [i.label + simplified(" ".join(c.text for c in i.citations)) for i in result.items]
         covered = sum(1 for t in cjk if any(term_in(w, x) for x in texts for w in topic_words([t])))
         if covered * 2 >= len(cjk):
             return True
@@ -303,7 +303,7 @@ def on_topic(result: Answer, q: Question) -> bool:
     if len(units) < 2:
         return True
     for item in result.items:
-        text = item.label + " ".join(c.text + " ".join(c.section_path) for c in item.citations)
+        text = item.label + simplified(" ".join(c.text + " ".join(c.section_path) for c in item.citations))
         if any(t in text for t in quoted):
             return True       # the name the question quotes (“大家系列”) is its topic
         if sum(1 for u in units if any(term_in(w, text) for t in u for w in topic_words([t]))) * 2 >= len(units):

@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from graph.numerals import simplified
 from ingest.atomic import replace_dir_atomic, write_text_atomic
 from ingest.errors import WorkspaceError
 
@@ -20,11 +21,14 @@ Tokenize = Callable[[str], list[str]]
 
 
 def terms(tokens: Iterable[str]) -> list[str]:
-    """Index terms: tokens holding a letter, digit or CJK character, Latin lower-cased.
+    """Index terms: tokens holding a letter, digit or CJK character, Latin lower-cased, in simplified
+    characters (a report printed in traditional ones, 蘇聯協助, is found by a question asking 苏联协助).
 
     Punctuation and whitespace tokens would otherwise match every chunk and dilute the scores.
     """
-    return [t.strip().lower() for t in tokens if _WORD_CHAR.search(t)]
+    kept = [t.strip().lower() for t in tokens if _WORD_CHAR.search(t)]
+    folded = simplified("\n".join(kept)).split("\n")
+    return folded if len(folded) == len(kept) else kept
 
 
 def _quiet_bm25s() -> None:

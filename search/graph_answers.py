@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from graph.numerals import simplified
 from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach
 from graph.records import Evidence, Item
 from search import focus as F
@@ -42,7 +43,7 @@ def _topic_filter(items: list[Item], q: Question, drop: set[str]) -> tuple[list[
         return items, []
     words = topic_words(terms)
     # the label, its sentence, or the heading of the section it stands in (一、加快综合交通一体化)
-    kept = [i for i in items if any(w in i.label or any(w in c.text for c in i.citations) for w in words)]
+    kept = [i for i in items if any(w in i.label or any(w in simplified(c.text) for c in i.citations) for w in words)]
     return kept, terms
 
 
@@ -264,7 +265,7 @@ def planned_period(q: Question) -> tuple[int | None, set[str]]:
 def _places_named(item: Item, ws: "Corpus", k: Knowledge) -> int:
     from graph.places import find_places
 
-    text = item.citations[0].text if item.citations else item.label
+    text = simplified(item.citations[0].text) if item.citations else item.label
     regions = {r.label for r in k.regions if r.label in text}
     places = {m.place_id for m in find_places(text, ws.gazetteer, home=k.home)}
     return len(regions) + len(places)
@@ -403,7 +404,7 @@ def _sentence_of(cite: Evidence, k: Knowledge) -> str:
     i = bisect.bisect_right([s.char_start for s in sentences], cite.char_start) - 1
     if 0 <= i < len(sentences) and sentences[i].char_start <= cite.char_start < sentences[i].char_end:
         return sentences[i].text
-    return cite.text
+    return simplified(cite.text)
 
 
 VALUE_WORDS = {"目标", "多少", "建成", "达到", "实现", "完成", "预期", "现状", "目前", "当前", "现有", "分别"}
@@ -671,9 +672,10 @@ APPROVAL_ASKED = re.compile(r"批准|决议|审议通过|approv|adopt|resolution
 SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
 SESSION = re.compile(r"^(.+?(?:会议|大会))(?:关于|审议)")
 # A report's own opening names the session it is delivered to, often after its date:
-# "1957年6月26日在第一届全国人民代表大会第四次会議上", "向第五届全国人民代表大会第一次会议作政府工作报告".
+# "1957年6月26日在第一届全国人民代表大会第四次会議上", "向第五届全国人民代表大会第一次会议作政府工作报告",
+# or the session as the speaker's "we" ("各位代表：我们第一届全国人民代表大会第一次会议，在听了…").
 _N = r"[一二三四五六七八九十0-9０-９]+"
-OPENING_SESSION = re.compile(rf"(?:(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*)?(?:向|在)\s*(第{_N}届[\u4e00-\u9fff]{{2,20}}?代表大会"
+OPENING_SESSION = re.compile(rf"(?:(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*)?(?:向|在|我们)\s*(第{_N}届[\u4e00-\u9fff]{{2,20}}?代表大会"
                              rf"(?:常务委员会)?第{_N}次会[议議])")
 
 
@@ -703,13 +705,14 @@ def _delivery(doc: Item, ws: "Corpus", k: Knowledge) -> list[Item]:
     for ingested, limit in sources:
         if ingested is None:
             continue
-        text = ingested.document.text if limit is None else ingested.document.text[:limit]
+        # read in simplified characters (the 1950s reports are printed in traditional ones), cited as printed
+        text = simplified(ingested.document.text if limit is None else ingested.document.text[:limit])
         m = SPEAKER.search(text)
         if m and not any(i.attrs.get("field") == "speaker" for i in items):
             items.append(Item(m.group(2), "Agency", f"{doc.uri}#speaker",
                               (_text_evidence(ingested, m.start(), m.end(0)),), {"field": "speaker", "role": m.group(1)}))
     if own is not None and not resolutions:
-        m = OPENING_SESSION.search(own.document.text[:600])
+        m = OPENING_SESSION.search(simplified(own.document.text[:600]))
         if m:
             items.append(Item(m.group(2), "Value", f"{doc.uri}#session",
                               (_text_evidence(own, m.start(2), m.end(2)),), {"field": "session", "from": "opening"}))

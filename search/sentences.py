@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
+from graph.numerals import simplified
 from graph.records import Evidence
 from ingest.records import IngestedDocument
 
@@ -19,14 +20,15 @@ class Sentence:
     section_path: tuple[str, ...]
     char_start: int
     char_end: int
-    text: str
+    text: str              # in simplified characters, for matching and labels
+    written: str = ""      # the source's own characters where they differ (a report printed in traditional ones)
 
     def evidence(self, start: int | None = None, end: int | None = None, basis: str = "explicit") -> Evidence:
         """Evidence for the whole sentence or for [start, end) relative to it."""
         s = 0 if start is None else start
         e = len(self.text) if end is None else end
         return Evidence(self.source, self.doc_id, self.section_path, self.char_start + s, self.char_start + e,
-                        self.text[s:e], basis)
+                        (self.written or self.text)[s:e], basis)
 
 
 def split_sentences(doc: IngestedDocument) -> list[Sentence]:
@@ -50,8 +52,15 @@ def _sentence(doc: IngestedDocument, title: str, path: tuple[str, ...], base: in
     while end > start and text[end - 1].isspace():
         end -= 1
     if end - start >= 2:
-        yield Sentence(doc.document.doc_id, doc.document.source, title, path, base + start, base + end,
-                       text[start:end])
+        yield folded(Sentence(doc.document.doc_id, doc.document.source, title, path, base + start, base + end,
+                              text[start:end]))
+
+
+def folded(s: Sentence) -> Sentence:
+    """`s` read in simplified characters (same length, so offsets hold), its citations still quoting the
+    source's own characters: questions are asked in simplified ones whatever the document was printed in."""
+    text = simplified(s.text)
+    return s if text == s.text else replace(s, text=text, written=s.text)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

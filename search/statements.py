@@ -268,8 +268,10 @@ def agencies_for_topic(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     from graph.agencies import find_agencies
 
     asked = agency_asked()
+    cue = asked.search(q.text)
+    cue_text = cue.group(0) if cue else ""     # 哪个机构: the asked head (机构) is no topic word
     words = [w for w in topic_words([t for t in q.terms if re.search(r"[\u4e00-\u9fff]", t)])
-             if w not in metadata_words() and w not in DUTY_VERBS and not asked.fullmatch(w)]
+             if w not in metadata_words() and w not in DUTY_VERBS and not asked.fullmatch(w) and w not in cue_text]
     if not words:
         return Answer(q.text, F.METADATA, False, "问题没有说明是哪一项工作。")
     docs = q.document_ids()

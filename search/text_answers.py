@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 import cn2an
 
 from graph.records import Evidence, Item
+from graph.numerals import simplified
 from search import focus as F
 from search.knowledge import Knowledge
 from search.question import (MAX_LABEL, Question, corpus_key, dedupe, documents_about, entity_names, term_in,
                              topic_units, variants)
 from search.records import Answer
-from search.sentences import Sentence, clause_around, clauses
+from search.sentences import Sentence, clause_around, clauses, folded
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
@@ -311,6 +312,12 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     numeral = r"(?<![第\d])(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千两零〇]{2,}|[二三四五六七八九十两])"
     number = re.compile(numeral + r"(?:万|亿)?" + unit_re) if unit else re.compile(numeral + r"[个家座条所项处]")
     terms = [t for t in q.terms if t not in unit and not unit.endswith(t)]
+    # the places asked about count as words of the clause (苏联协助…的项目 is the 苏联 one, not all 600)
+    terms += [surface for _, surface in q.places if surface not in terms]
+    # the counted thing named before the question word (…建设的项目有多少个 → 项目): a number counting it
+    # ("一百四十一个项目") answers before a number of something else in a clause as near
+    head = COUNTED_HEAD.search(q.text) if unit[1:] == "" else None
+    counted = re.compile(number.pattern + r"[^，,。；;]{0,3}?" + re.escape(head.group(1))) if head else None
     best: tuple[int, Sentence, tuple[int, int]] | None = None
     # Only a sentence holding a term can score; corpus order is kept so that ties go to the first, as before.
     holding = {id(s) for t in terms for s in k.containing(t)}
@@ -330,6 +337,7 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             if not hit:
                 continue
             score = sum(1 for t in terms if t in clause)
+            score += 1 if score and counted is not None and counted.search(clause) else 0
             if score and (best is None or score > best[0]):
                 best = (score, s, (a, b))
     if best is None and len(docs) == 1:
@@ -340,11 +348,14 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         return Answer(q.text, F.COUNT, False, "语料中没有找到这个数字。")
     _, s, (a, b) = best
     clause = s.text[a:b]
-    value = number.search(clause).group(0)
+    hit = (counted.search(clause) if counted is not None else None) or number.search(clause)
+    value = number.search(hit.group(0)).group(0)
     return Answer(q.text, F.COUNT, True, f"{value}({clause})。",
                   (Item(value, "Value", f"{s.doc_id}#{s.char_start + a}", (s.evidence(a, b),)),), (s.evidence(a, b),))
 
 
+# "…的项目有多少个", "企业一共有几家": the noun the question counts, just before its question word
+COUNTED_HEAD = re.compile(r"([\u4e00-\u9fff]{2})(?<![共有了计列是为])(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)")
 YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 TABLE_ROW = re.compile(r"^\s*(\d{1,4})\s*(?:\t| \| )", re.M)
 
@@ -480,11 +491,12 @@ def _clauses_naming(item: Item, grams: set[str]) -> list[Item]:
     if len(item.label) <= MAX_LABEL:
         return [item] if names(item.label) else []
     c = item.citations[0]
+    read = simplified(c.text)     # the citation quotes the source's characters; the label is read simplified
     out = []
-    for a, b in clauses(c.text):
-        a, b = _trimmed(c.text, a, b)
-        if b - a <= 2 * MAX_LABEL and names(c.text[a:b]):
-            out.append(Item(c.text[a:b], "Passage", f"{c.doc_id}#{c.char_start + a}",
+    for a, b in clauses(read):
+        a, b = _trimmed(read, a, b)
+        if b - a <= 2 * MAX_LABEL and names(read[a:b]):
+            out.append(Item(read[a:b], "Passage", f"{c.doc_id}#{c.char_start + a}",
                             (Evidence(c.source, c.doc_id, c.section_path, c.char_start + a, c.char_start + b,
                                       c.text[a:b], c.basis),), item.attrs))
     return out[:1]
@@ -703,8 +715,8 @@ def _passages(q: Question, ws: "Corpus", k: Knowledge, limit: int = 5, cover: bo
     out: list[Sentence] = []
     for chunk in chunks:
         title = next((d.label for d in k.documents if d.attrs.get("doc_id") == chunk.doc_id), chunk.source)
-        out.append(Sentence(chunk.doc_id, chunk.source, title, chunk.section_path, chunk.char_start, chunk.char_end,
-                            chunk.text))
+        out.append(folded(Sentence(chunk.doc_id, chunk.source, title, chunk.section_path, chunk.char_start,
+                                   chunk.char_end, chunk.text)))
         if len(out) >= limit:
             break
     return out

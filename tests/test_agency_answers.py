@@ -83,3 +83,11 @@ def test_years_of_a_place_plan_are_asked_of_its_targets_not_of_the_reports():
     assert _series_years(q, k)          # the reports of those years exist: a bare question asks of them …
     k.series_docs = {}
     assert not _series_years(q, k)      # … and without a series the years are the targets' years
+
+
+def test_the_session_a_report_opens_with_as_its_we_is_its_session():
+    from search.graph_answers import OPENING_SESSION
+
+    m = OPENING_SESSION.search("各位代表：\n\n我们第一届全国人民代表大会第一次会议，在听了关于草案的报告")
+    assert m and m.group(2) == "第一届全国人民代表大会第一次会议"
+    assert OPENING_SESSION.search("我们在会议上讨论了") is None

@@ -76,3 +76,8 @@ def test_empty_index_and_missing_files(tmp_path):
     assert BM25Index.load(tmp_path / "e").search(["推进"], 5) == []
     with pytest.raises(WorkspaceError, match="BM25 index file missing"):
         BM25Index.load(tmp_path / "nothing")
+
+
+def test_traditional_characters_are_indexed_as_simplified_ones():
+    # a report printed in traditional characters is found by a question asked in simplified ones
+    assert terms(["蘇聯", "協助", "我國"]) == ["苏联", "协助", "我国"]

@@ -53,3 +53,13 @@ def test_a_count_stated_for_another_year_is_no_answer():
     assert not count(q, SimpleNamespace(), k).found
     q.years = [2030]
     assert count(q, SimpleNamespace(), k).found
+
+
+def test_the_number_counting_the_asked_thing_beats_another_number_in_a_clause_as_near():
+    from search.text_answers import count
+
+    k = _sentences_knowledge(["期间新建的重大项目约有六百个，甲国协助我国建设的一百四十一个项目就是骨干。"])
+    q = Question("期间甲国协助我国建设的项目有多少个？")
+    q.terms, q.places = ["期间", "我国"], [("country:X", "甲国")]
+    a = count(q, SimpleNamespace(), k)
+    assert a.found and a.items[0].label == "一百四十一个"
