@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import graph
 
 from graph.numerals import simplified
 from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach
@@ -303,12 +307,14 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         # a sentence does not repeat the name
         own = documents_about([n for key, surface in named for n in place_names(key, surface, ws.gazetteer)], k)
         targets = [t for t in targets if t.uri in allowed or (t.citations and t.citations[0].doc_id in own)]
-    if q.projects:
-        # "昆明都市圈到2025年集聚全省多少人口": the targets stated of that named thing, when the text states any
-        # (not those of the region around it in the next sentence)
-        labels = [p.label.strip("“”\"") for p in q.projects]
-        own = [t for t in targets if t.citations and any(n in _sentence_of(t.citations[0], k) for n in labels)]
-        targets = own or targets
+    # "昆明都市圈到2025年集聚全省多少人口": of the targets of the asked metric, those stated of that named thing,
+    # when the text states any (not those of the region around it in the next sentence): in its own sentence,
+    # else in a sentence after the one naming it ("“七五”计划草案规定…。…一九九○年…达到…")
+    labels = [p.label.strip("“”\"") for p in q.projects]
+    own = {t.uri for t in targets if t.citations and any(n in _sentence_of(t.citations[0], k, before=2)
+                                                        for n in labels)} if labels else set()
+    # a level asked (达到多少, 指标是多少) is answered by a level, a change asked (增长多少) by a change
+    change_asked = any(v in q.text for v in change_verbs()) or bool(CHANGE_ASKED_EN.search(q.text))
     metrics = [t for t in q.terms if t not in ("目标", "多少", "建成", "达到", "实现", "完成", "预期")]
     if not any(re.search(r"[\u4e00-\u9fff]", t) for t in metrics) and q.years:
         # An English question names its metric in English, and targets are matched by their Chinese words:
@@ -335,13 +341,17 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             # "赤字率是多少": a rate is asked, and the 财政赤字 in 亿元 of the same sentence is another figure
             hits = [t for t in hits if any(r in (t.attrs.get("metric") or "") + t.label for r in rates)
                     or t.attrs.get("unit") == "%"]
+        if any(t.uri in own for t in hits):
+            hits = [t for t in hits if t.uri in own]
         if not hits:
             continue
 
         def fit(t: Item) -> tuple:
             text = (t.attrs.get("metric") or "") + t.label
-            # most of the question's words, then the target's own year, then the closest metric name
-            return (sum(1 for w in words if w in text), t.attrs.get("year") == year,
+            # most of the question's words, then a level for a level (a change for a change), then the target's
+            # own year, then the closest metric name
+            is_change = any(v in (t.attrs.get("metric") or "") for v in change_verbs())
+            return (sum(1 for w in words if w in text), is_change == change_asked, t.attrs.get("year") == year,
                     -(len(t.attrs.get("metric") or t.label) - max((len(w) for w in keys if w in text), default=0)))
 
         best = max(fit(t) for t in hits)
@@ -357,6 +367,17 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     else:
         when = f"到{year}年," if year else ""
     return Answer(q.text, F.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
+
+
+CHANGE_ASKED_EN = re.compile(r"\b(?:grow|growth|increase|rise|decrease|reduce|reduction|cut|by how much)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def change_verbs() -> tuple[str, ...]:
+    """Verbs that make a target's value a change, not a level (graph/data/target_change_verbs.txt)."""
+    path = Path(graph.__file__).parent / "data" / "target_change_verbs.txt"
+    return tuple(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                 if w.strip() and not w.startswith("#"))
 
 
 # The ending of a word that makes it a ratio (赤字率, 比重, 占比): its value is a share, not an amount.
@@ -396,15 +417,11 @@ def _suffixed(term: str, q: Question, k: Knowledge) -> list[str]:
     return out[::-1]
 
 
-def _sentence_of(cite: Evidence, k: Knowledge) -> str:
-    """The whole sentence a citation stands in (a target cites its clause; the subject may open the sentence)."""
-    import bisect
-
-    sentences = k.by_doc.get(cite.doc_id, [])
-    i = bisect.bisect_right([s.char_start for s in sentences], cite.char_start) - 1
-    if 0 <= i < len(sentences) and sentences[i].char_start <= cite.char_start < sentences[i].char_end:
-        return sentences[i].text
-    return simplified(cite.text)
+def _sentence_of(cite: Evidence, k: Knowledge, before: int = 0) -> str:
+    """The whole sentence a citation stands in (a target cites its clause; the subject may open the sentence),
+    with up to `before` sentences before it in its section."""
+    passage = k.passage_up_to(cite.doc_id, cite.char_start, before)
+    return "".join(s.text for s in passage) if passage else simplified(cite.text)
 
 
 VALUE_WORDS = {"目标", "多少", "建成", "达到", "实现", "完成", "预期", "现状", "目前", "当前", "现有", "分别"}

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.numerals import simplified
 from graph.records import Item
 from search.sentences import Sentence, split_sentences
 
@@ -43,6 +44,7 @@ class Knowledge:
     _outline: tuple | None = field(default=None, repr=False, compare=False)         # see headings_of
     _found: dict = field(default_factory=dict, repr=False, compare=False)   # terms → sentence ids, see containing
     _documents: dict = field(default_factory=dict, repr=False, compare=False)   # term → doc_ids using it
+    _starts: dict = field(default_factory=dict, repr=False, compare=False)   # doc_id → its sentences' offsets
 
     @classmethod
     def build(cls, ws: "Corpus") -> "Knowledge":
@@ -59,8 +61,8 @@ class Knowledge:
         for doc in ws.documents.all():
             sentences.extend(split_sentences(doc))
             # A question names a document by its title; a title recovered badly still stands in the opening lines.
-            names[doc.document.doc_id] = " ".join(filter(None, (doc.metadata.title, doc.document.title_hint,
-                                                                 doc.document.text[:300])))
+            names[doc.document.doc_id] = simplified(" ".join(filter(None, (
+                doc.metadata.title, doc.document.title_hint, doc.document.text[:300]))))
             headings.extend((doc.document.doc_id, doc.document.source, h) for h in doc.headings)
         homes = set()
         for d in documents:
@@ -81,6 +83,31 @@ class Knowledge:
 
     def title(self, doc_id: str) -> str:
         return next((d.label for d in self.documents if d.attrs.get("doc_id") == doc_id), doc_id)
+
+    def sentence_index(self, doc_id: str, offset: int) -> int | None:
+        """The position in by_doc[doc_id] of the sentence holding character `offset`, None if none does."""
+        import bisect
+
+        starts = self._starts.get(doc_id)
+        if starts is None:
+            starts = self._starts[doc_id] = [s.char_start for s in self.by_doc.get(doc_id, [])]
+        i = bisect.bisect_right(starts, offset) - 1
+        sentences = self.by_doc.get(doc_id, [])
+        return i if 0 <= i < len(sentences) and sentences[i].char_start <= offset < sentences[i].char_end else None
+
+    def passage_up_to(self, doc_id: str, offset: int, before: int) -> list[Sentence]:
+        """The sentence holding `offset` and up to `before` sentences before it in the same section, in order
+        (a plan named in one sentence sets the targets of the next: "“七五”计划草案规定…。…一九九○年…达到…")."""
+        i = self.sentence_index(doc_id, offset)
+        if i is None:
+            return []
+        sentences = self.by_doc[doc_id]
+        out = [sentences[i]]
+        for j in range(i - 1, max(-1, i - 1 - before), -1):
+            if sentences[j].section_path != sentences[i].section_path:
+                break
+            out.insert(0, sentences[j])
+        return out
 
     def containing(self, *terms: str, doc_id: str | None = None) -> list[Sentence]:
         """Sentences containing every term, in corpus order."""

@@ -9,7 +9,6 @@ says plainly that the value is quoted from the text, not a target the graph reco
 """
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from typing import TYPE_CHECKING
@@ -148,19 +147,11 @@ def without_baseline(text: str) -> str:
     return BASELINE.sub(lambda m: "" if QUANTITY.search(m.group(0)) or "百分之" in m.group(0) else m.group(0), text)
 
 
-_STARTS: list = [None, {}]     # [the knowledge they were read from, doc_id → its sentences' offsets]
-
-
 def _neighbours(s: Sentence, k: Knowledge) -> tuple[Sentence | None, Sentence | None]:
     """The sentences just before and after `s` in the same section (None where the section ends)."""
     sentences = k.by_doc.get(s.doc_id, [])
-    if _STARTS[0] is not k:
-        _STARTS[:] = [k, {}]
-    starts = _STARTS[1].get(s.doc_id)
-    if starts is None:
-        starts = _STARTS[1][s.doc_id] = [x.char_start for x in sentences]
-    i = bisect.bisect_left(starts, s.char_start)
-    if not (i < len(sentences) and sentences[i].char_start == s.char_start):
+    i = k.sentence_index(s.doc_id, s.char_start)
+    if i is None or sentences[i].char_start != s.char_start:
         return None, None
     before = sentences[i - 1] if i > 0 and sentences[i - 1].section_path == s.section_path else None
     after = sentences[i + 1] if i + 1 < len(sentences) and sentences[i + 1].section_path == s.section_path else None
