@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from graph.numerals import arabic_years, parse_int, parse_number, simplified
 from graph.records import Target
+from graph.target_filter import default_filter, features
 
 _MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
@@ -18,7 +19,7 @@ _CN_NUM = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿]+[零�
 _NUM = (r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?(?:[-—–~～至][0-9]+(?:\.[0-9]+)?(?![0-9年]))?"
         rf"|{_CN_NUM}(?:[至~～](?:百分之)?{_CN_NUM}(?![年万亿]))?)")
 _UNITS = ("兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "分钱", "毛钱", "角钱", "个百分点", "个千分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "立方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
-          "小时", "%", "元", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
+          "小时", "%", "元", "人次", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
           "部", "年", "分", "毛", "角", "度")
 _UNIT_ALT = "|".join(map(re.escape, _UNITS))
@@ -148,6 +149,8 @@ class Quantity:
     target: Target
     year: int | None
     is_fact: bool
+    features: tuple[str, ...] = ()   # what the learnt filter read (graph/target_filter.py), when it was asked
+    rule_fact: bool | None = None    # the rules' own decision, before the filter's
 
 
 @dataclass(frozen=True)
@@ -448,6 +451,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
     if not ctx.review and ctx.doc_year and _past_heading(ctx.section_path, ctx.doc_year):
         ctx = replace(ctx, review=True, goal_section=False, mixed=False)
     results: list[Quantity] = []
+    judge = default_filter()
     printed = _printed_chars(sentence) if sentence_norm != sentence else {}
     subject: tuple[int, str, int] | None = None
     supposed = _supposition().search(sentence_norm)
@@ -484,6 +488,10 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         for q in found:
             metric_start, value_m, verb, metric, end = q
             metric = _AUXILIARY.sub("", metric)   # 工业总产值将增长 → 工业总产值增长
+            set_figure = _SET_FIGURE.search(metric)
+            if set_figure and set_figure.start() >= 2:
+                head, change = metric[:set_figure.start()], metric[set_figure.end():]
+                metric = head if change and head.endswith(change) else head + change   # 森林覆盖率的指标为62%
             if ctx.subject and _ANAPHOR.fullmatch(metric) and ctx.subject.endswith(metric[2:]):
                 metric = ctx.subject   # 在1949年，这个比重大约是… after …的比重迅速上升: the measure named before
             if metric in _GENERIC_COUNTED and (noun := _preceding_noun(sentence_norm, cstart)) is not None:
@@ -495,6 +503,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 if obj:
                     metric = obj.group(0)
             q_year = year if year is not None else rel
+            stated_year = q_year
             is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx)
             if ctx.mixed and not (deadline or _FUTURE.search(sentence_norm[:cend]) or _PAST.search(clause)
                                   or (q_year and ctx.doc_year and q_year < ctx.doc_year)):
@@ -505,9 +514,10 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 is_fact = True
             own_year = y is not None and ctx.doc_year is not None and year is not None and year >= ctx.doc_year
             limit = verb == "在" and not isinstance(value_m, Target) and value_m.group("approx") in ("以内", "以下")
-            if not is_fact and verb in ("占", "为", "是", "在") and not (
-                    _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
-                    or own_year or limit):   # (比重在3%以内: a ceiling set)
+            described = verb in ("占", "为", "是", "在") and not (
+                _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
+                or own_year or limit or set_figure)   # (比重在3%以内: a ceiling set; X的指标为N: a figure set)
+            if not is_fact and described:
                 continue  # 私营工业只占0.4%: a description, unless the sentence plans
             if not deadline and (_condition_re().search(sentence_norm) or _condition_section(ctx.section_path)):
                 continue   # 申请家庭…人均建筑面积低于15平方米: who qualifies, not what is to be reached
@@ -515,8 +525,28 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 _target_from_match(value_m, metric, verb, sentence[value_m.start():value_m.end()])
             if target is None:
                 continue
-            if not is_fact and target.metric in _words("target_circumstance_metrics.txt"):
+            circumstance = target.metric in _words("target_circumstance_metrics.txt")
+            if not is_fact and circumstance:
                 is_fact = True   # 今年高校毕业生超过1000万人: the circumstances, not a goal
+            rule_fact, feats = is_fact, ()
+            if judge is not None:
+                vstart, vend = (value_m.start(), value_m.end()) if isinstance(value_m, re.Match) else \
+                    (max(metric_start, end - len(target.value_text)), end)
+                feats = features(sentence_norm, cstart, cend, vstart, vend, verb=verb, unit=target.unit,
+                                 comparator=target.comparator, year=stated_year, deadline=deadline,
+                                 doc_year=ctx.doc_year, section_path=ctx.section_path, review=ctx.review,
+                                 goal_section=ctx.goal_section, mixed=ctx.mixed, past_context=ctx.past_context,
+                                 intro=ctx.intro, paragraph_year=ctx.year)
+                decided = judge.is_fact(feats, is_fact)
+                if is_fact and not decided and not (ctx.review or described or circumstance) and (
+                        q_year is None or ctx.doc_year is None or q_year >= ctx.doc_year):
+                    # A fact by the rules that the model reads as a goal with confidence: the rules' cues
+                    # were missing, not contrary (no review section, no past year, no description).
+                    is_fact = False
+                    q_year = stated_year if stated_year is not None else (ctx.year or ctx.default_year)
+                elif not is_fact and decided:
+                    is_fact = True   # a target by the rules that reads as a baseline or an achievement
+                    q_year = stated_year if stated_year is not None else _review_year(ctx)
             if results and _LEVEL_ONLY.fullmatch(target.metric):
                 # 国家级专精特新企业10家，省级50家: a level names the list's thing at that level
                 head = _LEVEL_HEAD.search(results[-1].target.metric)
@@ -524,10 +554,13 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                     target = replace(target, metric=target.metric + head.group(1))
             if printed:
                 target = replace(target, metric=target.metric.translate(printed))
-            results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact))
+            results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact,
+                                    feats, rule_fact))
     return results
 
 
+# X的(预期)指标为N, X的目标值是N: a figure set for the measure X; the words of setting are no part of its name.
+_SET_FIGURE = re.compile(r"的?(?:预期|约束性|年度|发展|主要|控制)?(?:目标值|指标值|目标|指标)(?=(?:增长|下降|提高|降低|减少|增加)?$)")
 _GENERIC_COUNTED = ("项目", "工程", "企业", "单位", "机构")   # counted things that say nothing without their kind
 _ANAPHOR = re.compile(r"(?:这个|这一|该项|此项)[\u4e00-\u9fff]{1,3}")
 _BARE_VERB = re.compile(r"(?:先|再|又|还|也|拟|将|要)+([\u4e00-\u9fff]{2})")   # 先发行: a verb without its object
@@ -829,7 +862,7 @@ _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")
 _ADJUST_VERBS = ("降低", "提高", "下调", "上调", "压减")   # kept in the metric when they open the clause
 _CHANGE_VERBS = frozenset(_data_lines("target_change_verbs.txt"))   # kept in the metric: 粮食产量增长
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载|覆盖)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
-_COUNT_UNITS = {"个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张",
+_COUNT_UNITS = {"人次", "个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张",
                 "颗", "架", "株", "头", "只", "册", "间", "部", "件", "位"}
 _MEASURE_UNITS = {"度", "Mbps", "Gbps", "Tbps", "年", "分", "毛", "角", "分钱", "毛钱", "角钱", "兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
                   "千瓦时", "万千瓦", "平方公里", "平方米", "立方米", "岁", "人", "户", "倍", "‰", "个千分点", "公尺",
@@ -954,8 +987,12 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             # 补助标准由35元提高到40元: the first value is the base; what it measures names the next one.
             from_base = (seg_start, segment[:base.start()])
             continue
+        # 设施覆盖率100%: a rate and its value closing the clause, as goal lists and tables print them.
+        # (小于1952年所占的比例13.2%: a comparison with a year's share, no rate set)
+        bare_rate = verb is None and value_unit(m) in ("%", "‰") and not after.strip() and _BARE_RATE.search(segment) \
+            and not _CMP_RE.search(segment) and not re.search(r"[0-9]{4}年|上年|去年", segment)
         if verb is None and m.group("approx") not in ("左右", "以上", "以下", "以内", "上下") and not (
-                planned and value_unit(m) in _MEASURE_UNITS | {"元"} and m.group("mag")) \
+                planned and value_unit(m) in _MEASURE_UNITS | {"元"} and m.group("mag")) and not bare_rate \
                 or verb is None and _BASE_VALUE.search(segment):
             continue   # (比1958年的214亿元增长26%: the base of a change, not a value to reach)
         if from_base and seg_start == prev_end and not metric_text.strip():
@@ -1008,6 +1045,7 @@ def _subject_predicate() -> re.Pattern:
 
 
 _ON_BASE = re.compile(r"的?基础上")
+_BARE_RATE = re.compile(r"[\u4e00-\u9fff]{2}(?:率|比例|比重|占比)$")
 # Between a base value and the value it changes to (由2020年的63.9%提高到2025年的65%): a verb, maybe a year.
 _TO_VALUE = re.compile(rf"(?:{_CMP_RE.pattern})(?:[0-9]{{4}}年(?:底|末)?的?)?")
 _RATE_OF = re.compile(r"的(?:幅度|比例|速度)(压减|削减|压缩|降低|减少|提高|增加|下调|上调)([^\d,，;；、的]{2,12})")
@@ -1119,7 +1157,7 @@ def _is_quantity(sentence: str, m: re.Match) -> bool:
     return True
 
 
-_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|今明两年|目前|当前|现在|现有|截至[0-9]{4}年(?:底|末)?|即(?=增长|增加|提高|降低|减少|下降|为|达到)|(?:近|这)?[一二三四五六七八九十两几多0-9]{1,2}年来|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|再使|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
+_METRIC_LEAD = re.compile(r"(?:[(（][一二三四五六七八九十0-9]{1,3}[)）]|今明两年|目前|当前|现在|现有|截至[0-9]{4}年(?:底|末)?|即(?=增长|增加|提高|降低|减少|下降|为|达到)|(?:近|这)?[一二三四五六七八九十两几多0-9]{1,2}年来|到[0-9]{4}年(?:底)?|至[0-9]{4}年|在?[0-9]{4}年(?:底|末)?|(?:今年|明年)(?:底|末|内)?|本年度|全年|年内|其中|力争|确保|按照|把|我们|(?:计划)?规定|(?:预算|计划)中|再使|用[一二三两四五六七八九十0-9]{1,2}年(?:的)?时间|"
                           r"[在于]?(?:今后|未来)?[一二三两四五六七八九十0-9]{1,2}年(?:内|之内|时间内)|(?:今后|未来)[一二三两四五六七八九十0-9]{1,2}年|"
                           r"全省|全国|全市|全区|全州|全县|使|实现|预计|争取|要求|要|将|的|和|及|与|、|约|年均|一律|统一|普遍|为此|因此|此外|同时|"
                           r"(?:比|较)(?:上年|去年)(?:的)?(?:年初)?(?:预算|预计|实际)?(?:完成)?数?|同比|分别|累计|共计|合计|总计|共|总共|(?:又|还|也|都)(?=将|要|可|能|$)|而(?!且)|\s)+")

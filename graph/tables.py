@@ -37,9 +37,11 @@ class TableTarget:
 
 
 def find_table_targets(text: str, doc_year: int | None) -> list[TableTarget]:
-    """Targets read from the indicator tables of `text`."""
+    """Targets read from the indicator tables of `text`: printed in columns (a PDF's text layer) or with
+    their cells delimited (web pages' "a | b | c", PDF grid tables' tabs)."""
     out: list[TableTarget] = []
     lines = _lines(text)
+    out += _delimited_targets(lines, doc_year)
     i = 0
     while i < len(lines):
         start, end, line = lines[i]
@@ -143,4 +145,90 @@ def _row(text: str, start: int, end: int, line: str, columns: list[int | None], 
     target = Target(metric=metric, value=parsed.value, unit=parsed.unit or (unit or None), comparator=comparator,
                     value_text=values[col] + (unit if unit and unit not in values[col] else ""),
                     value_high=parsed.value_high)
+    return TableTarget(start, end, metric, target, year)
+
+
+# -- tables whose cells are delimited ---------------------------------------------------------------------
+# ingest writes a web page's table row as "cell | cell | cell" (ingest/html_tables.py) and a PDF grid table's
+# row with tabs between its cells (ingest/pdf_tables.py); the header names the columns:
+#     序号 | 指标 | 单位 | 2020年 | 2025年 | 属性
+#     1 | 家庭医生签约覆盖率 | % | 35 | 60 | 预期性
+_SEPARATOR = re.compile(r"\s*\|\s*|\t+")
+_NAME_LABEL = re.compile(r"^(?:主要)?(?:指\s*标|项\s*目)(?:名称|内容)?$")
+_UNIT_LABEL = re.compile(r"^(?:计量)?单\s*位$")
+_YEAR_LABEL = re.compile(r"^((?:19|20)[0-9]{2})\s*年(?:底|末)?(?:目标值?|预期值?|规划值?|目标)?(?:[（(][^()（）]{1,8}[)）])?$")
+_GOAL_LABEL = re.compile(r"^(?:目标值?|预期目标|目标任务|规划目标)(?:[（(][^()（）]{1,8}[)）])?$")
+_CELL_VALUE = re.compile(r"^(?P<cmp>[>≥<≤＞＜]|不低于|不少于|不超过|不高于)?\s*(?P<value>[0-9][0-9.]*(?:\s*[-—–~～]\s*[0-9][0-9.]*)?"
+                         r"\s*(?:万亿|亿|万|千)?[^0-9\s]{0,4})$")
+_CELL_CMP = {**_CMP, "不低于": "≥", "不少于": "≥", "不超过": "≤", "不高于": "≤"}
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a delimited row (None when the line has no delimiter)."""
+    if "|" not in line and "\t" not in line:
+        return None
+    cells = [c.strip() for c in _SEPARATOR.split(line.strip().strip("|"))]
+    return [c for c in cells if c] or None
+
+
+def _delimited_header(cells: list[str], doc_year: int | None) -> tuple[int, int | None, int, int | None] | None:
+    """(name column, unit column, target column, target year) of a header row, or None: the target column is
+    the latest year at or after the document's year, else a 目标值 column (its year unstated)."""
+    names = [k for k, c in enumerate(cells) if _NAME_LABEL.match(c.replace("　", ""))]
+    if not names or len(cells) < 2:
+        return None
+    years = [(int(m.group(1)), k) for k, c in enumerate(cells) if (m := _YEAR_LABEL.match(c.replace("　", "")))]
+    unit = next((k for k, c in enumerate(cells) if _UNIT_LABEL.match(c.replace("　", ""))), None)
+    if years:
+        year, col = max(years)
+        if doc_year is not None and year < doc_year:
+            return None   # a table of results looks back
+        return names[0], unit, col, year
+    goal = next((k for k, c in enumerate(cells) if _GOAL_LABEL.match(c.replace("　", ""))), None)
+    return (names[0], unit, goal, None) if goal is not None else None
+
+
+def _delimited_targets(lines: list[tuple[int, int, str]], doc_year: int | None) -> list[TableTarget]:
+    out: list[TableTarget] = []
+    header = None
+    width = 0
+    for start, end, line in lines:
+        cells = _cells(line)
+        if cells is None:
+            header = None   # the table is over
+            continue
+        found = _delimited_header(cells, doc_year)
+        if found:
+            header, width = found, len(cells)
+            continue
+        if header is None or len(cells) != width:
+            continue   # a group label (| 总体发展水平 |) or a row of another shape
+        name_col, unit_col, col, year = header
+        row = _delimited_row(start, end, cells, name_col, unit_col, col, year)
+        if row:
+            out.append(row)
+    return out
+
+
+def _delimited_row(start: int, end: int, cells: list[str], name_col: int, unit_col: int | None, col: int,
+                   year: int | None) -> TableTarget | None:
+    cell = cells[col].replace("％", "%")
+    m = _CELL_VALUE.match(cell)
+    name = re.sub(r"^[0-9]{1,2}\s*[.．、]\s*", "", cells[name_col]).strip()
+    if not m or len(name) < 2:
+        return None
+    unit_m = _UNIT.search(name)
+    unit = cells[unit_col] if unit_col is not None else (unit_m.group(1) if unit_m else "")
+    metric = name[: unit_m.start()].strip() if unit_m else name
+    value = m.group("value").replace(" ", "")
+    parsed = None
+    if unit and not re.search(r"[^0-9.\-—–~～]", value) and (unit == "%" or re.fullmatch(r"(?:万亿|亿|万|千)?[^\d/]*", unit)):
+        parsed = parse_value(value + unit)
+    parsed = parsed or parse_value(value) or parse_value(re.match(r"[0-9.]+", value).group(0))
+    if parsed is None:
+        return None
+    comparator = _CELL_CMP.get(m.group("cmp") or "", parsed.comparator or "=")
+    shown = value + (unit if unit and unit not in value else "")
+    target = Target(metric=metric, value=parsed.value, unit=parsed.unit or (unit or None), comparator=comparator,
+                    value_text=shown, value_high=parsed.value_high)
     return TableTarget(start, end, metric, target, year)

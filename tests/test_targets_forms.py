@@ -1,0 +1,79 @@
+"""Targets stated without a 到20XX年 cue: a figure set for a measure (X的指标为N), a rate and its value in a goal
+list, counts of visits (人次), and the rows of delimited indicator tables. Invented sentences."""
+from __future__ import annotations
+
+from graph.goals import Context, find_quantities
+from graph.tables import find_table_targets
+from graph.target_filter import TargetFilter, features
+
+PLAN = Context(2024, 2024)
+GOALS = Context(2024, 2026, section_path=("二、工作目标",), goal_section=True)
+REVIEW = Context(2024, 2024, section_path=("一、工作回顾",), review=True)
+
+
+def _targets(sentence: str, ctx: Context = PLAN) -> set[tuple[str, float, str | None]]:
+    return {(q.target.metric, q.target.value, q.target.unit) for q in find_quantities(sentence, ctx) if not q.is_fact}
+
+
+def test_a_figure_set_for_a_measure_is_a_target_named_by_the_measure():
+    assert ("湿地保护率", 55.0, "%") in _targets("湿地保护率的指标为55%。")
+    assert ("城市生活垃圾回收利用", 38.0, "%") in _targets("城市生活垃圾回收利用的目标值是38%。")
+    # a change set as the indicator: the change is kept, the words of setting are not
+    assert ("单位产值水耗下降", 4.0, "%") in _targets("单位产值水耗的预期指标是下降4%。")
+
+
+def test_a_rate_and_its_value_in_a_goal_list_is_a_target_and_a_fact_under_review():
+    assert ("农村生活污水治理率", 70.0, "%") in _targets("农村生活污水治理率70%，行政村通客车率100%。", GOALS)
+    assert ("行政村通客车率", 100.0, "%") in _targets("农村生活污水治理率70%，行政村通客车率100%。", GOALS)
+    facts = [q for q in find_quantities("农村生活污水治理率70%。", REVIEW)]
+    assert facts and all(q.is_fact for q in facts)
+
+
+def test_a_rate_that_qualifies_a_noun_is_no_target():
+    assert not any(v == 90.0 for _, v, _ in _targets("对达标率90%的乡镇给予奖励。", GOALS))
+    # a share compared with a past year's is a baseline, not a rate set
+    assert not _targets("民营工业产值低于2010年所占的比例31.5%。", GOALS)
+
+
+def test_visits_are_counted_in_person_visits():
+    assert ("接待游客", 4.5e7, "人次") in _targets("全年新增接待游客4500万人次。")
+
+
+def test_the_years_own_words_are_no_part_of_the_metric():
+    assert ("城镇新增就业", 2e4, "人") in _targets("本年度城镇新增就业的目标为2万人。")
+    assert ("公共绿地覆盖率", 45.0, "%") in _targets("年内公共绿地覆盖率达到45%。")
+
+
+WEB_TABLE = """二、主要指标
+序号 | 指标 | 单位 | 2023年 | 2027年 | 属性
+1 | 城乡居民健康档案建档率 | % | 80 | ≥90 | 预期性
+2 | 每千人口执业医师数 | 人 | 3.1 | 3.6 | 约束性
+| 服务质量 |
+三、重点任务
+"""
+
+
+def test_a_web_pages_indicator_table_gives_the_target_years_column():
+    rows = {(t.metric, t.target.value, t.target.comparator, t.year) for t in find_table_targets(WEB_TABLE, 2024)}
+    assert rows == {("城乡居民健康档案建档率", 90.0, "≥", 2027), ("每千人口执业医师数", 3.6, "=", 2027)}
+
+
+def test_a_tab_separated_table_with_a_goal_column_and_a_table_of_past_years():
+    table = "指标名称\t目标值\n新建口袋公园（个）\t120\n"
+    (row,) = find_table_targets(table, 2024)
+    assert (row.metric, row.target.value, row.target.unit, row.year) == ("新建口袋公园", 120.0, "个", None)
+    past = "指标 | 2021年 | 2022年\n公园数量 | 40 | 52\n"
+    assert find_table_targets(past, 2024) == []
+
+
+def test_the_learnt_filter_overturns_the_rules_only_where_confident():
+    feats = features("今年已建成绿道300公里", 0, 11, 7, 12, verb=None, unit="公里", comparator="=", year=None,
+                     deadline=False, doc_year=2024, section_path=("一、工作回顾",), review=False, goal_section=False,
+                     mixed=False, past_context=False, intro=False, paragraph_year=None)
+    assert "cb:已" in feats and "h:回顾" in feats and "y:none" in feats
+    judge = TargetFilter({"cb:已": -4.0}, 0.0, veto=0.2, rescue=0.9)
+    assert judge.is_fact(feats, rule_fact=False)              # a proposed target that reads as done: a fact
+    assert judge.is_fact(feats, rule_fact=True)               # not confident enough to make it a target
+    assert not TargetFilter({}, 0.0).is_fact(feats, rule_fact=False)   # no veto: the rules decide
+    again = TargetFilter.from_json(judge.to_json("test"))
+    assert (again.weights, again.veto, again.rescue) == ({"cb:已": -4.0}, 0.2, 0.9)
