@@ -18,7 +18,7 @@ _CN_NUM = r"[零〇○一二两三四五六七八九十百千]+(?:[万亿]+[零�
 # Old reports group thousands with commas (38，000元, 6，200万人).
 _NUM = (r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?(?:[-—–~～至][0-9]+(?:\.[0-9]+)?(?![0-9年]))?"
         rf"|{_CN_NUM}(?:[至~～](?:百分之)?{_CN_NUM}(?![年万亿]))?)")
-_UNITS = ("兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "分钱", "毛钱", "角钱", "个百分点", "个千分点", "个工作日", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "立方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
+_UNITS = ("兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "分钱", "毛钱", "角钱", "个百分点", "个千分点", "个工作日", "微克/立方米", "毫克/升", "Mbps", "Gbps", "Tbps", "颗", "平方公里", "平方公尺", "立方公尺", "平方米", "立方米", "公尺", "市斤", "公担", "担", "千瓦时", "万千瓦", "千瓦", "美元", "公里", "千米", "公斤",
           "小时", "%", "元", "人次", "人", "个", "座", "米", "吨", "斤", "亩", "岁", "户", "家", "所", "项", "套", "辆",
           "架", "条", "倍", "公顷", "台", "张", "处", "名", "位", "次", "件", "株", "头", "只", "册", "间", "张",
           "部", "年", "分", "毛", "角", "度")
@@ -864,7 +864,7 @@ _CHANGE_VERBS = frozenset(_data_lines("target_change_verbs.txt"))   # kept in th
 _SHARE_RE = re.compile(r"(?:集聚|占|集中|吸纳|贡献|承载|覆盖)(?:了)?(?:全省|全国|全市|全区)?(?:约)?$")
 _COUNT_UNITS = {"人次", "个", "座", "条", "所", "家", "项", "套", "辆", "处", "户", "人", "名", "公里", "千米", "亩", "台", "张",
                 "颗", "架", "株", "头", "只", "册", "间", "部", "件", "位"}
-_MEASURE_UNITS = {"度", "Mbps", "Gbps", "Tbps", "年", "分", "毛", "角", "分钱", "毛钱", "角钱", "兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
+_MEASURE_UNITS = {"微克/立方米", "毫克/升", "度", "Mbps", "Gbps", "Tbps", "年", "分", "毛", "角", "分钱", "毛钱", "角钱", "兆比特/秒", "吉比特/秒", "太比特/秒", "吨标准煤", "%", "个百分点", "元", "美元", "吨", "斤", "公斤", "公里", "千米", "米", "亩", "公顷", "千瓦",
                   "千瓦时", "万千瓦", "平方公里", "平方米", "立方米", "岁", "人", "户", "倍", "‰", "个千分点", "公尺",
                   "平方公尺", "立方公尺", "公担", "担", "市斤"}
 
@@ -976,8 +976,11 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         if verb is None and lead_end is not None and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS \
                 and len(metric_text) - skip - lead_end >= 2 and not after.startswith("的"):
             change = next((v for v in _ADJUST_VERBS if metric_text[skip:skip + lead_end].endswith(v)), "")
-            out.append((seg_start + (skip if lead_end == 0 else 0), m, None,
-                        _clean_metric(metric_text[skip + lead_end:]) + change, m.end()))
+            counted = _clean_metric(metric_text[skip + lead_end:])
+            if counted in _GENERIC_COUNTED:
+                # 新开工项目150个、竣工项目80个: the verb tells the projects apart
+                counted = re.sub(r"^(?:全年|年内)?(?:计划|拟)?", "", metric_text[skip:skip + lead_end]) + counted
+            out.append((seg_start + (skip if lead_end == 0 else 0), m, None, counted + change, m.end()))
             lead_active = True
             continue
         lead_active = False

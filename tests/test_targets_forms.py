@@ -77,3 +77,18 @@ def test_the_learnt_filter_overturns_the_rules_only_where_confident():
     assert not TargetFilter({}, 0.0).is_fact(feats, rule_fact=False)   # no veto: the rules decide
     again = TargetFilter.from_json(judge.to_json("test"))
     assert (again.weights, again.veto, again.rescue) == ({"cb:已": -4.0}, 0.2, 0.9)
+
+
+def test_a_value_after_a_per_head_base_is_the_verbs_value():
+    assert ("托育机构托位", 5.0, "个") in _targets("到2026年，托育机构托位达到每千人口5个。")
+
+
+def test_concentrations_are_measured_in_their_unit():
+    assert ("PM10平均浓度", 50.0, "微克/立方米") in {
+        (m, v, u) for m, v, u in _targets("PM10平均浓度控制在50微克/立方米以下。")}
+
+
+def test_counted_projects_keep_the_verb_that_tells_them_apart():
+    got = _targets("全年计划新开工项目60个、竣工项目45个。")
+    assert {("新开工项目", 60.0, "个"), ("竣工项目", 45.0, "个")} <= got
+    assert ("乡镇综合文化站", 30.0, "个") in _targets("新改建乡镇综合文化站30个。")
