@@ -98,7 +98,11 @@ def _condition_re() -> re.Pattern:
 _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
 _PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较从由在])去年(?!的?基础)|过去|回顾|以来|[一二两三四五六七八九十几多0-9]年来|(?<!今后)(?<!未来)(?<![0-9一二两三四五六七八九十])[一二两三四五六七八九十0-9]{1,3}年间|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
-                   r"完成了|建成了|分别为|先后|提前")
+                   r"完成了|建成了|分别为|先后|提前|超额完成|截[至止](?:目前|当前|现在)|近年来|近些年|多年来|"
+                   # a standing among the others or against their average describes the present state
+                   r"(?:居|位居|位列|排名|排在)(?:全国|全省|全市|全区|全球|世界)|(?:比|高于|低于)全(?:国|省|市|区)平均")
+# 城镇化率达到72.5%，居全省第二位: what the clause after the value says of it
+_RANKED = re.compile(r"[,，]?(?:居|位居|位列|排名|排在)(?:全国|全省|全市|全区|全球|世界)|[,，]?(?:比|高于|低于)全(?:国|省|市|区)平均")
 # What a clause reports as done (了, 已, 比去年同期) or measured part-way through the year (上半年, 前三季度):
 # a fact even in a sentence that says 今年; only a cue of intent (要, 将, 力争…) in the clause makes it a target.
 _DONE = re.compile(r"同期|已经|已|(?<![为除])了(?![解])(?!$)|(?<![为除])(?<!左右)(?<!以上)(?<!以下)(?<![0-9%])了$")   # (将…百分之二十九左右了: a modal 了)
@@ -108,7 +112,7 @@ _WILL = re.compile(r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|
 _INTENT = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|明年|拟|计划|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
 _LOOKING_BACK = re.compile(r"过去|(?<![与比同较从由在])(?:去年|上一年)(?!的?基础)|(?:[一两二三四五六七八九十几多]+|近[一两二三四五六七八九十几]+)年来|取得了|回顾|已建成")
-_REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|成绩|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
+_REVIEW_HEADING = re.compile(r"回顾|发展基础|基础与|成就|成绩|成效|(?:取得的|主要|工作)进展|过去|现状|形势|一年来|工作总结|基本总结|决算|情况")
 _GOAL_HEADING = re.compile(r"目标|远景|展望")
 _GOAL_PREDICATE = re.compile(
     r"(?:基本建成|全面建成|基本形成|初步形成|全面形成|基本实现|全面实现|显著提升|明显提升|大幅提升|不断提升|"
@@ -504,7 +508,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                     metric = obj.group(0)
             q_year = year if year is not None else rel
             stated_year = q_year
-            is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx)
+            is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx, sentence_norm[cend:cend + 12])
             if ctx.mixed and not (deadline or _FUTURE.search(sentence_norm[:cend]) or _PAST.search(clause)
                                   or (q_year and ctx.doc_year and q_year < ctx.doc_year)):
                 continue   # a section reviewing and planning at once: without a cue, say nothing
@@ -836,7 +840,7 @@ def sentence_tense(sentence: str, doc_year: int | None) -> str | None:
     return None
 
 
-def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Context) -> bool:
+def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Context, after: str = "") -> bool:
     if ctx.review:
         return True
     if deadline and not (_ALREADY.search(clause) and not _INTENT.search(clause)):
@@ -847,15 +851,18 @@ def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Co
         return True   # (一九五四年预算中…的支出, after a look back: the year's budget is still a plan)
     if not _INTENT.search(clause) and (_DONE.search(clause) or _PART_YEAR.search(before)):
         return True   # 今年…，上半年产值比去年同期增长14.1%: the clause reports what was done
+    if not _INTENT.search(clause) and _ACHIEVED.search(before) and not _WILL.search(before):
+        return True   # 超额完成年度目标任务，新增就业3.6万人: the plan was fulfilled (确保超额完成…: still a plan)
     if re.search(r"完成(?:了)?(?:[^,，;；]{0,8}?(?:计划|目标|任务))?的?[0-9.]+%", clause) and not _WILL.search(clause):
         return True   # 钢完成96.4%: a plan's fulfilment
     if year is not None and ctx.doc_year is not None and year < ctx.doc_year and not future:
         return True
     if future:
         return False
-    return bool(_PAST.search(clause) or _PAST.search(before))
+    return bool(_PAST.search(clause) or _PAST.search(before) or _RANKED.match(after))
 
 
+_ACHIEVED = re.compile(r"超额完成|提前[一二两三四五六七八九十0-9]{0,2}个?(?:年|月|季度)?(?:全面)?完成|圆满完成")
 _BUDGETED = re.compile(r"预算(?:中|的|安排|规定)|预计|计划(?:规定|安排|数)|拟定")
 _ALREADY = re.compile(r"已经|已(?!有)|业已")
 _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")

@@ -92,3 +92,27 @@ def test_counted_projects_keep_the_verb_that_tells_them_apart():
     got = _targets("全年计划新开工项目60个、竣工项目45个。")
     assert {("新开工项目", 60.0, "个"), ("竣工项目", 45.0, "个")} <= got
     assert ("乡镇综合文化站", 30.0, "个") in _targets("新改建乡镇综合文化站30个。")
+
+
+def _facts(sentence: str, ctx: Context = PLAN) -> set[tuple[str, float]]:
+    return {(q.target.metric, q.target.value) for q in find_quantities(sentence, ctx) if q.is_fact}
+
+
+def test_the_present_state_is_a_fact_not_a_target():
+    assert ("口袋公园", 85.0) in _facts("截至目前，全区共建成口袋公园85个。")
+    assert _facts("近年来，全区托位数量持续增加，达到1.8万个。") and not _targets("近年来，全区托位数量持续增加，达到1.8万个。")
+    assert _facts("全区人均公园绿地面积达到14平方米，居全省第三位。")
+    assert _facts("全区研发投入强度达到2.9%，比全省平均水平高0.4个百分点。")
+
+
+def test_a_fulfilled_plan_reports_facts_and_a_plan_to_fulfil_one_sets_targets():
+    assert _facts("超额完成年度目标任务，新增城镇就业1.2万人。")
+    assert _targets("确保超额完成年度目标任务，新增城镇就业1.2万人。")
+
+
+def test_a_section_on_what_was_achieved_is_a_review():
+    ctx = Context(2024, 2024, section_path=("一、主要成效",))
+    from graph.goals import section_context
+    review, goal, _ = section_context(ctx.section_path)
+    assert review and not goal
+    assert not _targets("新增城镇就业1.2万人。", Context(2024, 2024, section_path=ctx.section_path, review=review))
