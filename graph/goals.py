@@ -657,6 +657,12 @@ def _built_object(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1)
+def _bare_words() -> frozenset[str]:
+    """Words that are no measure alone (target_bare_words.txt and the verbs opening or closing a metric)."""
+    return frozenset(_words("target_bare_words.txt") + _words("target_lead_verbs.txt") + _words("target_object_verbs.txt"))
+
+
 def _core_metric(metric: str) -> str:
     """What a metric measures, without plan words, comparison bases and the change verb."""
     core = _COMPARISON_BASE.sub("", _plan_words().sub("", metric))
@@ -668,6 +674,8 @@ def _core_metric(metric: str) -> str:
     core = _built_object(core)
     if _NO_METRIC.fullmatch(core):
         return ""   # 预计明年春耕时将达五十万个以上: a time, the metric is the sentence's subject
+    if core in _bare_words():
+        return ""   # 开工580万套, 低0.4个百分点: a verb or a total of the subject named before
     return "" if re.fullmatch(r"人均|户均|每人|平均|人均每年|每人每年", core) else core   # 人均每年增长10%
 
 
@@ -694,10 +702,11 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
             if base and base.start() >= 2 and not _has_predicate(noun[:base.start()]):
                 # 招生人数由1982年的31.5万人，增加到1987年的55万人: the base names the clause after it.
                 return found, (start, _clean_metric(noun[:base.start()]), cend)
-            if _NO_METRIC.fullmatch(noun):
+            if _NO_METRIC.fullmatch(noun) or _core_metric(noun) == "" and noun.strip():
                 if subject is None or not subject[1]:
                     return found, subject
                 noun = subject[1]   # 国家…的经费，…，1954年有三万亿元: what the clause has is the subject
+                # (…，开工580万套 / …，低0.4个百分点: a verb or a comparison alone)
             elif not _LIST_NOUN.fullmatch(noun) or _NOT_SUBJECT.search(noun) or _has_predicate(noun):
                 return found, subject
             following = sentence[cend + 1:]
@@ -715,7 +724,8 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
             return found, (start, measure.group(0), cend)
         named = _SUBJECT.fullmatch(text) and not _has_predicate(text) or _measure_phrase().fullmatch(text)
         if named and not _NOT_SUBJECT.search(text) and not _has_quantity(text):
-            return found, (start, text, cend)
+            modal = _MODAL.search(text)   # 棚户区住房改造要再启动一批: the subject, not what is said of it
+            return found, (start, text[:modal.start()] if modal else text, cend)
         return found, subject
     out = []
     for metric_start, value_m, verb, metric, end in found:
@@ -723,7 +733,8 @@ def _with_subject(sentence: str, cstart: int, cend: int, found: list, subject: t
         if len(core) >= 2 or len(core) == 1 and verb in _CHANGE_VERBS and metric == core + verb \
                 and not re.fullmatch(r"[其这那该此它再又也还都则]", core):   # 煤增长17%: a product of one character
             out.append((metric_start, value_m, verb, metric, end))
-            subject = (metric_start, core, -1)
+            # (中央预算内投资: plan words inside a name stay in it)
+            subject = (metric_start, core if core in metric else _clean_metric(metric), -1)
         elif subject is not None:
             suffix = verb if verb in _CHANGE_VERBS else ""
             adjacent = subject[2] >= 0 and _CLAUSE_SPLIT.fullmatch(sentence, subject[2], cstart) is not None
@@ -882,6 +893,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
     with no verb of their own continue that list, as does each 、-item after such a value in this clause."""
     out = []
     lead_active = listed
+    built_subject: str | None = None   # 保障房 of 保障房基本建成300万套: what the list's next verb (、新开工…) acts on
     values = [m for m in _VALUE_RE.finditer(sentence, cstart, cend) if _is_quantity(sentence, m)
               and not _ON_BASE.match(sentence, m.end())]   # (在增产3800亿斤的基础上: the base)
     carried: tuple[int, str | None, str] | None = None   # (start, verb, metric) for 分别达A、B
@@ -941,15 +953,17 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
                 out.append((start, m, verb, _clean_metric(obj[0]), m.end() + obj[1]))
                 building, prev_start, building_end = build, start, m.end() + obj[1]
                 continue
-        if build and not after.strip() and value_unit(m) in _COUNT_UNITS \
+        if build and (not after.strip() or after.startswith("、")) and value_unit(m) in _COUNT_UNITS \
                 and verb is None and (not chinese or _sizeable(m)) and build.start() >= 2:
             # 棚户区住房改造580万套, 高校扩招100万人: the verb closes the metric, the value closes the clause
+            # or an item of a list (保障房基本建成300万套、新开工500万套)
             mstart, metric = _strip_lead(sentence, seg_start, seg_start + len(metric_text), places)
             lead = _build_start().match(metric)
             if lead and len(metric) - lead.end() > len(build.group(0)) + 1:
                 metric = metric[lead.end():]   # 完成易地扶贫搬迁280万人 → 易地扶贫搬迁
             if len(_clean_metric(metric)) > len(build.group(0)) + 1:
                 out.append((mstart, m, None, _clean_metric(metric), m.end()))
+                built_subject = re.sub(r"(?:基本|全面|初步|累计|共|再)*$", "", metric[:len(metric) - len(build.group(0))])
                 continue
         building = None
         if seg_start == cstart and verb is None and not _METRIC_LEAD.sub("", metric_text) \
@@ -980,6 +994,11 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         if lead_end is None and lead_active and (seg_start == cstart or re.match(r"[、和及]", metric_text)) \
                 and not _CMP_RE.search(metric_text) and not _build_re().search(metric_text):
             lead_end = 0   # 、垃圾日处理能力6万吨: the next item of a list of things built
+        if verb is None and lead_end and built_subject and len(metric_text) == skip + lead_end \
+                and re.match(r"[、和及]", metric_text) and value_unit(m) in _COUNT_UNITS:
+            # 保障房基本建成300万套、新开工500万套: the verb alone names what the list's subject does next
+            out.append((seg_start + skip, m, None, _clean_metric(built_subject) + metric_text[skip:], m.end()))
+            continue
         if verb is None and lead_end is not None and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS \
                 and len(metric_text) - skip - lead_end >= 2 and not after.startswith("的"):
             change = next((v for v in _ADJUST_VERBS if metric_text[skip:skip + lead_end].endswith(v)), "")
@@ -1055,6 +1074,7 @@ def _subject_predicate() -> re.Pattern:
 
 
 _ON_BASE = re.compile(r"的?基础上")
+_MODAL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:还要|也要|要|将|再|需要)")
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{2}(?:率|比例|比重|占比)$")
 # Between a base value and the value it changes to (由2020年的63.9%提高到2025年的65%): a verb, maybe a year.
 _TO_VALUE = re.compile(rf"(?:{_CMP_RE.pattern})(?:[0-9]{{4}}年(?:底|末)?的?)?")

@@ -116,3 +116,16 @@ def test_a_section_on_what_was_achieved_is_a_review():
     review, goal, _ = section_context(ctx.section_path)
     assert review and not goal
     assert not _targets("新增城镇就业1.2万人。", Context(2024, 2024, section_path=ctx.section_path, review=review))
+
+
+def test_a_verb_or_a_comparison_alone_takes_the_measure_named_before():
+    got = [(q.target.metric, q.target.value) for q in find_quantities(
+        "城市更新专项资金安排800亿元，比去年预算多0.5个百分点。", PLAN)]
+    assert ("城市更新专项资金", 0.5) in got and not any(m in ("多", "") for m, _ in got)
+    got = [q.target.metric for q in find_quantities("老旧小区改造要再推进一批，开工3.2万套。", PLAN)]
+    assert got == ["老旧小区改造"]
+
+
+def test_a_list_after_a_verb_of_building_goes_on_with_its_subject():
+    got = {(q.target.metric, q.target.value) for q in find_quantities("今年公共租赁住房基本建成4万套、新开工6万套。", PLAN)}
+    assert got == {("公共租赁住房基本建成", 4e4), ("公共租赁住房新开工", 6e4)}
