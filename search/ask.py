@@ -37,12 +37,68 @@ def answer(question: str, corpus: "Corpus") -> Answer:
         return framing.frame(question, Answer(question, F.SEMANTIC, False,
                                               "问题中没有可查找的词语(not found in the corpus)。"))
     k = corpus.knowledge
+    parts = asked_parts(question)
+    if len(parts) >= 2:
+        # "易地扶贫搬迁让多少人挪穷窝？多少个贫困县脱贫摘帽？": each question answered on its own, the later ones
+        # read in the document, year and entity the first one names when they name none of their own
+        first = link(arabic_years(parts[0]), corpus, k)
+        answers = [_answer_linked(first, corpus, k)]
+        for part in parts[1:]:
+            answers.append(_answer_linked(_inherit(link(arabic_years(part), corpus, k), first), corpus, k))
+        return framing.frame(question, _joined(question, answers))
     q = link(arabic_years(question), corpus, k)   # 一九五八年 is 1958年, same length
+    return framing.frame(question, _answer_linked(q, corpus, k))
+
+
+def _answer_linked(q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     focus = F.choose(q.masked(), q.slots(), corpus.embedder, Path(corpus.root) / "cache")
     log.info("focus=%s masked=%s places=%s regions=%s projects=%s docs=%s years=%s terms=%s", focus, q.masked(),
              q.places, [r.label for r in q.regions], [p.label for p in q.projects],
              [d.label for d in q.documents], q.years, q.terms)
-    return framing.frame(question, _execute(focus, q, corpus, k))
+    return _execute(focus, q, corpus, k)
+
+
+# A question word (a closed class): a part of the question holding one asks something of its own.
+QUESTION_WORD = re.compile(r"多少|几|哪|什么|谁|何|怎么|怎样|如何|是否|吗|呢")
+MIN_PART = 6    # CJK characters of a part that asks on its own (not "为什么？", "是哪些？")
+# A later part that points back (其中…, 这项行动…, 该规划…) or gives an example (比如…) is no question of its
+# own: the whole is asked as one. Pronouns and example markers are a closed class.
+LEANS_BACK = re.compile(r"^(?:其中|其|这|那|该|此|它|他们|上述|以上|前述|比如|例如|譬如|如|像|具体)")
+
+
+def asked_parts(question: str) -> list[str]:
+    """The questions a compound question runs together, each ending on its question mark; [question] when
+    it asks one thing."""
+    parts = [p.strip() for p in re.findall(r"[^？?]+[？?]?", question) if p.strip()]
+    if len(parts) < 2 or not all(QUESTION_WORD.search(p) and len(re.findall(r"[\u4e00-\u9fff]", p)) >= MIN_PART
+                                 for p in parts) or any(LEANS_BACK.match(p) for p in parts[1:]):
+        return [question]
+    return parts
+
+
+def _inherit(later: Question, first: Question) -> Question:
+    """A later question of a compound one in the first one's setting: the documents, years and entities it
+    does not name itself."""
+    changes = {}
+    if not later.documents and not later.years:
+        changes.update(documents=first.documents, years=first.years)
+    if not (later.places or later.regions or later.projects or later.subject):
+        changes.update(places=first.places, regions=first.regions, projects=first.projects, subject=first.subject)
+    return replace(later, **changes) if changes else later
+
+
+def _joined(question: str, answers: list[Answer]) -> Answer:
+    """One answer of the parts' answers: found when any part is, every part's items and citations kept."""
+    found = [a for a in answers if a.found]
+    items, seen = [], set()
+    for a in answers:
+        for i in a.items:
+            if (i.label, i.uri) not in seen:
+                seen.add((i.label, i.uri))
+                items.append(i)
+    lead = found[0] if found else answers[0]
+    return Answer(question, lead.intent, bool(found), " ".join(a.answer for a in answers), tuple(items),
+                  tuple(c for a in answers for c in a.citations))
 
 
 def _own_part(item: Item, names: list[str]) -> Item:
