@@ -107,7 +107,9 @@ _RANKED = re.compile(r"[,，]?(?:居|位居|位列|排名|排在)(?:全国|全�
 # a fact even in a sentence that says 今年; only a cue of intent (要, 将, 力争…) in the clause makes it a target.
 _DONE = re.compile(r"同期|已经|已|(?<![为除])了(?![解])(?!$)|(?<![为除])(?<!左右)(?<!以上)(?<!以下)(?<![0-9%])了$")   # (将…百分之二十九左右了: a modal 了)
 _PART_YEAR = re.compile(r"上半年|前[一二三四五六七八九十两0-9]{1,2}个?(?:月|季度)|[一二三]季度|"
-                        r"[0-9一二三四五六七八九十]{1,2}[-—–至~]+[0-9一二三四五六七八九十]{1,2}月")
+                        r"[0-9一二三四五六七八九十]{1,2}[-—–至~]+[0-9一二三四五六七八九十]{1,2}月|"
+                        # 一二两月份, 一、二月份: months gone by (not 6月份前, a deadline)
+                        r"[一二三四五六七八九十0-9][一二三四五六七八九十0-9、]{0,4}两?个?月份(?!前|以前|底)")
 _WILL = re.compile(r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|力争|确保|争取|到[0-9]{4}年")
 _INTENT = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|明年|拟|计划|"
                      r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
@@ -241,6 +243,20 @@ def _past_heading(path: tuple[str, ...], doc_year: int) -> bool:
         years = [int(y) for y in re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})年", text)]
         if years:
             return max(years) < doc_year and not _HEADING_PLANS.search(text)
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan_heading(path: tuple[str, ...], doc_year: int | None) -> bool:
+    """Whether the nearest heading naming a year names the document's year or a later one with a word of
+    planning (二、1956年的国家预算, said in 1956): its figures are set, not described."""
+    if doc_year is None:
+        return False
+    for heading in reversed(path):
+        text = _rule_text(heading)
+        years = [int(y) for y in re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})年", text)]
+        if years:
+            return min(years) >= doc_year and bool(_HEADING_PLANS.search(text))
     return False
 
 
@@ -520,7 +536,8 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             limit = verb == "在" and not isinstance(value_m, Target) and value_m.group("approx") in ("以内", "以下")
             described = verb in ("占", "为", "是", "在") and not (
                 _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
-                or own_year or limit or set_figure)   # (比重在3%以内: a ceiling set; X的指标为N: a figure set)
+                or own_year or limit or set_figure or _plan_heading(ctx.section_path, ctx.doc_year))
+            # (比重在3%以内: a ceiling set; X的指标为N: a figure set; under 二、1956年的国家预算: the budget's)
             if not is_fact and described:
                 continue  # 私营工业只占0.4%: a description, unless the sentence plans
             if not deadline and (_condition_re().search(sentence_norm) or _condition_section(ctx.section_path)):

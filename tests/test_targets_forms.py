@@ -129,3 +129,16 @@ def test_a_verb_or_a_comparison_alone_takes_the_measure_named_before():
 def test_a_list_after_a_verb_of_building_goes_on_with_its_subject():
     got = {(q.target.metric, q.target.value) for q in find_quantities("今年公共租赁住房基本建成4万套、新开工6万套。", PLAN)}
     assert got == {("公共租赁住房基本建成", 4e4), ("公共租赁住房新开工", 6e4)}
+
+
+def test_figures_under_a_heading_for_the_years_budget_are_set_not_described():
+    ctx = Context(1962, 1962, section_path=("二、1962年的国家预算",))
+    assert ("畜牧税收入", 4.2e8) in {(q.target.metric, q.target.value) for q in
+                                     find_quantities("畜牧税收入为420，000，000元。", ctx) if not q.is_fact}
+    looking_back = Context(1962, 1962, section_path=("一、1961年国家决算",))
+    assert not _targets("畜牧税收入为420，000，000元。", looking_back)
+
+
+def test_months_gone_by_report_facts():
+    assert _facts("今年一、二月份，纺织品产量增长9%。")
+    assert _targets("6月份前完成老旧管网改造3000户。")
