@@ -229,6 +229,8 @@ def default_model() -> FocusModel:
 def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = None,
            model: FocusModel | None = None) -> str:
     """The best-scoring focus whose slots the question fills (a comparison only when the question asks one)."""
+    if asks_reason(masked):
+        return SEMANTIC
     ranked = (model or default_model()).rank(masked, embedder, cache_dir)
     for label, _ in ranked:
         if slots.satisfies(label) and (label != COMPARE or asks_comparison(masked)):
@@ -237,11 +239,12 @@ def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = No
 
 
 COMPARE_CUES = Path(__file__).parent / "data" / "compare_cues.txt"
+REASON_CUES = Path(__file__).parent / "data" / "reason_cues.txt"
 
 
-@lru_cache(maxsize=1)
-def _compare_pattern() -> re.Pattern:
-    cues = [c.strip() for c in COMPARE_CUES.read_text(encoding="utf-8").splitlines()
+@lru_cache(maxsize=4)
+def _cue_pattern(path: Path) -> re.Pattern:
+    cues = [c.strip() for c in path.read_text(encoding="utf-8").splitlines()
             if c.strip() and not c.startswith("#")]
     chinese = [re.escape(c) for c in cues if re.search(r"[\u4e00-\u9fff]", c)]
     english = [re.escape(c) for c in cues if not re.search(r"[\u4e00-\u9fff]", c)]
@@ -250,7 +253,12 @@ def _compare_pattern() -> re.Pattern:
 
 def asks_comparison(text: str) -> bool:
     """Does the question set things side by side (比较, 分别, compare, each …)?"""
-    return bool(_compare_pattern().search(text))
+    return bool(_cue_pattern(COMPARE_CUES).search(text))
+
+
+def asks_reason(text: str) -> bool:
+    """Does the question ask why (为什么, 原因, why …)? A reason is a passage, not a value or a list."""
+    return bool(_cue_pattern(REASON_CUES).search(text))
 
 
 def mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

@@ -64,3 +64,11 @@ def test_bank_covers_every_focus_in_both_languages():
         assert any(t.isascii() or "〈" in t and t.replace("〈", "").replace("〉", "").isascii() for t in texts) or \
             any(sum(c.isascii() for c in t) > len(t) / 2 for t in texts), focus
         assert any(any("\u4e00" <= c <= "\u9fff" for c in t.replace("〈地〉", "")) for t in texts), focus
+
+
+def test_a_question_asking_why_asks_for_the_passage_that_gives_the_reason():
+    from search.focus import SEMANTIC, Slots, choose
+
+    assert choose("〈年〉年为什么提出8%左右的增长目标？", Slots(years=1)) == SEMANTIC
+    assert choose("Why did 〈文件〉 lower the growth target?", Slots(documents=1)) == SEMANTIC
+    assert choose("〈年〉年的增长目标是多少？", Slots(years=1)) != SEMANTIC
