@@ -502,6 +502,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
         found = _clause_quantities(sentence_norm, cstart, cend, places or [], listed)
         if not found and results and results[-1].end == cstart - 1:
             found = _listed_after(sentence_norm, cstart, cend, results[-1])
+        found = [_with_purpose(sentence_norm, cend, q) for q in found]
         found, subject = _with_subject(sentence_norm, cstart, cend, found, subject, places or [], ctx.subject)
         if "番" in clause:
             found += _doublings(sentence, sentence_norm, cstart, cend, places or [])
@@ -672,6 +673,20 @@ def _built_object(text: str) -> str:
     if built and len(text) - done.end() - built.end() >= 2:
         return text[done.end() + built.end():]
     return text
+
+
+_PURPOSE = re.compile(r"[,，](?:主要|重点|专门|全部|专项)?用于([^,，;；。、]{2,20})")
+_FUNDING = ("安排", "投入", "拿出", "筹集", "下达", "发行")
+
+
+def _with_purpose(sentence: str, cend: int, q: tuple) -> tuple:
+    """今年拟安排300亿元，用于补助农村危房改造: money arranged with no name of its own is named by its use."""
+    metric_start, value_m, verb, metric, end = q
+    if metric.strip() or verb not in _FUNDING and not re.search("|".join(_FUNDING) + "$", sentence[metric_start:
+                                                                  value_m.start() if isinstance(value_m, re.Match) else end]):
+        return q
+    use = _PURPOSE.match(sentence, cend)
+    return (metric_start, value_m, verb, _clean_metric(use.group(1)), end) if use else q
 
 
 @functools.lru_cache(maxsize=1)
@@ -967,7 +982,9 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
             if obj and value_unit(m) in _COUNT_UNITS | _MEASURE_UNITS - {"岁", "年"} | {None} and (
                     not m.group("approx") or not later):
                 start = seg_start + build.start() if build is not building else prev_start
-                out.append((start, m, verb, _clean_metric(obj[0]), m.end() + obj[1]))
+                # 取消80项收费: a verb of taking away is the measure's sense (the count abolished, not the fees)
+                taken = build.group(0).rstrip("对由") if re.search(r"取消|停征|下放|减免|精简", build.group(0)) else ""
+                out.append((start, m, verb, taken + _clean_metric(obj[0]), m.end() + obj[1]))
                 building, prev_start, building_end = build, start, m.end() + obj[1]
                 continue
         if build and (not after.strip() or after.startswith("、")) and value_unit(m) in _COUNT_UNITS \

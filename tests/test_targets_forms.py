@@ -142,3 +142,12 @@ def test_figures_under_a_heading_for_the_years_budget_are_set_not_described():
 def test_months_gone_by_report_facts():
     assert _facts("今年一、二月份，纺织品产量增长9%。")
     assert _targets("6月份前完成老旧管网改造3000户。")
+
+
+def test_counts_taken_away_keep_their_verb():
+    assert ("取消涉企收费", 60.0, "项") in _targets("今年取消60项涉企收费。")
+
+
+def test_money_arranged_without_a_name_is_named_by_its_use():
+    got = _targets("今年拟安排120亿元，用于支持中小学校舍加固。")
+    assert ("支持中小学校舍加固", 1.2e10, "元") in got
