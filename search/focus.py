@@ -232,10 +232,19 @@ def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = No
     if asks_reason(masked):
         return SEMANTIC
     ranked = (model or default_model()).rank(masked, embedder, cache_dir)
+    counting = bool(COUNT_ASKED.search(masked))
     for label, _ in ranked:
+        if counting and label in LISTS:
+            continue      # "how many large projects did the report plan": a number, not the report's projects
         if slots.satisfies(label) and (label != COMPARE or asks_comparison(masked)):
             return label
     return SEMANTIC
+
+
+# "多少个", "几项", "how many" (not 哪几个, which asks for the list): a question word with a measure word, a
+# closed class. Such a question asks a number, so it is never answered by a list of the graph's entities.
+COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?:个|项|家|座|条|所|处|批|类|种|名|人)|\bhow many\b", re.I)
+LISTS = (PROJECTS, GOALS)
 
 
 COMPARE_CUES = Path(__file__).parent / "data" / "compare_cues.txt"

@@ -72,3 +72,11 @@ def test_a_question_asking_why_asks_for_the_passage_that_gives_the_reason():
     assert choose("〈年〉年为什么提出8%左右的增长目标？", Slots(years=1)) == SEMANTIC
     assert choose("Why did 〈文件〉 lower the growth target?", Slots(documents=1)) == SEMANTIC
     assert choose("〈年〉年的增长目标是多少？", Slots(years=1)) != SEMANTIC
+
+
+def test_a_question_asking_how_many_is_never_answered_by_a_list_of_projects():
+    from search.focus import PROJECTS, Slots, choose
+
+    assert choose("How many large projects did 〈文件〉 plan to build?", Slots(documents=1)) != PROJECTS
+    assert choose("〈文件〉计划建设多少个大型项目？", Slots(documents=1)) != PROJECTS
+    assert choose("〈地〉有哪些项目？", Slots(places=1)) == PROJECTS
