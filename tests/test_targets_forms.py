@@ -151,3 +151,11 @@ def test_counts_taken_away_keep_their_verb():
 def test_money_arranged_without_a_name_is_named_by_its_use():
     got = _targets("今年拟安排120亿元，用于支持中小学校舍加固。")
     assert ("支持中小学校舍加固", 1.2e10, "元") in got
+
+
+def test_how_many_there_are_to_be_is_a_count_and_how_many_there_are_a_description():
+    ctx = Context(1957, 1957)
+    assert ("施工的限额以上项目", 640.0) in {(q.target.metric, q.target.value) for q in
+                                          find_quantities("今年施工的限额以上项目共有六百四十个。", ctx) if not q.is_fact}
+    assert not [q for q in find_quantities("全国图书馆共有三千个。", ctx) if not q.is_fact]
+    assert [q.target.metric for q in find_quantities("每个农民的副业收入，大约有40元左右。", ctx)] == ["每个农民的副业收入"]
