@@ -15,7 +15,9 @@ The shipped weights were trained with --balance --veto 0 --min-precision 0.695 (
 square root of its candidates, so the one long plan does not outweigh the work reports; the threshold is the
 best LODO F1 that keeps the LODO precision of the previous filter, 0.695). Gold forms are compared in simplified
 characters, as the candidates are read (the 1954 report is printed in traditional ones). Headings are read as
-graph/extract.py reads them (`heading_sentences`).
+graph/extract.py reads them (`heading_sentences`), each document's candidates with the document's whole text (how
+often a name recurs, feature rep=) and its title (a list of items of another kind keeps only quoted names and
+cited documents, graph/projects.py `find_projects`).
 
 Never reads the test split (tests/data/extraction_gold/test/).
 """
@@ -46,10 +48,11 @@ DROP: tuple[str, ...] = ()   # feature families left out (--drop t0=,f2=)
 
 
 def collect(files: list[Path], use_cache: bool) -> dict[str, dict]:
-    """name → {"gold": [...forms], "sentences": [(accepted {(a,b): name}, [Candidate…])], "title": str}."""
+    """name → {"gold": [...forms], "sentences": [(accepted {(a,b): name}, [Candidate…], spans kept or None)],
+    "own_title": {names}} (spans kept: in a list of items of another kind, the spans that may be projects)."""
     from graph.extract import _Extractor
-    from graph.project_candidates import candidates
-    from graph.projects import rule_projects, simplified
+    from graph.project_candidates import ITEM_LIST, candidates, document_context, simplified_document
+    from graph.projects import proper_in_item_list, rule_projects, simplified
 
     key = sorted((f.name, f.stat().st_mtime) for f in files)
     if use_cache and CACHE.exists():
@@ -64,6 +67,7 @@ def collect(files: list[Path], use_cache: bool) -> dict[str, dict]:
             print(f"skip {f.name}: document not found", file=sys.stderr)
             continue
         ex = _Extractor(run.ingested, scorer._tools()[1])
+        title = run.ingested.metadata.title or run.ingested.document.title_hint
         sentences = []
         for s in [*ex.sentences(), *ex.heading_sentences()]:   # (as graph/extract.py reads them)
             spans = [(m.start, m.end) for m in ex.places_in(s)]
@@ -71,10 +75,16 @@ def collect(files: list[Path], use_cache: bool) -> dict[str, dict]:
             rejected: list = []
             found = rule_projects(text, spans, rejected)
             found = {k: v for k, v in found.items() if not ex._own_title(v)}
-            sentences.append((found, candidates(text, spans, found, rejected, with_accepted=True), ex))
+            context = document_context(title)
+            cands = candidates(text, spans, found, rejected, with_accepted=True, document=simplified_document(ex.text))
+            # (in a list of items of another kind, only these spans may be projects: graph.projects.find_projects)
+            keep = None if ITEM_LIST not in context else {
+                (a, b) for (a, b), n in [*found.items(), *(((c.start, c.end), c.name) for c in cands)]
+                if proper_in_item_list(text, a, b, n)}
+            sentences.append((found, cands, keep, ex))
         docs[f.name] = {"gold": [[g["name"], *g.get("match_any", [])] for g in gold.get("projects", [])],
-                        "sentences": [(a, c) for a, c, _ in sentences],
-                        "own_title": {c.name for _, cs, e in sentences for c in cs if e._own_title(c.name)}}
+                        "sentences": [(a, c, k) for a, c, k, _ in sentences],
+                        "own_title": {c.name for _, cs, _, e in sentences for c in cs if e._own_title(c.name)}}
     CACHE.write_bytes(pickle.dumps({"key": key, "code": _code_stamp(), "docs": docs}))
     return docs
 
@@ -84,6 +94,7 @@ def _code_stamp() -> str:
 
     h = hashlib.sha1()
     for p in [REPO / "graph" / "projects.py", REPO / "graph" / "project_candidates.py", REPO / "graph" / "extract.py",
+              Path(__file__),
               *sorted((REPO / "graph" / "data").glob("project_*.txt"))]:
         h.update(p.read_bytes())
     return h.hexdigest()
@@ -108,7 +119,7 @@ def rows(docs: dict, names: list[str]):
     candidates (one long plan must not teach the filter everything), else each candidate weighs 1."""
     X, y, w = [], [], []
     for n in names:
-        cands = [c for _, cs in docs[n]["sentences"] for c in cs]
+        cands = [c for _, cs, _ in docs[n]["sentences"] for c in cs]
         share = (len(cands) ** 0.5 / len(cands)) if BALANCE and cands else 1.0
         for c in cands:
             X.append({f: 1 for f in c.features if not f.startswith(DROP)})
@@ -150,7 +161,7 @@ def predict(doc: dict, model, threshold: float | None, rules_only: bool = False,
     from graph.projects import _drop_nested, _swallows_or_crosses, normalise_name
 
     seen: dict[str, str] = {}
-    for found, cands in doc["sentences"]:
+    for found, cands, keep in doc["sentences"]:
         chosen = dict(found)
         if not rules_only:
             for c in cands:
@@ -160,6 +171,8 @@ def predict(doc: dict, model, threshold: float | None, rules_only: bool = False,
                 elif c.name not in doc["own_title"] and model.probability(c) >= threshold \
                         and not any(_swallows_or_crosses(c.start, c.end, a, b) for a, b in found):
                     chosen.setdefault((c.start, c.end), c.name)
+        if keep is not None:
+            chosen = {k: v for k, v in chosen.items() if k in keep}
         for _, _, name in _drop_nested(chosen):
             seen.setdefault(normalise_name(name), name)
     return list(seen.values())

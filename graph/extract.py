@@ -13,6 +13,7 @@ from graph.goals import (Context, Quantity, find_goals, find_quantities, part_he
 from graph.lineage import GoalSite, ProjectMention, key_terms, lineage
 from graph.normalise import View, is_wrap, view, wrap_width
 from graph.places import find_named_places, find_places
+from graph.project_candidates import document_context, simplified_document
 from graph.projects import POLICY_DOCUMENT_HEADS, find_alias, find_projects, merge_projects, normalise_name
 from graph.records import (EXPLICIT, METADATA, SECTION_SCOPE, Agency, Evidence, Extraction, Fact, Goal, Place,
                            PlaceMention, Relation)
@@ -191,7 +192,9 @@ class _Extractor:
                      project_mentions: list, mention_sites: list) -> set[str]:
         """Adds the sentence's projects, each with the places it involves; returns those places."""
         linked: set[str] = set()
-        found = [f for f in find_projects(s.text, [(m.start, m.end) for m in mentions]) if not self._own_title(f[2])]
+        context = document_context(self.doc.metadata.title or self.doc.document.title_hint)
+        found = [f for f in find_projects(s.text, [(m.start, m.end) for m in mentions], context=context,
+                                          document=simplified_document(self.text)) if not self._own_title(f[2])]
         for start, end, name in found:
             alias = find_alias(s.text, end)
             project_mentions.append((name, ev, [alias] if alias else []))

@@ -19,7 +19,10 @@ CANDIDATE_HEAD_KINDS = {row[0]: row[1] for row in rules._data_lines("project_can
 # programmes, policies and the heads flagged `instrument`; places, zones and routes so set are no projects.
 _INSTRUMENT_HEADS = frozenset(rules._with("instrument") + rules.PROGRAMME_HEADS + rules.GOVERNED_HEADS
                               + tuple(row[0] for row in rules._data_lines("project_candidate_heads.txt")
-                                      if row[2:3] == ["instrument"]))
+                                      if len(row) > 2 and "instrument" in row[2].split(",")))
+# Heads so abstract that a two-character modifier leaves a kind of facility (开发平台, 智能系统).
+_ABSTRACT_HEADS = rules._ABSTRACT_HEADS | frozenset(row[0] for row in rules._data_lines("project_candidate_heads.txt")
+                                                    if len(row) > 2 and "abstract" in row[2].split(","))
 _ALL_HEADS = tuple(sorted(set(rules.HEADS) | set(CANDIDATE_HEAD_KINDS), key=lambda h: (-len(h), h)))   # (ties in a fixed order: runs agree)
 _EXTRA_HEADS = tuple(sorted(set(CANDIDATE_HEAD_KINDS) - set(rules.HEADS), key=len, reverse=True))
 _EXTRA_HEAD_RE = re.compile("(?=(" + "|".join(map(re.escape, _EXTRA_HEADS)) + "))")
@@ -46,12 +49,21 @@ _STANDING_VERBS = frozenset({"打造", "建成", "建设成", "争创", "创建"
 # A quoted standing aimed at (“三七之都”, “开放高地”): graph/data/project_standing_words.txt.
 _STANDING_QUOTE = re.compile("(?:之[\u4e00-\u9fff]|" + "|".join(
     map(re.escape, (row[0] for row in rules._data_lines("project_standing_words.txt")))) + ")”$")
+_PROPER_SIGN = re.compile(r"[()（）A-Za-z0-9０-９—–－-]")   # (a bracket, a code or a dash chain: a proper name)
+_DASH_START = set("—–－‐─―-")
 _DIGITS_THEN_WORD = re.compile(r"[0-9０-９]{1,3}[\u4e00-\u9fff]")
 _POSTPOSITIONS = set("上中下内外里的和与及等、")
 _BAD_OPENERS = tuple(sorted((row[0] for row in rules._data_lines("project_bad_openers.txt")), key=len, reverse=True))
 _ITEM_SPLIT = re.compile(r"、")
+# A count and the shared head that close a list (…和C三大生产基地).
+_COUNTED_HEAD = re.compile(r"([两三四五六七八九十])[大个类项]([\u4e00-\u9fff]{2,8})")
+_COUNT_VALUE = {c: i + 2 for i, c in enumerate("两三四五六七八九十")}
 _LAST_JOIN = re.compile(r"[和及与]")
 _MAX_ITEM = 24
+# Words that end the title of a list document (graph/data/project_list_words.txt).
+_LIST_WORDS = tuple(row[0] for row in rules._data_lines("project_list_words.txt"))
+_SPACES = re.compile(r"\s+")
+ITEM_LIST = "doc-items=other"   # (the document lists items of another kind than projects)
 
 
 @dataclass(frozen=True)
@@ -63,13 +75,23 @@ class Candidate:
     features: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=64)
+def document_context(title: str | None) -> tuple[str, ...]:
+    """What kind of text a document's sentences sit in, for the project finder: ITEM_LIST when its title says
+    it lists items of another kind than projects (…审批事项清单; …重大项目清单 lists projects)."""
+    title = _SPACES.sub("", rules.simplified(title or "")).removesuffix("的通知").rstrip("》")
+    listed = next((title[: -len(w)] for w in _LIST_WORDS if title.endswith(w)), None)
+    return (ITEM_LIST,) if listed is not None and head_of(listed) is None else ()
+
+
 def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: dict[tuple[int, int], str],
                rejected: Iterable[rules.RuleCandidate], with_accepted: bool = False,
-               model: "ProjectFilter | None" = None) -> list[Candidate]:
+               model: "ProjectFilter | None" = None, document: str = "") -> list[Candidate]:
     """Every candidate of the simplified sentence `text` that the rules did not accept (`accepted`); with
     `with_accepted`, the accepted names too (feature src=rule), for the filter to veto. With `model`, the
     candidates it would turn down whatever their words are left out before their words are read (jieba is
-    the costliest part of a candidate's features)."""
+    the costliest part of a candidate's features). `document` (the whole simplified text) tells how often
+    each candidate's words recur in it (rep=)."""
     raw: dict[tuple[int, int, str], set[str]] = {}
 
     def add(start: int, end: int, name: str, *tags: str) -> None:
@@ -126,6 +148,8 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
             continue
         found = tags | sentence_tags | set(features(text, a, b, name, place_spans, accepted_spans, spans, role,
                                                     with_words=False))
+        if document:
+            found.add(recurrence(document, name))
         if model is not None and "src=rule" not in found and not model.may_accept(found, WORD_FEATURES):
             continue
         out.append(Candidate(a, b, name, tuple(sorted(found | set(word_features(name))))))
@@ -152,6 +176,11 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
         return False   # 13建筑施工项目: a numbered row or item run into its words
     if never_a_name(name):
         return False
+    if name[0] in _DASH_START:
+        return False   # ——产业数字化转型迈上新台阶: a dash that opens a target line, not a name
+    if text[b:b + 1] == "\n" and "\u4e00" <= text[b + 1:b + 2] <= "\u9fff" \
+            and rules.lexicon().get(text[b - 1] + text[b + 1], (0,))[0] > 0:
+        return False   # 完善国家智能制|造标准体系: a word a hard-wrapped line breaks
     if b < len(text) and text[b] not in _POSTPOSITIONS and rules.lexicon().get(text[b - 1:b + 1], (0,))[0] > 0 \
             and rules.lexicon().get(text[a:b + 1], (0,))[0] == 0 and text[b - 1:b + 1] not in rules._HEAD_SET:
         return False   # 收入标准实行动|态: the head's last character begins the next word
@@ -171,6 +200,9 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
         modifier = rules._strip_generic(bare[: -len(head)])
         if len(modifier) < 2 or (rules.listed_generic(modifier) and head not in rules.GOVERNED_HEADS):
             return False   # 项目库, 对外开放平台: a head with nothing that names it (现代企业制度: the filter judges)
+        if head in _ABSTRACT_HEADS and len(bare) - len(head) <= 2 and not _PROPER_SIGN.search(name) \
+                and not any(a <= p < b for p, _ in places or ()):
+            return False   # 开发平台, 智能系统: a kind of facility named by two characters
     if rules.works_kind(name) and not any(a <= p < b for p, _ in places or ()):
         return False   # 超限高层建筑工程: a kind of construction works
     if rules._CATEGORY_START.match(bare) or _CATEGORY_BEFORE.search(text, max(0, a - 4), a):
@@ -202,6 +234,19 @@ def never_a_name(name: str) -> bool:
     if _BAD_INNER_RE.search(re.sub(r"“[^”]*”", "", name)):
         return True
     return name.endswith(_REPROACHED_HEADS) and bool(_REPROACH_RE.search(name))
+
+
+@functools.lru_cache(maxsize=4)
+def simplified_document(text: str) -> str:
+    """A document's whole text in simplified characters, read once per document (for `recurrence`)."""
+    return rules.simplified(text)
+
+
+def recurrence(document: str, name: str) -> str:
+    """How often the name's words occur in the whole document (rep=1, rep=2, rep=3-5, rep=6+; rep=0 for a name
+    the text never spells out, an item given a list's shared head): a programme a text names is named again."""
+    n = document.count(name.strip("“”《》"))
+    return "rep=" + ("0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6+")
 
 
 def sentence_features(text: str) -> list[str]:
@@ -262,14 +307,20 @@ def _list_items(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         if len(parts) < 2:
             continue
         shared = rules._longest_suffix(text[parts[-1][0]:parts[-1][1]], _HEAD_SET, _HEAD_LENGTHS) if not tail else None
+        counted = _COUNTED_HEAD.search(text, parts[-1][0] + 2, parts[-1][1]) if not tail else None
+        closed = bool(counted) and counted.end() == parts[-1][1] and counted.group(2).endswith(_ALL_HEADS) \
+            and len(parts) + 1 >= _COUNT_VALUE.get(counted.group(1), 0) >= 2
+        if closed:
+            shared = counted.group(2)   # A、B和C三大生产基地: each item is a 生产基地 (the count closes the list)
+            parts[-1] = (parts[-1][0], counted.start())
         n = len(parts)
         for i, (a, b) in enumerate(parts):
             item = text[a:b]
             position = "item=first" if i == 0 else "item=last" if i == n - 1 else "item=mid"
             tags = (position, "items=" + ("2" if n == 2 else "3-4" if n <= 4 else "5+"))
             out.append((a, b, item, tags))
-            if shared and not item.endswith(_ALL_HEADS) and i < n - 1:
-                out.append((a, b, item + shared, tags + ("shared-head",)))
+            if shared and not item.endswith(_ALL_HEADS) and (i < n - 1 or closed):
+                out.append((a, b, item + shared, tags + ("shared-head",) + (("counted-head",) if closed else ())))
             named_tail = tail.lstrip("0123456789一二三四五六七八九十两个项大类")
             if tail and re.fullmatch(r"[\u4e00-\u9fff“”]{2,8}", tail) and tail.endswith(_ALL_HEADS) \
                     and not tail.endswith(("建设", "改造")) and not item.endswith(_ALL_HEADS) \

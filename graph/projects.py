@@ -153,15 +153,19 @@ _ALIAS_RE = re.compile(r"^[(（](?:以下)?(?:简称)?[“\"]?([^()（）“”\
 
 
 def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None,
-                  model: "ProjectFilter | None" = None) -> list[tuple[int, int, str]]:
+                  model: "ProjectFilter | None" = None, context: Sequence[str] = (),
+                  document: str = "") -> list[tuple[int, int, str]]:
     """Named projects in `sentence` as (start, end, name); `places` are its place-mention spans.
 
     The rules below propose names and accept the clear ones; every other candidate (a head noun's chunk
     the rules turned down, a quoted phrase, a 《》 citation, a list item) is accepted when the learnt linear
     filter (graph/project_filter.py, weights in graph/data/project_filter.json; `model` overrides them)
-    scores it above its threshold.
+    scores it above its threshold. `context` (graph.project_candidates.document_context) says what kind of
+    text the sentence sits in; in a list of items of another kind (an approvals list, 审批事项清单) only quoted
+    names and cited documents are projects (`proper_in_item_list`). `document`, the whole text in simplified
+    characters, tells how often a candidate recurs in it.
     """
-    from graph.project_candidates import candidates, never_a_name
+    from graph.project_candidates import ITEM_LIST, candidates, never_a_name
     from graph.project_filter import default_filter
 
     text = simplified(sentence)
@@ -170,13 +174,22 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     model = model or default_filter()
     if model is not None:
         rule_spans = list(found)
-        for c in candidates(text, places, found, rejected, with_accepted=bool(model.veto), model=model):
+        for c in candidates(text, places, found, rejected, with_accepted=bool(model.veto), model=model,
+                            document=document or text):   # (a sentence read alone is its own document)
             if "src=rule" in c.features:
                 if not model.accepts(c):
                     found.pop((c.start, c.end), None)
             elif model.accepts(c) and not any(_swallows_or_crosses(c.start, c.end, a, b) for a, b in rule_spans):
                 found.setdefault((c.start, c.end), c.name)   # (a candidate never swallows or cuts a rule's name)
+    if ITEM_LIST in context:
+        found = {(a, b): n for (a, b), n in found.items() if proper_in_item_list(text, a, b, n)}
     return [(a, b, sentence[a:b] if name == text[a:b] else name) for a, b, name in _drop_nested(found)]
+
+
+def proper_in_item_list(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a name holds in a list of items of another kind: a quoted name or a cited 《document》 (the
+    list's rows name the items it lists, 审批事项 and 材料, which a head noun there does not make projects)."""
+    return "“" in name or text[start - 1:start] == "《" or (start > 0 and text[start - 1:start] == "“")
 
 
 def _swallows_or_crosses(start: int, end: int, a: int, b: int) -> bool:
@@ -321,7 +334,8 @@ def _name_like(inner: str) -> bool:
 
 def project_kind(name: str) -> str:
     """The kind of project a name's head noun says (工程/项目, 行动/计划, 试点/示范, 平台/园区/基地, 活动,
-    政策措施), 其他 when its head says none."""
+    政策措施); a name with no head takes it from its ending (…网, …会, …重建), else it is a measure stated by
+    what it does (退耕还湿, “一网通办”: 政策措施); 其他 for an organisation (…公司, …机构)."""
     bare = _TRAILING_BRACKET.sub("", normalise_name(name))
     if bare.endswith(POLICY_DOCUMENT_HEADS) and (name.startswith("《") or "《" not in name):
         cited = name.strip("《》")
@@ -336,7 +350,16 @@ def project_kind(name: str) -> str:
         return HEAD_KINDS.get(head, OTHER_KIND)
     from graph.project_candidates import CANDIDATE_HEAD_KINDS, head_of   # heads only the learnt filter reads
 
-    return CANDIDATE_HEAD_KINDS.get(head_of(bare) or "", OTHER_KIND)
+    kind = CANDIDATE_HEAD_KINDS.get(head_of(bare) or "")
+    if kind:
+        return kind
+    core = bare.rstrip("”\"")   # (no head: the ending says the kind, else a measure stated by what it does)
+    return next((k for ending, k in _KIND_ENDINGS if core.endswith(ending)), POLICY_KIND)
+
+
+# Endings that give a headless name its kind (graph/data/project_kind_endings.txt), longest first.
+_KIND_ENDINGS = tuple(sorted(((row[0], row[1]) for row in _data_lines("project_kind_endings.txt")),
+                             key=lambda row: -len(row[0])))
 
 
 # The role of a name in its clause, read from the verb that governs it and the words after it.
