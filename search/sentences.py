@@ -20,13 +20,20 @@ class Sentence:
     section_path: tuple[str, ...]
     char_start: int
     char_end: int
-    text: str              # in simplified characters, for matching and labels
-    written: str = ""      # the source's own characters where they differ (a report printed in traditional ones)
+    text: str              # as read: simplified characters, a PDF's wrapped lines joined (for matching and labels)
+    written: str = ""      # the source's own text where it differs (traditional characters, line breaks)
+    cuts: tuple[tuple[int, int], ...] = ()   # (position in `text`, characters of `written` left out before it)
+
+    def written_at(self, pos: int, end: bool = False) -> int:
+        """The offset in `written` of position `pos` of `text` (an end offset stops before what was left out)."""
+        return pos + sum(n for at, n in self.cuts if (at < pos if end else at <= pos))
 
     def evidence(self, start: int | None = None, end: int | None = None, basis: str = "explicit") -> Evidence:
-        """Evidence for the whole sentence or for [start, end) relative to it."""
+        """Evidence for the whole sentence or for [start, end) relative to it, quoting the source as written."""
         s = 0 if start is None else start
         e = len(self.text) if end is None else end
+        if self.cuts:
+            s, e = self.written_at(s), self.written_at(e, end=True)
         return Evidence(self.source, self.doc_id, self.section_path, self.char_start + s, self.char_start + e,
                         (self.written or self.text)[s:e], basis)
 
@@ -56,11 +63,29 @@ def _sentence(doc: IngestedDocument, title: str, path: tuple[str, ...], base: in
                               text[start:end]))
 
 
+# A line break inside a sentence, between two characters of running Chinese text, after a line of full width:
+# a PDF's wrapped line ("建设数据中心集\n群"), not a heading, a list item or a table row.
+WRAP = re.compile(r"(?<=[\u4e00-\u9fff，、；（）“”《》])[ \t\u3000]*\n[ \t\u3000]*(?=[\u4e00-\u9fff，、（）“”《》])")
+MIN_WRAPPED_LINE = 20     # characters of a line that ran to the page's edge (headings are shorter)
+
+
 def folded(s: Sentence) -> Sentence:
-    """`s` read in simplified characters (same length, so offsets hold), its citations still quoting the
-    source's own characters: questions are asked in simplified ones whatever the document was printed in."""
+    """`s` as read: in simplified characters (same length) and with a PDF's wrapped lines joined, so that a
+    word broken at a line's end is still found; its citations still quote the source as written."""
     text = simplified(s.text)
-    return s if text == s.text else replace(s, text=text, written=s.text)
+    cuts, kept, pos = [], [], 0
+    for m in WRAP.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start < MIN_WRAPPED_LINE:
+            continue
+        kept.append(text[pos:m.start()])
+        pos = m.end()
+        cuts.append((sum(map(len, kept)), m.end() - m.start()))
+    if cuts:
+        text = "".join(kept) + text[pos:]
+    if text == s.text:
+        return s
+    return replace(s, text=text, written=s.text, cuts=tuple(cuts))
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

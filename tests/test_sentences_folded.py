@@ -15,3 +15,25 @@ def test_a_traditional_sentence_is_read_simplified_and_cited_as_printed():
 def test_a_simplified_sentence_is_left_as_it_is():
     s = Sentence("d1", "a.txt", "文件", (), 0, 4, "建设项目")
     assert folded(s) is s and s.evidence().text == "建设项目"
+
+
+WRAPPED = "数字经济规划提出，要优化算力基础设施布局，建设数据中心集\n群，推动数据资源利用。"
+
+
+def test_a_word_broken_at_a_wrapped_line_is_read_whole_and_cited_as_printed():
+    s = folded(Sentence("d1", "plan.pdf", "规划", (), 100, 100 + len(WRAPPED), WRAPPED))
+    assert "数据中心集群" in s.text and "\n" not in s.text
+    a = s.text.find("数据中心集群")
+    cite = s.evidence(a, a + 6)
+    assert cite.text == "数据中心集\n群"
+    assert WRAPPED[cite.char_start - 100:cite.char_end - 100] == cite.text
+    assert s.evidence().text == WRAPPED
+    after = s.text.find("推动")
+    assert s.evidence(after, after + 2).text == "推动"
+
+
+def test_a_heading_line_and_table_rows_are_not_joined():
+    headed = "（三）发展目标\n到2025年，数字经济迈向全面扩展期。"
+    assert folded(Sentence("d1", "a.pdf", "t", (), 0, len(headed), headed)).text == headed
+    rows = "序号\t事项名称\n1\t企业投资项目核准\t行政许可\n2\t政府投资项目审批"
+    assert folded(Sentence("d1", "a.pdf", "t", (), 0, len(rows), rows)).text == rows
