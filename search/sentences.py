@@ -9,7 +9,7 @@ from graph.numerals import simplified
 from graph.records import Evidence
 from ingest.records import IngestedDocument
 
-from ingest.sentences import CLAUSE_BREAK, SENTENCE_END  # the project's one splitter
+from ingest.sentences import CLAUSE_BREAK, SENTENCE_END, join_wrapped  # the project's one splitter
 
 
 @dataclass(frozen=True)
@@ -63,26 +63,10 @@ def _sentence(doc: IngestedDocument, title: str, path: tuple[str, ...], base: in
                               text[start:end]))
 
 
-# A line break inside a sentence, between two characters of running Chinese text, after a line of full width:
-# a PDF's wrapped line ("建设数据中心集\n群"), not a heading, a list item or a table row.
-WRAP = re.compile(r"(?<=[\u4e00-\u9fff，、；（）“”《》])[ \t\u3000]*\n[ \t\u3000]*(?=[\u4e00-\u9fff，、（）“”《》])")
-MIN_WRAPPED_LINE = 20     # characters of a line that ran to the page's edge (headings are shorter)
-
-
 def folded(s: Sentence) -> Sentence:
     """`s` as read: in simplified characters (same length) and with a PDF's wrapped lines joined, so that a
     word broken at a line's end is still found; its citations still quote the source as written."""
-    text = simplified(s.text)
-    cuts, kept, pos = [], [], 0
-    for m in WRAP.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start < MIN_WRAPPED_LINE:
-            continue
-        kept.append(text[pos:m.start()])
-        pos = m.end()
-        cuts.append((sum(map(len, kept)), m.end() - m.start()))
-    if cuts:
-        text = "".join(kept) + text[pos:]
+    text, cuts = join_wrapped(simplified(s.text))
     if text == s.text:
         return s
     return replace(s, text=text, written=s.text, cuts=tuple(cuts))
