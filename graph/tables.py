@@ -20,6 +20,16 @@ _HEADER = re.compile(r"^\s*指\s*标")
 # A cell: a value (a range 2.5-2.8 too), a five-year total 〔…〕 or a dash (no value).
 _CELL = r"(?:[>≥<≤＞＜]?[0-9][0-9.]*(?:[-—–~～][0-9][0-9.]*)?|〔[^〕]*〕|[—–-]+)"
 _ROW = re.compile(rf"^\s*[0-9]{{1,2}}\s*[.．、]\s*(?P<name>\S.*?)\s+(?P<values>{_CELL}(?:\s+{_CELL})*)\s*$")
+# A row without its number (数字经济核心产业增加值占GDP比重（%） 7.8 10 预期性), read only below a header.
+_PLAIN_ROW = re.compile(rf"^\s*(?P<name>[^\d\s|].*?)\s+(?P<values>{_CELL}(?:\s+{_CELL})*)\s*$")
+# The indicator's kind in a last column (属性: 预期性 / 约束性): no value.
+_ATTRIBUTE = re.compile(r"\s+(?:预期性|约束性|预期|约束)\s*$")
+_ATTRIBUTE_LABEL = re.compile(r"(?:指标)?属\s*性|类\s*型")
+
+
+def _match_row(line: str) -> re.Match | None:
+    line = _ATTRIBUTE.sub("", line)
+    return _ROW.match(line) or _PLAIN_ROW.match(line)
 _NUMBERED = re.compile(r"^\s*[0-9]{1,2}\s*[.．、]\s*\S")
 _UNIT = re.compile(r"[（(]([^()（）]{1,8})[)）]\s*$")
 _VALUE_TOKEN = re.compile(r"(?P<cmp>[>≥<≤＞＜])?(?P<num>[0-9][0-9.]*(?:[-—–~～][0-9][0-9.]*)?)")
@@ -63,16 +73,16 @@ def find_table_targets(text: str, doc_year: int | None) -> list[TableTarget]:
             start, end, line = lines[i]
             if _HEADER.match(line):
                 break
-            if _NUMBERED.match(line) and not _ROW.match(line) and i + 1 < len(lines):
+            if _NUMBERED.match(line) and not _match_row(line) and i + 1 < len(lines):
                 # A wrapped indicator name: the row goes on in the next line.
                 nxt = lines[i + 1]
-                if _ROW.match("1." + nxt[2]) and not _NUMBERED.match(nxt[2]):
+                if _ROW.match(_ATTRIBUTE.sub("", "1." + nxt[2])) and not _NUMBERED.match(nxt[2]):
                     joined = line.strip() + nxt[2].strip()
                     out += _rows(text, start, nxt[1], joined, columns, col, target_year, growth, labels)
                     i += 2
                     gap = 0
                     continue
-            if _ROW.match(line):
+            if _match_row(line):
                 out += _rows(text, start, end, line, columns, col, target_year, growth, labels)
                 gap = 0
             else:
@@ -92,7 +102,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 def _header_labels(line: str) -> list[str]:
     """The header's column labels (2015年, 2020年, 年均增速), units in brackets left out."""
     tokens = [t for t in re.split(r"\s+", _HEADER.sub("", line).strip()) if t]
-    return [t for t in tokens if not re.fullmatch(r"[（(][^()（）]*[)）]", t)]
+    return [t for t in tokens if not re.fullmatch(r"[（(][^()（）]*[)）]", t) and not _ATTRIBUTE_LABEL.fullmatch(t)]
 
 
 def _rows(text: str, start: int, end: int, line: str, columns: list[int | None], col: int, year: int,
@@ -114,6 +124,8 @@ def _header_columns(line: str) -> list[int | None] | None:
     for token in tokens:
         if re.fullmatch(r"[（(][^()（）]*[)）]", token):
             continue   # the unit of the column before: 年均增速 （%）
+        if _ATTRIBUTE_LABEL.fullmatch(token):
+            continue   # 属性: the indicator's kind, no value
         m = _YEAR_COLUMN.fullmatch(token)
         columns.append(int(m.group(1)) if m else None)
     return columns if sum(c is not None for c in columns) >= 1 and len(columns) >= 2 else None
@@ -121,7 +133,7 @@ def _header_columns(line: str) -> list[int | None] | None:
 
 def _row(text: str, start: int, end: int, line: str, columns: list[int | None], col: int,
          year: int, suffix: str = "", unit: str | None = None) -> TableTarget | None:
-    m = _ROW.match(line)
+    m = _match_row(line)
     if not m:
         return None
     values = m.group("values").split()

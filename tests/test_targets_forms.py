@@ -159,3 +159,11 @@ def test_how_many_there_are_to_be_is_a_count_and_how_many_there_are_a_descriptio
                                           find_quantities("今年施工的限额以上项目共有六百四十个。", ctx) if not q.is_fact}
     assert not [q for q in find_quantities("全国图书馆共有三千个。", ctx) if not q.is_fact]
     assert [q.target.metric for q in find_quantities("每个农民的副业收入，大约有40元左右。", ctx)] == ["每个农民的副业收入"]
+
+
+def test_a_printed_table_with_unnumbered_rows_and_a_kind_column():
+    table = ("指　标 2022年 2027年 属性\n"
+             "城市污水处理率（%） 95 98 约束性\n"
+             "2.公共充电桩数量（万个） 1.2 5 预期性\n")
+    rows = {(t.metric, t.target.value, t.year) for t in find_table_targets(table, 2023)}
+    assert rows == {("城市污水处理率", 98.0, 2027), ("公共充电桩数量", 5e4, 2027)}
