@@ -69,6 +69,12 @@ def _build_start() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def _lead_verb_end() -> re.Pattern:
+    """A verb opening a metric at the end of the words before it (…力争实现)."""
+    return re.compile("(?:" + "|".join(map(re.escape, _words("target_lead_verbs.txt"))) + ")$")
+
+
+@functools.lru_cache(maxsize=1)
 def _build_re() -> re.Pattern:
     """Verbs of building or providing at the end of the text before a value (建成|提供…, 完成对, 建成由)."""
     return re.compile("(?:" + "|".join(map(re.escape, _words("target_object_verbs.txt"))) + ")+[对由]?$")
@@ -1025,6 +1031,8 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         skip = time_lead.end() if time_lead else 0
         lead = _build_start().match(metric_text[skip:])
         lead_end = lead.end() if lead else None
+        if lead_end is None and skip and _lead_verb_end().search(metric_text, 0, skip):
+            lead_end = 0   # 全市力争实现地区生产总值3000亿元: the lead words took the verb with them
         if lead_end is None and lead_active and (seg_start == cstart or re.match(r"[、和及]", metric_text)) \
                 and not _CMP_RE.search(metric_text) and not _build_re().search(metric_text):
             lead_end = 0   # 、垃圾日处理能力6万吨: the next item of a list of things built
@@ -1283,7 +1291,7 @@ def _clean_metric(text: str) -> str:
     return text[lead.end():] if lead and len(text) - lead.end() >= 2 else text
 
 
-_PLAN_LEAD = re.compile(r"^(?:今年|全年|明年|当年)?(?:拟|计划|预计|预期)?(?:安排|拟)?(?:将|把)?")
+_PLAN_LEAD = re.compile(r"^(?:今年|全年|明年|当年)?(?:拟|计划(?!生育)|预计|预期)?(?:安排|拟)?(?:将|把)?")
 
 
 def find_goals(sentence: str, ctx: Context) -> list[QualitativeGoal]:

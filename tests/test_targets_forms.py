@@ -167,3 +167,9 @@ def test_a_printed_table_with_unnumbered_rows_and_a_kind_column():
              "2.公共充电桩数量（万个） 1.2 5 预期性\n")
     rows = {(t.metric, t.target.value, t.year) for t in find_table_targets(table, 2023)}
     assert rows == {("城市污水处理率", 98.0, 2027), ("公共充电桩数量", 5e4, 2027)}
+
+
+def test_a_goal_introduced_by_achieving_names_its_measure():
+    got = _targets("全区力争实现社会消费品零售总额800亿元、增长6%。")
+    assert {("社会消费品零售总额", 8e10, "元"), ("社会消费品零售总额增长", 6.0, "%")} <= got
+    assert ("计划生育特殊家庭签约覆盖率", 100.0, "%") in _targets("其中计划生育特殊家庭签约覆盖率达到100%。")
