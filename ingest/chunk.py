@@ -7,7 +7,8 @@ import re
 from typing import Protocol
 
 from ingest.records import Chunk, Cleaned, Document, Section, Span
-from ingest.sentences import join_wrapped, sentence_spans
+from ingest.normalise import view
+from ingest.sentences import sentence_spans
 
 _SOFT_BREAK = re.compile(r"[，,、：:]")
 
@@ -92,8 +93,9 @@ def chunk(doc: Document, sections: tuple[Section, ...], cleaned: Cleaned, segmen
                 chunk_id=chunk_id(doc.doc_id, group.char_start, group.char_end, chunk_text),
                 doc_id=doc.doc_id, source=doc.source, section_id=section.section_id,
                 section_path=section.path, char_start=group.char_start, char_end=group.char_end,
-                # a word broken at a PDF line's end is one token (数据中心集\n群 → 数据中心集群)
-                text=chunk_text, tokens=tuple(segmenter.tokenize(join_wrapped(chunk_text)[0]))))
+                # tokens of the normalised view: a word broken at a PDF line's end (数据中心集\n群) is one
+                # token, full-width digits are digits
+                text=chunk_text, tokens=tuple(segmenter.tokenize(view(chunk_text).text))))
     return tuple(chunks)
 
 

@@ -12,25 +12,6 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?．]")
 _PIECE = re.compile(r"[^。！？；!?;．]*(?:[。！？；!?;．]+[”’」』）)\]】]*|$)")
 
 
-# A line break between two characters of running Chinese text, after a line of full width: a PDF's wrapped
-# line ("建设数据中心集\n群"), not a heading, a list item or a table row.
-WRAP = re.compile(r"(?<=[\u4e00-\u9fff，、；（）“”《》])[ \t\u3000]*\n[ \t\u3000]*(?=[\u4e00-\u9fff，、（）“”《》])")
-MIN_WRAPPED_LINE = 20     # characters of a line that ran to the page's edge (headings are shorter)
-
-
-def join_wrapped(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """`text` with its wrapped lines joined, and the cuts made: (position in the joined text, characters
-    left out before it), so that an offset into the joined text maps back to one into `text`."""
-    cuts, kept, pos = [], [], 0
-    for m in WRAP.finditer(text):
-        if m.start() - (text.rfind("\n", 0, m.start()) + 1) < MIN_WRAPPED_LINE:
-            continue
-        kept.append(text[pos:m.start()])
-        pos = m.end()
-        cuts.append((sum(map(len, kept)), m.end() - m.start()))
-    return ("".join(kept) + text[pos:], tuple(cuts)) if cuts else (text, ())
-
-
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of every sentence of text[start:end], trimmed of white space; offsets index `text`."""
     end = len(text) if end is None else end

@@ -9,7 +9,8 @@ from graph.numerals import simplified
 from graph.records import Evidence
 from ingest.records import IngestedDocument
 
-from ingest.sentences import CLAUSE_BREAK, SENTENCE_END, join_wrapped  # the project's one splitter
+from ingest.normalise import view
+from ingest.sentences import CLAUSE_BREAK, SENTENCE_END  # the project's one splitter
 
 
 @dataclass(frozen=True)
@@ -22,17 +23,19 @@ class Sentence:
     char_end: int
     text: str              # as read: simplified characters, a PDF's wrapped lines joined (for matching and labels)
     written: str = ""      # the source's own text where it differs (traditional characters, line breaks)
-    cuts: tuple[tuple[int, int], ...] = ()   # (position in `text`, characters of `written` left out before it)
+    offsets: tuple[int, ...] | None = None   # offsets[i]: where text[i] stands in `written` (None: same place)
 
     def written_at(self, pos: int, end: bool = False) -> int:
-        """The offset in `written` of position `pos` of `text` (an end offset stops before what was left out)."""
-        return pos + sum(n for at, n in self.cuts if (at < pos if end else at <= pos))
+        """The offset in `written` of position `pos` of `text` (an end offset ends after the character before)."""
+        if self.offsets is None:
+            return pos
+        return self.offsets[pos - 1] + 1 if end and pos > 0 else self.offsets[pos]
 
     def evidence(self, start: int | None = None, end: int | None = None, basis: str = "explicit") -> Evidence:
         """Evidence for the whole sentence or for [start, end) relative to it, quoting the source as written."""
         s = 0 if start is None else start
         e = len(self.text) if end is None else end
-        if self.cuts:
+        if self.offsets is not None:
             s, e = self.written_at(s), self.written_at(e, end=True)
         return Evidence(self.source, self.doc_id, self.section_path, self.char_start + s, self.char_start + e,
                         (self.written or self.text)[s:e], basis)
@@ -64,12 +67,13 @@ def _sentence(doc: IngestedDocument, title: str, path: tuple[str, ...], base: in
 
 
 def folded(s: Sentence) -> Sentence:
-    """`s` as read: in simplified characters (same length) and with a PDF's wrapped lines joined, so that a
-    word broken at a line's end is still found; its citations still quote the source as written."""
-    text, cuts = join_wrapped(simplified(s.text))
-    if text == s.text:
+    """`s` as read: in simplified characters, a PDF's wrapped lines and letter-spacing joined and full-width
+    digits as digits (ingest.normalise.view), so that a word broken at a line's end or a year printed
+    １９９２年 is still found; its citations still quote the source as written."""
+    read = view(simplified(s.text))
+    if read.text == s.text:
         return s
-    return replace(s, text=text, written=s.text, cuts=tuple(cuts))
+    return replace(s, text=read.text, written=s.text, offsets=read.offsets)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

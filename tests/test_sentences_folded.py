@@ -32,8 +32,14 @@ def test_a_word_broken_at_a_wrapped_line_is_read_whole_and_cited_as_printed():
     assert s.evidence(after, after + 2).text == "推动"
 
 
-def test_a_heading_line_and_table_rows_are_not_joined():
-    headed = "（三）发展目标\n到2025年，数字经济迈向全面扩展期。"
-    assert folded(Sentence("d1", "a.pdf", "t", (), 0, len(headed), headed)).text == headed
-    rows = "序号\t事项名称\n1\t企业投资项目核准\t行政许可\n2\t政府投资项目审批"
-    assert folded(Sentence("d1", "a.pdf", "t", (), 0, len(rows), rows)).text == rows
+def test_full_width_and_spaced_digits_are_read_as_digits_and_cited_as_printed():
+    printed = "１９９２年钢产量达到８０００万吨，比 2 0 0 5 年翻番。"
+    s = folded(Sentence("d1", "r.txt", "报告", (), 0, len(printed), printed))
+    assert "1992年" in s.text and "8000万吨" in s.text and "2005年" in s.text
+    a = s.text.find("8000万吨")
+    assert s.evidence(a, a + 6).text == "８０００万吨"
+
+
+def test_table_cells_keep_their_tabs():
+    row = "1\t企业投资项目核准\t行政许可"
+    assert folded(Sentence("d1", "a.pdf", "t", (), 0, len(row), row)).text.count("\t") == 2

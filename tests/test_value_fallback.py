@@ -19,8 +19,11 @@ def _knowledge(rows):
     for path, text in rows:
         sentences.append(Sentence("r1", "r.jsonl", "2025年某报告", path, pos, pos + len(text), text))
         pos += len(text) + 1
-    return SimpleNamespace(sentences=sentences, by_doc={"r1": sentences}, doc_years={"r1": 2025}, series_docs={},
-                           containing=lambda *ws: [s for s in sentences if all(w in s.text for w in ws)])
+    from search.knowledge import Knowledge
+
+    k = Knowledge({}, [], [], [], sentences, None)
+    k.by_doc, k.doc_years = {"r1": sentences}, {"r1": 2025}
+    return k
 
 
 def test_the_stated_value_is_quoted_from_the_plan_not_from_the_review():
