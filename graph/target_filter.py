@@ -8,7 +8,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 
-# Trained by benchmarks/train_target_filter.py on tests/data/extraction_gold/dev/ (the file says how).
+# Trained by benchmarks/train_target_filter.py on tests/data/extraction_gold/dev/ (the file says how). No weights
+# ship today: on leave-one-document-out the filter never beat the rules (a veto changed nothing up to 0.2 and
+# cost a target at 0.3; every rescue added non-targets), so without the file the rules decide alone.
 WEIGHTS_FILE = "target_filter.json"
 _NEAR = 4   # characters read either side of the value for its character pairs
 
