@@ -12,7 +12,7 @@ from graph.numerals import simplified
 from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach
 from graph.records import Evidence, Item
 from search import focus as F
-from search.knowledge import Knowledge, normalise, topic_words
+from search.knowledge import OPENING_SESSION, Knowledge, normalise, topic_words
 from search.question import MAX_LABEL, Question, dedupe, documents_about, extend_term, place_names, variants
 from search.records import Answer
 from search.sentences import Sentence, clause_around
@@ -687,13 +687,12 @@ IN_FORCE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[�
 # "哪次会议批准", "approved by which session": asked of the resolution that approved a yearly report.
 APPROVAL_ASKED = re.compile(r"批准|决议|审议通过|approv|adopt|resolution", re.I)
 SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
+# the name before the title: "听取了周恩来总理代表国务院所作的政府工作报告"
+SPEAKER_NAMED_FIRST = re.compile(r"([\u4e00-\u9fff]{2,3})(总理|副总理)(?:代表[\u4e00-\u9fff]{2,6})?所作")
 SESSION = re.compile(r"^(.+?(?:会议|大会))(?:关于|审议)")
 # A report's own opening names the session it is delivered to, often after its date:
 # "1957年6月26日在第一届全国人民代表大会第四次会議上", "向第五届全国人民代表大会第一次会议作政府工作报告",
-# or the session as the speaker's "we" ("各位代表：我们第一届全国人民代表大会第一次会议，在听了…").
-_N = r"[一二三四五六七八九十0-9０-９]+"
-OPENING_SESSION = re.compile(rf"(?:(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*)?(?:向|在|我们)\s*(第{_N}届[\u4e00-\u9fff]{{2,20}}?代表大会"
-                             rf"(?:常务委员会)?第{_N}次会[议議])")
+# or the session as the speaker's "we": search.knowledge.OPENING_SESSION.
 
 
 def _delivery(doc: Item, ws: "Corpus", k: Knowledge) -> list[Item]:
@@ -725,9 +724,13 @@ def _delivery(doc: Item, ws: "Corpus", k: Knowledge) -> list[Item]:
         # read in simplified characters (the 1950s reports are printed in traditional ones), cited as printed
         text = simplified(ingested.document.text if limit is None else ingested.document.text[:limit])
         m = SPEAKER.search(text)
+        name, role = (m.group(2), m.group(1)) if m else (None, None)
+        if m is None:
+            m = SPEAKER_NAMED_FIRST.search(text)
+            name, role = (m.group(1), m.group(2)) if m else (None, None)
         if m and not any(i.attrs.get("field") == "speaker" for i in items):
-            items.append(Item(m.group(2), "Agency", f"{doc.uri}#speaker",
-                              (_text_evidence(ingested, m.start(), m.end(0)),), {"field": "speaker", "role": m.group(1)}))
+            items.append(Item(name, "Agency", f"{doc.uri}#speaker",
+                              (_text_evidence(ingested, m.start(), m.end(0)),), {"field": "speaker", "role": role}))
     if own is not None and not resolutions:
         m = OPENING_SESSION.search(simplified(own.document.text[:600]))
         if m:

@@ -16,6 +16,33 @@ if TYPE_CHECKING:
     from search.corpus import Corpus
 
 
+# A congress session, as a report's opening ("向第五届全国人民代表大会第一次会议作…", "我们第一届全国人民代表大会
+# 第一次会议…") or a resolution's title ("第十三届全国人民代表大会第二次会议关于政府工作报告的决议") names it.
+_N = r"[一二三四五六七八九十0-9０-９]+"
+SESSION_NAME = re.compile(rf"第({_N})届[\u4e00-\u9fff]{{2,20}}?代表大会(?:常务委员会)?第({_N})次会[议議]")
+OPENING_SESSION = re.compile(rf"(?:(\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*)?(?:向|在|我们)\s*({SESSION_NAME.pattern})")
+
+
+def session_of(opening: str) -> str | None:
+    """The session a document was delivered to or adopted at, from its title and opening lines."""
+    title = SESSION_NAME.match(opening.lstrip())
+    if title and "决议" in opening[:80]:
+        return _session_key(title.group(0))
+    m = OPENING_SESSION.search(opening[:600])
+    return _session_key(m.group(2)) if m else None
+
+
+def _session_key(name: str) -> str | None:
+    """第五届…第一次会议 → "5-1" (congress and session numbers), so that every way of writing it compares."""
+    from graph.numerals import parse_int
+
+    m = SESSION_NAME.search(name)
+    if not m:
+        return None
+    numbers = [parse_int(g.translate(str.maketrans("０１２３４５６７８９", "0123456789"))) for g in m.groups()]
+    return "-".join(map(str, numbers)) if all(numbers) else None
+
+
 @dataclass
 class Knowledge:
     """Labels for entity linking plus every sentence of the corpus; built once per process."""
@@ -38,6 +65,7 @@ class Knowledge:
     series: dict[str, set[int]] = field(default_factory=dict)   # "政府工作报告" → years of that yearly series
     series_docs: dict[str, set[str]] = field(default_factory=dict)   # series name → its doc_ids
     doc_names: dict[str, str] = field(default_factory=dict)     # doc_id → title, title hint and opening lines
+    doc_sessions: dict[str, str] = field(default_factory=dict)  # doc_id → the congress session it was delivered to
     _index: "Postings | None" = field(default=None, repr=False, compare=False)
     _goal_index: "Postings | None" = field(default=None, repr=False, compare=False)
     _project_grams: tuple | None = field(default=None, repr=False, compare=False)   # see project_candidates
@@ -76,6 +104,7 @@ class Knowledge:
             k.by_doc.setdefault(s.doc_id, []).append(s)
         k.doc_years, k.series, k.series_docs = yearly_series(documents)
         k.doc_names = names
+        k.doc_sessions = {d: s for d, s in ((d, session_of(t)) for d, t in names.items()) if s}
         infer_years(k.doc_years, documents, names)
         k._postings()   # built here, with the rest of what a question needs, not by the first question
         k.project_candidates("")

@@ -187,6 +187,15 @@ def link(question: str, ws: "Corpus", k: Knowledge) -> Question:
         wanted = set(asked_years(q))
         q.documents = [d for d in k.documents if k.doc_years.get(d.attrs.get("doc_id")) in wanted
                        and any(d.attrs.get("doc_id") in ids for ids in k.series_docs.values())]
+    if not q.documents and k.doc_sessions:
+        # "第二届全国人民代表大会第三次会议批准了哪位总理的报告", "the Third Session of the Second NPC": the
+        # documents of that session, the report before the resolution adopting it
+        for key, a, b in session_mentions(question):
+            q.documents = documents_of_session(key, k)
+            if q.documents:
+                q.spans.append((a, b, SLOT_DOCUMENT))
+                covered.append((a, b))
+                break
     if not q.documents and re.search(r"[A-Za-z]{3}", question) and DOCUMENT_WORDS.search(question):
         q.documents = _link_documents_across_languages(question, ws, k)
 
@@ -421,6 +430,36 @@ def _five_year_groups(question: str) -> list[tuple[str, ...]]:
         number = cn2an.an2cn(n)
         out.append((f"{number}五", f"第{number}个五年"))
     return out
+
+
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(ORDINALS) + ")"
+ENGLISH_SESSION = re.compile(rf"\b(?:{_ORDINAL})\s+session\s+of\s+the\s+(?:{_ORDINAL})\s+"
+                             r"(?:national\s+people'?s'?\s+congress|npc)\b", re.I)
+
+
+def session_mentions(question: str) -> list[tuple[str, int, int]]:
+    """The congress sessions a question names (第五届全国人民代表大会第一次会议, the First Session of the Fifth
+    National People's Congress) as "5-1" keys (search.knowledge.session_of), with their spans."""
+    from search.knowledge import SESSION_NAME, _session_key
+
+    out = [(key, m.start(), m.end()) for m in SESSION_NAME.finditer(question) if (key := _session_key(m.group(0)))]
+    for m in ENGLISH_SESSION.finditer(question):
+        session, congress = [int(d) if d else ORDINALS.index(w.lower()) + 1
+                             for d, w in (m.group(1, 2), m.group(3, 4))]
+        out.append((f"{congress}-{session}", m.start(), m.end()))
+    return out
+
+
+def documents_of_session(key: str, k: Knowledge) -> list[Item]:
+    """The documents of a session: the yearly report delivered to it (found by the resolution's year when
+    only the resolution names the session), else whatever names it."""
+    named = [d for d in k.documents if k.doc_sessions.get(d.attrs.get("doc_id")) == key]
+    in_series = {d for ids in k.series_docs.values() for d in ids}
+    years = {k.doc_years.get(d.attrs.get("doc_id")) for d in named} - {None}
+    # a report whose own opening names another session is not of this one, whatever year was inferred
+    reports = [d for d in k.documents if d.attrs.get("doc_id") in in_series and (d in named or (
+        k.doc_years.get(d.attrs.get("doc_id")) in years and k.doc_sessions.get(d.attrs.get("doc_id"), key) == key))]
+    return reports or named
 
 
 CARDINALS = "zero one two three four five six seven eight nine ten eleven twelve".split()
