@@ -46,8 +46,29 @@ def _topic_filter(items: list[Item], q: Question, drop: set[str]) -> tuple[list[
     if not terms:
         return items, []
     words = topic_words(terms)
-    # the label, its sentence, or the heading of the section it stands in (一、加快综合交通一体化)
-    kept = [i for i in items if any(w in i.label or any(w in simplified(c.text) for c in i.citations) for w in words)]
+    # the words the question writes as one (生态 + 保护 in "生态保护方面"), apart from those it coordinates
+    # ("信息消费和电子商务"): a list on 生态保护 is the items naming both, when some do — not every 保护
+    units: list[list[str]] = []
+    end = -1
+    for t in sorted(terms, key=lambda t: q.text.find(t)):
+        pos = q.text.find(t)
+        if units and pos == end and pos >= 0:
+            units[-1].append(t)
+        else:
+            units.append([t])
+        end = pos + len(t) if pos >= 0 else -1
+    compounds = [u for u in units if len(u) >= 2]
+
+    def text_of(item: Item) -> str:
+        # the label, its sentence, or the heading of the section it stands in (一、加快综合交通一体化)
+        return item.label + simplified(" ".join(c.text + " " + " ".join(c.section_path) for c in item.citations))
+
+    def names(text: str, unit: list[str]) -> bool:
+        return all(any(w in text for w in topic_words([t])) for t in unit)
+
+    texts = {i.uri: text_of(i) for i in items}
+    whole = [i for i in items if any(names(texts[i.uri], u) for u in compounds)]
+    kept = whole or [i for i in items if any(w in texts[i.uri] for w in words)]
     return kept, terms
 
 
