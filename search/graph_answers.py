@@ -15,7 +15,7 @@ from search import focus as F
 from search.knowledge import OPENING_SESSION, Knowledge, normalise, topic_words
 from search.question import MAX_LABEL, Question, dedupe, documents_about, extend_term, place_names, variants
 from search.records import Answer
-from search.sentences import Sentence, clause_around
+from search.sentences import Sentence, clause_around, clauses
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
@@ -238,6 +238,10 @@ def goals_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             items.extend(queries.goals_by_place(ws.graph, key, year))
         if docs:
             items = [g for g in items if in_documents(g, docs)]
+    if docs and year is not None and len(items) < FEW_GOALS:
+        # "展望2035年，数字经济将迈向繁荣成熟期，力争形成…，…位居世界前列": a vision for the year is stated clause
+        # by clause; the graph holds the clauses that carry a number or a 力争
+        items += _horizon_clauses(docs, year, k, items)
     items = dedupe(items)
     items, topic = _topic_filter(items, q, {"目标", "发展", "发展目标", "主要目标", "总体目标", "规划", "预期", "主要",
                                             "任务", "指标", "实现", "达到", "提出", "阶段", "期间", "时期"} | plan_words)
@@ -256,6 +260,34 @@ def goals_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
 
 
 BROAD_GOAL = 3
+FEW_GOALS = 3        # fewer goals than this for a year of a document: read the sentences setting out that year
+HORIZON = r"(?:到|展望|至|于)\s*{}\s*年(?:前|底|末)?[，,]?"
+
+
+def _horizon_clauses(docs: set[str], year: int, k: Knowledge, known: list[Item]) -> list[Item]:
+    """The clauses after "到/展望 YYYY 年" in the documents' sentences, each cited, those the goals already
+    hold left out."""
+    out = []
+    pattern = re.compile(HORIZON.format(year))
+    for doc_id in docs:
+        for s in k.by_doc.get(doc_id, []):
+            m = pattern.search(s.text)
+            if not m:
+                continue
+            for a, b in clauses(s.text[m.end():]):
+                a, b = a + m.end(), b + m.end()
+                label = s.text[a:b].strip("。；; ")
+                if len(label) >= 6 and len(label) <= MAX_LABEL and not any(
+                        label in g.label or g.label in label for g in known):
+                    # cited by its whole sentence: the 展望/到 that makes it a goal of the year is part of it
+                    out.append(Item(label, "Goal", f"{doc_id}#{s.char_start + a}", (s.evidence(),),
+                                    {"year": year, "basis": "horizon"}))
+            if len(out) >= MAX_HORIZON:
+                return out[:MAX_HORIZON]
+    return out
+
+
+MAX_HORIZON = 6
 
 
 def _of_plan(goal: Item, plan_words: set[str]) -> bool:

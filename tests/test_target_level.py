@@ -53,3 +53,16 @@ def test_the_sentence_holding_an_offset_and_those_before_it():
     start = k.by_doc["d1"][1].char_start
     assert [s.text for s in k.passage_up_to("d1", start + 3, before=2)] == TEXTS
     assert k.sentence_index("d1", 10_000) is None
+
+
+def test_a_vision_for_a_year_is_read_clause_by_clause():
+    from search.graph_answers import _horizon_clauses
+
+    text = "展望2035年，数字经济将迈向繁荣成熟期，力争形成统一公平的现代市场体系，发展水平位居世界前列。"
+    sentences = laid_out(["到2025年，数字经济核心产业增加值占比达到10%。", text], title="某规划")
+    k = Knowledge({}, [], [], [], sentences, None)
+    k.by_doc = {"d1": sentences}
+    known = [Item("力争形成统一公平的现代市场体系", "Target", "t:1", ())]
+    labels = [i.label for i in _horizon_clauses({"d1"}, 2035, k, known)]
+    assert labels == ["数字经济将迈向繁荣成熟期", "发展水平位居世界前列"]
+    assert _horizon_clauses({"d1"}, 2030, k, known) == []
