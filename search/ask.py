@@ -261,6 +261,10 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
     if fallback is None or not fallback.found:
         return quoted or result
     covering = tuple(i for i in fallback.items if covers(simplified(" ".join(c.text for c in i.citations)), q, corpus, k))
+    if quoted is not None and quoted.found:
+        # the text states the value asked: a passage or two for what else the question asks, not a dozen that
+        # bring the figures of other years and lists
+        covering = covering[:QUOTED_CONTEXT]
     if covering:
         lead = quoted.items if quoted else ()
         return Answer(q.text, focus, True, (quoted.answer + " " if quoted else "") + fallback.answer + " " +
@@ -365,6 +369,9 @@ def on_topic(result: Answer, q: Question) -> bool:
         if sum(1 for u in units if any(term_in(w, text) for t in u for w in topic_words([t]))) * 2 >= len(units):
             return True
     return False
+
+
+QUOTED_CONTEXT = 1     # passages kept beside a value quoted from the text
 
 
 # A list of aspects in the question (质量、城市、文化、装备).
