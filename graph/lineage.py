@@ -34,6 +34,7 @@ DATA = Path(__file__).parent / "data" / "lineage.json"
 # Confidence by basis; within a basis a link is weaker when the goal does not share the project's words.
 SAME_SENTENCE_CLAUSE = 0.9       # the goal or aim is in (or follows) the project's clause
 SAME_SENTENCE_LIST = 0.55        # another clause of a goals-section sentence listing many aims
+SAME_SENTENCE_OTHER_AIM = 0.4    # … when the project's own clause states an aim of its own
 SAME_PARAGRAPH_TARGET = 0.8      # a dated target in the project's words
 SAME_PARAGRAPH_RELATED = 0.78
 SAME_OBJECT_STATEMENT = 0.75     # the name is in the goal statement itself
@@ -302,7 +303,12 @@ def _same_sentence(m: ProjectMention, site: GoalSite) -> float:
     at, goal_at = _locate(m.name, text), text.find(flat(site.goal.statement))
     if at is None or goal_at < 0:
         return SAME_SENTENCE_LIST
-    return SAME_SENTENCE_CLAUSE if _speaks_of(text, at, goal_at) else SAME_SENTENCE_LIST
+    if _speaks_of(text, at, goal_at):
+        return SAME_SENTENCE_CLAUSE
+    # the project's own clause states its own aim (与X相适应的…布局初步形成): the list's other aims are others'
+    own_end = next((b for a, b in _clauses(text) if a <= at[0] < b), len(text))
+    verb, *_ = _aim_patterns()
+    return SAME_SENTENCE_OTHER_AIM if verb.search(text, at[1], own_end) else SAME_SENTENCE_LIST
 
 
 def _speaks_of(text: str, at: tuple[int, int], goal_at: int) -> bool:
@@ -319,12 +325,19 @@ def _speaks_of(text: str, at: tuple[int, int], goal_at: int) -> bool:
     return 0 <= goal - own <= (0 if completed else 1)
 
 
+QUOTED_PHRASE = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
+
+
 def _same_object(m: ProjectMention, site: GoalSite) -> float | None:
     core = core_name(m.name)
     # A short core is a common phrase (网络覆盖) unless the text quotes it as a name (“兴水润滇”).
     if len(core) < 5 and not re.search(r"[“\"「『]", m.name):
         return None
     if core in normalise_name(site.goal.statement):
+        # one part of a quoted slogan of several (“滇中崛起、沿边开放、滇东北开发…”格局基本形成): the goal is
+        # the whole pattern's, not the named part's
+        if any(core in normalise_name(q) and "、" in q for q in QUOTED_PHRASE.findall(site.goal.statement)):
+            return None
         return SAME_OBJECT_STATEMENT
     if (site.goal_section or site.goal.year is not None) and core in normalise_name(site.goal.evidence.text):
         # “兴水润滇”工程深入实施，区域性缺水问题进一步缓解: the clause right after the name's still speaks of it;
