@@ -233,9 +233,12 @@ def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = No
         return SEMANTIC
     ranked = (model or default_model()).rank(masked, embedder, cache_dir)
     counting = bool(COUNT_ASKED.search(masked))
+    manner = bool(MANNER_ASKED.search(masked))
     for label, _ in ranked:
         if counting and label in LISTS:
             continue      # "how many large projects did the report plan": a number, not the report's projects
+        if manner and label in (MEMBERSHIP, COUNT):
+            continue      # "how does the plan treat children from Hong Kong, Macao and Taiwan": a manner, not members
         if slots.satisfies(label) and (label != COMPARE or asks_comparison(masked)):
             return label
     return SEMANTIC
@@ -245,6 +248,8 @@ def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = No
 # closed class. Such a question asks a number, so it is never answered by a list of the graph's entities.
 COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?:个|项|家|座|条|所|处|批|类|种|名|人)|\bhow many\b", re.I)
 LISTS = (PROJECTS, GOALS)
+# "如何", "怎样", "how does" (not how many/much/long): asked of a manner, answered by what the text says
+MANNER_ASKED = re.compile(r"如何|怎么|怎样|\bhow\s+(?!many\b|much\b|long\b|far\b|often\b)", re.I)
 
 
 COMPARE_CUES = Path(__file__).parent / "data" / "compare_cues.txt"

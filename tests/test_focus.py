@@ -80,3 +80,10 @@ def test_a_question_asking_how_many_is_never_answered_by_a_list_of_projects():
     assert choose("How many large projects did 〈文件〉 plan to build?", Slots(documents=1)) != PROJECTS
     assert choose("〈文件〉计划建设多少个大型项目？", Slots(documents=1)) != PROJECTS
     assert choose("〈地〉有哪些项目？", Slots(places=1)) == PROJECTS
+
+
+def test_a_question_asking_how_is_never_answered_by_a_region_s_members():
+    from search.focus import MEMBERSHIP, Slots, choose
+
+    assert choose("How does 〈文件〉 treat children from 〈地〉, 〈地〉 and 〈地〉?", Slots(places=3, documents=1)) != MEMBERSHIP
+    assert choose("〈地〉包括哪些州市？", Slots(places=1)) == MEMBERSHIP
