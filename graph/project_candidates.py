@@ -50,6 +50,7 @@ _STANDING_VERBS = frozenset({"打造", "建成", "建设成", "争创", "创建"
 _STANDING_QUOTE = re.compile("(?:之[\u4e00-\u9fff]|" + "|".join(
     map(re.escape, (row[0] for row in rules._data_lines("project_standing_words.txt")))) + ")”$")
 _PROPER_SIGN = re.compile(r"[()（）A-Za-z0-9０-９—–－-]")   # (a bracket, a code or a dash chain: a proper name)
+_PAIRS = (("“", "”"), ("「", "」"), ("(", ")"), ("（", "）"), ("《", "》"))
 _DASH_START = set("—–－‐─―-")
 _DIGITS_THEN_WORD = re.compile(r"[0-9０-９]{1,3}[\u4e00-\u9fff]")
 _POSTPOSITIONS = set("上中下内外里的和与及等、")
@@ -228,9 +229,11 @@ def _admissible(text: str, a: int, b: int, name: str, tags: set[str],
 def never_a_name(name: str) -> bool:
     """Whether words in `name` show it is no name, whoever proposed it: a pointer or enumerator opening it
     (这个组织法, 三是理顺…), a modal verb or cross-reference inside (保障对象应当配合住房, 产生这种活动), what the
-    text fights (卖淫嫖娼犯罪活动, 修正主义路线)."""
+    text fights (卖淫嫖娼犯罪活动, 修正主义路线), a bracket or quote left open."""
     if name.lstrip("“").startswith(_BAD_OPENERS) or _ENUMERATOR.match(name):
         return True
+    if any(name.count(o) != name.count(c) for o, c in _PAIRS):
+        return True   # 对付所谓「颠覆活动, 跨部门“一号申请: a bracket or quote the name opens and never closes
     if _BAD_INNER_RE.search(re.sub(r"“[^”]*”", "", name)):
         return True
     return name.endswith(_REPROACHED_HEADS) and bool(_REPROACH_RE.search(name))

@@ -65,3 +65,11 @@ def test_an_abstract_head_with_two_characters_before_it_is_a_kind_of_facility():
     found = rule_projects(sentence, [], rejected)
     names = {c.name for c in candidates(sentence, [], found, rejected)} | set(found.values())
     assert not names & {"开发平台", "智能系统"}
+
+
+def test_a_name_that_leaves_a_bracket_or_quote_open_is_no_name():
+    from graph.project_candidates import never_a_name
+
+    assert never_a_name("对付所谓「颠覆活动") and never_a_name("跨部门“一号申请")
+    assert not never_a_name("“容缺审批+承诺制”办理模式") and not never_a_name("网络扶贫移动应用程序（APP）")
+
