@@ -334,7 +334,7 @@ def _same_object(m: ProjectMention, site: GoalSite) -> float | None:
     if len(core) < 5 and not re.search(r"[“\"「『]", m.name):
         return None
     if core in normalise_name(site.goal.statement):
-        # one part of a quoted slogan of several (“滇中崛起、沿边开放、滇东北开发…”格局基本形成): the goal is
+        # one part of a quoted slogan of several (“甲地崛起、乙地开放、丙地开发…”格局基本形成): the goal is
         # the whole pattern's, not the named part's
         if any(core in normalise_name(q) and "、" in q for q in QUOTED_PHRASE.findall(site.goal.statement)):
             return None
