@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 
+from graph import logistic
 from graph.project_candidates import Candidate
 
 # Trained by benchmarks/train_project_filter.py on tests/data/extraction_gold/dev/ (the file says how).
@@ -24,8 +25,7 @@ class ProjectFilter:
     veto: float = 0.0
 
     def probability(self, candidate: Candidate) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in candidate.features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic.probability(self.weights, self.bias, candidate.features)
 
     def may_accept(self, features: Iterable[str], unknown: tuple[str, ...]) -> bool:
         """Whether a new candidate with `features` could reach the threshold whatever its features of the
@@ -53,7 +53,7 @@ class ProjectFilter:
         return self.probability(candidate) >= self.threshold
 
     def to_json(self, about: str) -> str:
-        weights = {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}
+        weights = logistic.rounded(self.weights)
         return json.dumps({"about": about, "bias": round(self.bias, 4), "threshold": round(self.threshold, 4),
                            "veto": round(self.veto, 4), "weights": weights}, ensure_ascii=False, indent=0) + "\n"
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
+
+from graph import logistic
 
 # Trained by benchmarks/train_target_filter.py on tests/data/extraction_gold/dev/ (the file says how). No weights
 # ship today: on leave-one-document-out the filter never beat the rules (a veto changed nothing up to 0.2 and
@@ -72,8 +73,7 @@ class TargetFilter:
     rescue: float = 1.0
 
     def probability(self, feats: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic.probability(self.weights, self.bias, feats)
 
     def is_fact(self, feats: Iterable[str], rule_fact: bool) -> bool:
         """The rules' decision, overturned where the model is confident enough."""
@@ -84,7 +84,7 @@ class TargetFilter:
         return rule_fact
 
     def to_json(self, about: str) -> str:
-        weights = {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}
+        weights = logistic.rounded(self.weights)
         return json.dumps({"about": about, "bias": round(self.bias, 4), "veto": round(self.veto, 4),
                            "rescue": round(self.rescue, 4), "weights": weights}, ensure_ascii=False, indent=0) + "\n"
 
