@@ -1,6 +1,7 @@
 """What question answering needs to know about the corpus, read once from the graph and the document store."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -8,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.numerals import simplified
+from graph.numerals import parse_int, simplified
 from graph.records import Item
 from search.sentences import Sentence, split_sentences
 
@@ -27,15 +28,13 @@ def session_of(opening: str) -> str | None:
     """The session a document was delivered to or adopted at, from its title and opening lines."""
     title = SESSION_NAME.match(opening.lstrip())
     if title and "决议" in opening[:80]:
-        return _session_key(title.group(0))
+        return session_key(title.group(0))
     m = OPENING_SESSION.search(opening[:600])
-    return _session_key(m.group(2)) if m else None
+    return session_key(m.group(2)) if m else None
 
 
-def _session_key(name: str) -> str | None:
+def session_key(name: str) -> str | None:
     """第五届…第一次会议 → "5-1" (congress and session numbers), so that every way of writing it compares."""
-    from graph.numerals import parse_int
-
     m = SESSION_NAME.search(name)
     if not m:
         return None
@@ -115,8 +114,6 @@ class Knowledge:
 
     def sentence_index(self, doc_id: str, offset: int) -> int | None:
         """The position in by_doc[doc_id] of the sentence holding character `offset`, None if none does."""
-        import bisect
-
         starts = self._starts.get(doc_id)
         if starts is None:
             starts = self._starts[doc_id] = [s.char_start for s in self.by_doc.get(doc_id, [])]

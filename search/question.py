@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import Item
 from search.focus import SLOT_DOCUMENT, SLOT_PLACE, SLOT_PROJECT, SLOT_SECTION, SLOT_YEAR, Slots, mask
-from search.knowledge import Knowledge, normalise
+from search.knowledge import SESSION_NAME, Knowledge, normalise, session_key
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
@@ -440,9 +440,7 @@ ENGLISH_SESSION = re.compile(rf"\b(?:{_ORDINAL})\s+session\s+of\s+the\s+(?:{_ORD
 def session_mentions(question: str) -> list[tuple[str, int, int]]:
     """The congress sessions a question names (第五届全国人民代表大会第一次会议, the First Session of the Fifth
     National People's Congress) as "5-1" keys (search.knowledge.session_of), with their spans."""
-    from search.knowledge import SESSION_NAME, _session_key
-
-    out = [(key, m.start(), m.end()) for m in SESSION_NAME.finditer(question) if (key := _session_key(m.group(0)))]
+    out = [(key, m.start(), m.end()) for m in SESSION_NAME.finditer(question) if (key := session_key(m.group(0)))]
     for m in ENGLISH_SESSION.finditer(question):
         session, congress = [int(d) if d else ORDINALS.index(w.lower()) + 1
                              for d, w in (m.group(1, 2), m.group(3, 4))]
