@@ -79,8 +79,8 @@ def load() -> dict:
     return docs
 
 
-def candidates(docs: dict) -> dict[str, list[tuple[tuple[str, ...], int | None, bool]]]:
-    """name → [(features, label 1/0/None, rule_fact)] for every quantity the rules read."""
+def candidates(docs: dict) -> dict[str, list[tuple[tuple[str, ...], int | None, bool, str]]]:
+    """name → [(features, label 1/0/None, rule_fact, reason)] for every quantity the rules read."""
     import graph.extract as extract_module
     from graph.target_filter import TargetFilter
 
@@ -101,7 +101,7 @@ def candidates(docs: dict) -> dict[str, list[tuple[tuple[str, ...], int | None, 
             current.clear()
             extract_all({name: d}, TargetFilter({}, 0.0, 0.0, 1.0))
             for q, a, b in current:
-                seen[name].append((q.features, label(d, q, a, b), q.rule_fact))
+                seen[name].append((q.features, label(d, q, a, b), q.rule_fact, q.reason))
     finally:
         extract_module._Extractor._add_quantity = original
     return seen
@@ -139,7 +139,7 @@ def fit(cands: dict, names: list[str], c_value: float, min_count: int):
 
     X, y = [], []
     for n in names:
-        for feats, lab, _ in cands[n]:
+        for feats, lab, _, _ in cands[n]:
             if lab is not None:
                 X.append([f for f in feats if not f.startswith(DROP)])
                 y.append(lab)
@@ -178,6 +178,28 @@ def fmt(t) -> str:
     return f"R {f / n if n else 0:.3f} ({f}/{n})  P {c / e if e else 0:.3f} ({c}/{e})  non-targets {bad}"
 
 
+def rule_spread(cands: dict) -> list[str]:
+    """Lines of the --rules report: for each reason the rules give (graph/goals.py `_decide`, Quantity.reason),
+    the labelled candidates it decided rightly and wrongly and how many dev documents its right decisions come
+    from. A reason whose right decisions come from one document only is marked: it may be fitted to it."""
+    per: dict[str, dict[str, list[int]]] = {}
+    for name, rows in cands.items():
+        for _, lab, rule_fact, reason in rows:
+            if lab is None:
+                continue
+            for key in dict.fromkeys((reason.split(":")[0], reason)):
+                cell = per.setdefault(key, {}).setdefault(name, [0, 0])
+                cell[0 if (lab == 0) == bool(rule_fact) else 1] += 1
+    lines = [f"{'reason':28} {'right':>5} {'wrong':>5} {'docs':>4}  (right/wrong per document)"]
+    for key, docs in sorted(per.items(), key=lambda kv: (kv[0].split(":")[0], ":" in kv[0], -sum(c[0] for c in kv[1].values()))):
+        right, wrong = sum(c[0] for c in docs.values()), sum(c[1] for c in docs.values())
+        spread = sum(1 for c in docs.values() if c[0])
+        flag = "  ← one document" if spread == 1 else ""
+        cells = " ".join(f"{n.removesuffix('.json')[:18]}:{c[0]}/{c[1]}" for n, c in sorted(docs.items()))
+        lines.append(f"{('  ' if ':' in key else '') + key:28} {right:5} {wrong:5} {spread:4}  {cells}{flag}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     global DROP
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -188,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rescue", type=float, default=None)
     parser.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (b:,a:)")
     parser.add_argument("--errors", action="store_true", help="each held-out document's changed decisions")
+    parser.add_argument("--rules", action="store_true",
+                        help="only the rules' reasons: right/wrong decisions and the dev documents they come from")
     args = parser.parse_args(argv)
     DROP = tuple(x for x in args.drop.split(",") if x)
     from graph.target_filter import TargetFilter
@@ -196,9 +220,12 @@ def main(argv: list[str] | None = None) -> int:
     docs = load()
     cands = candidates(docs)
     names = sorted(docs)
-    labelled = Counter((lab, rule) for n in names for _, lab, rule in cands[n])
+    labelled = Counter((lab, rule) for n in names for _, lab, rule, _ in cands[n])
     print(f"{len(names)} dev documents read in {time.perf_counter() - t0:.0f} s; candidates "
           f"(label, rule_fact): {dict(labelled)}")
+    if args.rules:
+        print("\n".join(rule_spread(cands)))
+        return 0
     rules = {n: score(docs[n], e) for n, e in extract_all(docs, None).items()}
     grid = [(v, r) for v in ((args.veto,) if args.veto is not None else VETOES)
             for r in ((args.rescue,) if args.rescue is not None else RESCUES)]

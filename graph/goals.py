@@ -163,6 +163,7 @@ class Quantity:
     is_fact: bool
     features: tuple[str, ...] = ()   # what the learnt filter read (graph/target_filter.py), when it was asked
     rule_fact: bool | None = None    # the rules' own decision, before the filter's
+    reason: str = ""                 # the cue that decided target or fact (_decide: review-section, future-cue, …)
 
 
 @dataclass(frozen=True)
@@ -531,14 +532,14 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                     metric = obj.group(0)
             q_year = year if year is not None else rel
             stated_year = q_year
-            is_fact = _is_fact(sentence_norm[:cend], clause, q_year, deadline, ctx, sentence_norm[cend:cend + 12])
+            is_fact, reason = _decide(sentence_norm[:cend], clause, q_year, deadline, ctx, sentence_norm[cend:])
             if ctx.mixed and not (deadline or _FUTURE.search(sentence_norm[:cend]) or _PAST.search(clause)
                                   or (q_year and ctx.doc_year and q_year < ctx.doc_year)):
                 continue   # a section reviewing and planning at once: without a cue, say nothing
             if q_year is None:
                 q_year = (ctx.year or ctx.default_year) if not is_fact else _review_year(ctx)
             if not is_fact and q_year is not None and ctx.doc_year and q_year < ctx.doc_year and not deadline:
-                is_fact = True
+                is_fact, reason = True, "past-year"
             own_year = y is not None and ctx.doc_year is not None and year is not None and year >= ctx.doc_year
             limit = verb == "在" and not isinstance(value_m, Target) and value_m.group("approx") in ("以内", "以下")
             described = verb in ("占", "为", "是", "在", "约有", "共有") and not (
@@ -555,7 +556,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                 continue
             circumstance = target.metric in _words("target_circumstance_metrics.txt")
             if not is_fact and circumstance:
-                is_fact = True   # 今年高校毕业生超过1000万人: the circumstances, not a goal
+                is_fact, reason = True, "circumstance"   # 今年高校毕业生超过1000万人: the circumstances, not a goal
             rule_fact, feats = is_fact, ()
             if judge is not None:
                 vstart, vend = (value_m.start(), value_m.end()) if isinstance(value_m, re.Match) else \
@@ -570,10 +571,10 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                         q_year is None or ctx.doc_year is None or q_year >= ctx.doc_year):
                     # A fact by the rules that the model reads as a goal with confidence: the rules' cues
                     # were missing, not contrary (no review section, no past year, no description).
-                    is_fact = False
+                    is_fact, reason = False, "filter"
                     q_year = stated_year if stated_year is not None else (ctx.year or ctx.default_year)
                 elif not is_fact and decided:
-                    is_fact = True   # a target by the rules that reads as a baseline or an achievement
+                    is_fact, reason = True, "filter"   # a target by the rules that reads as a baseline or an achievement
                     q_year = stated_year if stated_year is not None else _review_year(ctx)
             if results and _LEVEL_ONLY.fullmatch(target.metric):
                 # 国家级专精特新企业10家，省级50家: a level names the list's thing at that level
@@ -583,7 +584,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             if printed:
                 target = replace(target, metric=target.metric.translate(printed))
             results.append(Quantity(metric_start, end, sentence[metric_start:end], target, q_year, is_fact,
-                                    feats, rule_fact))
+                                    feats, rule_fact, reason))
     return results
 
 
@@ -890,28 +891,65 @@ def sentence_tense(sentence: str, doc_year: int | None) -> str | None:
 
 
 def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Context, after: str = "") -> bool:
+    return _decide(before, clause, year, deadline, ctx, after)[0]
+
+
+def _decide(before: str, clause: str, year: int | None, deadline: bool, ctx: Context,
+            after: str = "") -> tuple[bool, str]:
+    """(is_fact, reason): whether a value reports a fact and which cue decided (Quantity.reason). `after` is
+    the rest of the sentence."""
     if ctx.review:
-        return True
+        return True, "review-section"
     if deadline and not (_ALREADY.search(clause) and not _INTENT.search(clause)):
-        return False   # (到1958年1月31日，已经完成…: a date reached, not a deadline)
+        return False, "deadline"   # (到1958年1月31日，已经完成…: a date reached, not a deadline)
     future = _FUTURE.search(clause) or _FUTURE.search(before)
-    if ctx.past_context and not future and not (
-            year is not None and year == ctx.doc_year and _BUDGETED.search(before) and not _DONE.search(clause)):
-        return True   # (一九五四年预算中…的支出, after a look back: the year's budget is still a plan)
-    if not _INTENT.search(clause) and (_DONE.search(clause) or _PART_YEAR.search(before)):
-        return True   # 今年…，上半年产值比去年同期增长14.1%: the clause reports what was done
+    # After a look back, a figure is a fact unless the sentence plans: the year's budget or plan (一九五四年预算中…
+    # 的支出, 一九五五年计划钢产量达到…), what is required (要求…达到) or a year still to come (一九五七年…达到…,
+    # said in 1955), when the clause says nothing done.
+    planned = year is not None and ctx.doc_year is not None and (
+        year > ctx.doc_year or year == ctx.doc_year and (_BUDGETED.search(before) or _SET_BY_PLAN.search(before)))
+    if ctx.past_context and not future and not (planned and not _DONE.search(clause)) and not (
+            _SET_BY_PLAN.search(clause) and not _DONE.search(clause) and not _ACHIEVED.search(before)):
+        return True, "past-paragraph"
+    done = None if _INTENT.search(clause) else (_DONE.search(clause) or _PART_YEAR.search(before))
+    if done:
+        return True, _cue("done", done)   # 今年…，上半年产值比去年同期增长14.1%: the clause reports what was done
     if not _INTENT.search(clause) and _ACHIEVED.search(before) and not _WILL.search(before):
-        return True   # 超额完成年度目标任务，新增就业3.6万人: the plan was fulfilled (确保超额完成…: still a plan)
+        return True, "achieved"   # 超额完成年度目标任务，新增就业3.6万人: the plan was fulfilled (确保超额完成…: still a plan)
     if re.search(r"完成(?:了)?(?:[^,，;；]{0,8}?(?:计划|目标|任务))?的?[0-9.]+%", clause) and not _WILL.search(clause):
-        return True   # 钢完成96.4%: a plan's fulfilment
+        return True, "fulfilment"   # 钢完成96.4%: a plan's fulfilment
     if year is not None and ctx.doc_year is not None and year < ctx.doc_year and not future:
-        return True
+        return True, "past-year"
     if future:
-        return False
-    return bool(_PAST.search(clause) or _PAST.search(before) or _RANKED.match(after))
+        return False, _cue("future-cue", future)
+    later = _achieved_later().search(after)
+    if later:
+        # the appraisal's own clause names the yardstick (高于预期目标, 提前一年实现翻番目标): no intent
+        stop = _CLAUSE_SPLIT.search(after, later.end())
+        if not _INTENT.search(after[:later.start()] + (after[stop.end():] if stop else "")):
+            return True, _cue("achieved-later", later)   # 粮食产量达到13908亿斤，创历史新高: appraised as reached
+    past = _PAST.search(clause) or _PAST.search(before) or _RANKED.match(after[:12])
+    if past:
+        return True, _cue("past-cue", past)
+    return False, "no-cue"
+
+
+@functools.lru_cache(maxsize=1)
+def _achieved_later() -> re.Pattern:
+    """Words after a figure saying it was reached (target_achievement_words.txt)."""
+    parts = (re.escape(w).replace("…", "[^,，;；。]{0,6}") for w in _words("target_achievement_words.txt"))
+    return re.compile("|".join(parts))   # (提前…实现: 提前一年实现)
+
+
+def _cue(kind: str, m: re.Match) -> str:
+    """A reason with the words that decided it, digits as # (future-cue:到####年)."""
+    return kind + ":" + re.sub(r"[0-9]", "#", m.group(0).strip("，,"))
 
 
 _ACHIEVED = re.compile(r"超额完成|提前[一二两三四五六七八九十0-9]{0,2}个?(?:年|月|季度)?(?:全面)?完成|圆满完成")
+# Words by which a plan sets a figure (计划钢产量达到…, 要求…达到, 计划规定…): not a look back (超过计划成本,
+# 完成计划, 原计划: the plan as a yardstick of what was done).
+_SET_BY_PLAN = re.compile(r"(?<![过成比按照原超了])计划(?!生育|单列|经济|内|外|的?执行|完成)|要求(?=[^,，;；]{0,12}?(?:达到|增长|增加|提高|降低|减少|控制|为))|规定")
 _BUDGETED = re.compile(r"预算(?:中|的|安排|规定)|预计|计划(?:规定|安排|数)|拟定")
 _ALREADY = re.compile(r"已经|已(?!有)|业已")
 _PLANNED = re.compile(r"今年|拟|预期|目标|计划安排|预算")

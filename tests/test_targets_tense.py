@@ -1,0 +1,48 @@
+"""Target or fact from what the sentence and its paragraph say of time: a figure appraised as reached after it
+(创历史新高, 同比), a plan's figure after a look back (计划…达到, 要求…达到, a year still to come), and the reason
+each decision gives. Invented sentences."""
+from __future__ import annotations
+
+from graph.goals import Context, find_quantities
+
+PLAN = Context(2024, 2024)
+AFTER_LOOK_BACK = Context(1955, 1955, past_context=True)   # an earlier sentence of the paragraph looked back
+
+
+def _decisions(sentence: str, ctx: Context = PLAN) -> dict[float, bool]:
+    """value → is_fact for the sentence's quantities."""
+    return {q.target.value: q.is_fact for q in find_quantities(sentence, ctx)}
+
+
+def test_a_figure_appraised_as_reached_after_it_is_a_fact():
+    assert _decisions("粮食产量达到13908亿斤，创历史新高。") == {1.3908e12: True}
+    assert _decisions("实现地区生产总值1.5万亿元，同比增长6%。") == {1.5e12: True, 6.0: True}
+    assert _decisions("生产总值达到1.5万亿元，提前一年实现翻番目标。")[1.5e12] is True
+
+
+def test_an_appraisal_does_not_turn_a_planned_figure_into_a_fact():
+    # a cue of intent anywhere in the sentence keeps it a plan
+    assert _decisions("力争粮食产量达到14000亿斤，创历史新高。") == {1.4e12: False}
+    assert _decisions("粮食产量达到14000亿斤，力争创历史新高。") == {1.4e12: False}
+
+
+def test_after_a_look_back_a_plan_figure_stays_a_target():
+    assert _decisions("一九五五年计划钢产量达到二百八十五万吨。", AFTER_LOOK_BACK) == {2.85e6: False}
+    assert _decisions("要求钢产量达到二百八十五万吨。", AFTER_LOOK_BACK) == {2.85e6: False}
+    assert _decisions("一九五七年钢产量达到四百一十二万吨。", AFTER_LOOK_BACK) == {4.12e6: False}   # a year to come
+
+
+def test_after_a_look_back_a_figure_without_a_plan_is_a_fact():
+    assert _decisions("钢产量达到二百二十万吨。", AFTER_LOOK_BACK) == {2.2e6: True}
+    # the plan as the yardstick of what was done: still a fact
+    assert _decisions("原煤的可比产品成本超过计划成本4%左右。", AFTER_LOOK_BACK) == {4.0: True}
+    assert _decisions("钢产量比原计划增加二十万吨。", AFTER_LOOK_BACK) == {2e5: True}
+
+
+def test_each_decision_says_which_cue_decided_it():
+    reasons = {q.target.value: q.reason for q in find_quantities("今年粮食产量要达到14000亿斤。", PLAN)}
+    assert reasons == {1.4e12: "future-cue:今年"}
+    reasons = {q.target.value: q.reason for q in find_quantities("粮食产量达到13908亿斤，创历史新高。", PLAN)}
+    assert reasons == {1.3908e12: "achieved-later:创历史新高"}
+    reasons = {q.target.value: q.reason for q in find_quantities("城镇新增就业1200万人以上。", PLAN)}
+    assert reasons == {1.2e7: "no-cue"}
