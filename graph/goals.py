@@ -102,7 +102,7 @@ def _condition_re() -> re.Pattern:
 
 # 要 and 将 only as auxiliaries: not in 主要, 重要, 需要, 要求, 将军 ….
 _FUTURE = re.compile(r"到[0-9]{4}年|至[0-9]{4}年|[0-9]{4}年(?:底)?前|力争|预期|目标|今年|明年|拟|"
-                     r"(?<![主重需必纲提摘首只])要(?![求素点闻害])|将(?![军领士])|确保|争取|预计|规划期")
+                     r"(?<![主重需必纲提摘首只])要(?![求素点闻害务])|将(?![军领士])|确保|争取|预计|规划期")
 _PAST = re.compile(r"已|累计|同比|同期|(?<![与比同较从由在])去年(?!的?基础)|过去|回顾|以来|[一二两三四五六七八九十几多0-9]年来|(?<!今后)(?<!未来)(?<![0-9一二两三四五六七八九十])[一二两三四五六七八九十0-9]{1,3}年间|实现了|达到了|提高了|增长了|下降了|(?<!今年)(?<!明年)年末|"
                    r"完成了|建成了|分别为|先后|提前|超额完成|截[至止](?:目前|当前|现在)|近年来|近些年|多年来|"
                    # a standing among the others or against their average describes the present state
@@ -880,14 +880,42 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def sentence_tense(sentence: str, doc_year: int | None) -> str | None:
-    """'future' or 'past' when the sentence says which way it looks, for the sentences after it."""
+    """'future' or 'past' when the sentence says which way it looks, for the sentences after it: the last cue
+    of the sentence decides (去年…增长6.6%，今年要…: future). A plan word that names what was reached
+    (超额完成全年目标任务, 实现了预期目标) is no cue of intent, and neither is a deadline already past."""
     text = _rule_text(sentence)
-    if _FUTURE.search(text):
-        return "future"
+    future = [m for m in _FUTURE.finditer(text) if not _yardstick(text, m) and not _past_deadline(m, doc_year)]
     year, deadline = sentence_year(text)
-    if _LOOKING_BACK.search(text) or (year and doc_year and year < doc_year and not deadline):
+    back = [m for m in _LOOKING_BACK.finditer(text)] + [m for m in _DONE_TENSE.finditer(text)]
+    if future and (not back or max(m.start() for m in future) > max(m.start() for m in back)):
+        return "future"
+    if back or (year and doc_year and year < doc_year and not deadline):
         return "past"
     return None
+
+
+# What a sentence reports as done, for the tense it leaves to the next sentences (一九五四年的国家预算已经胜利
+# 完成, 上半年…比去年同期增长…).
+_DONE_TENSE = re.compile(r"已经|(?<![而])已(?!有)|业已|实现了|完成了|取得了|达到了|超额完成|比去年同期|同比")
+# A plan word as what was reached (超额完成全年目标任务, 实现了…确定的目标, 主要预期目标全面完成): a verb of
+# reaching in its clause, with no cue of intent before it.
+_REACHED = re.compile(r"完成|实现|超过|达到|超额|高于|好于")
+
+
+def _yardstick(text: str, m: re.Match) -> bool:
+    if m.group(0) not in ("目标", "预期"):
+        return False
+    starts = [x.end() for x in _CLAUSE_SPLIT.finditer(text, 0, m.start())]
+    start = starts[-1] if starts else 0
+    stop = _CLAUSE_SPLIT.search(text, m.end())
+    clause = text[start:stop.start() if stop else len(text)]
+    return bool(_REACHED.search(clause)) and not _WILL.search(clause) and not re.search(r"力争|确保|争取|拟|明年|今年", clause)
+
+
+def _past_deadline(m: re.Match, doc_year: int | None) -> bool:
+    """到1953年, said in 1954: a date gone by, no deadline."""
+    year = re.search(r"[0-9]{4}", m.group(0))
+    return bool(year and doc_year and int(year.group(0)) < doc_year)
 
 
 def _is_fact(before: str, clause: str, year: int | None, deadline: bool, ctx: Context, after: str = "") -> bool:

@@ -46,3 +46,17 @@ def test_each_decision_says_which_cue_decided_it():
     assert reasons == {1.3908e12: "achieved-later:创历史新高"}
     reasons = {q.target.value: q.reason for q in find_quantities("城镇新增就业1200万人以上。", PLAN)}
     assert reasons == {1.2e7: "no-cue"}
+
+
+def test_a_sentence_looking_back_leaves_the_past_to_the_next_even_when_it_names_a_goal():
+    from graph.goals import sentence_tense
+
+    # a plan word as what was reached is no cue of intent
+    assert sentence_tense("过去一年，经济运行总体平稳，超额完成全年目标任务。", 2019) == "past"
+    assert sentence_tense("一年来，主要预期目标全面完成。", 2019) == "past"
+    assert sentence_tense("过去五年，我们坚持把发展作为第一要务。", 2019) == "past"    # (要务: no 要 of intent)
+    assert sentence_tense("上半年，工业生产比去年同期增长百分之十二。", 1957) == "past"
+    # the sentence's last cue decides; a goal still to reach is intent
+    assert sentence_tense("去年经济增长6.6%，今年要保持在6%以上。", 2019) == "future"
+    assert sentence_tense("确保完成全年目标任务。", 2019) == "future"
+    assert sentence_tense("今年发展的主要预期目标是：国内生产总值增长6%左右。", 2019) == "future"
