@@ -1347,6 +1347,12 @@ def _clean_metric(text: str) -> str:
     handled = text.rfind("把")
     if handled >= 0 and len(text) - handled > 2:
         text = text[handled + 1:]   # 为了在本世纪末把我国人口(控制在…): what is handled is measured
+    said = _DECIDER.match(text)
+    rest = text[said.end():] if said else ""
+    if said and len(rest) - _PLAN_LEAD.match(rest).end() >= 2:
+        # 国务院同意地方发行, 中央提出今年经济增长: who decides is no part of the measure (国务院决定今年安排
+        # keeps its words until what is arranged is named)
+        text = rest
     text = re.sub(r"(?:(?:到|在)?[0-9]{4}年(?:底|末)?|平均|分别|拟按|按|再|约|共|均|要|将|必须|应当|应|一般|争取|力争|继续|努力|只|则|拟|"
                   r"又|也|还|都|就|却|可以|能够|可|已经|已|今年|明年|本年|年内|当年|预计|预期|大约|大概|大致|为此|不动摇|不放松|拟定|规定|计划|原则上|每年|累计|"
                   r"(?<=[\u4e00-\u9fff]{2})(?:实现|达到))+$", "",
@@ -1357,6 +1363,7 @@ def _clean_metric(text: str) -> str:
     return text[lead.end():] if lead and len(text) - lead.end() >= 2 else text
 
 
+_DECIDER = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:同意|决定|批准|提出|宣布)(?![的性权])")
 _PLAN_LEAD = re.compile(r"^(?:今年|全年|明年|当年)?(?:拟|计划(?!生育)|预计|预期)?(?:安排|拟)?(?:将|把)?")
 
 

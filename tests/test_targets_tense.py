@@ -60,3 +60,10 @@ def test_a_sentence_looking_back_leaves_the_past_to_the_next_even_when_it_names_
     assert sentence_tense("去年经济增长6.6%，今年要保持在6%以上。", 2019) == "future"
     assert sentence_tense("确保完成全年目标任务。", 2019) == "future"
     assert sentence_tense("今年发展的主要预期目标是：国内生产总值增长6%左右。", 2019) == "future"
+
+
+def test_who_decides_or_proposes_a_figure_is_no_part_of_its_metric():
+    metrics = {q.target.metric for q in find_quantities("中央提出今年经济增长预期目标为8%左右。", PLAN)}
+    assert metrics == {"经济增长"}
+    metrics = {q.target.metric for q in find_quantities("国务院决定今年安排30亿元建设资金。", PLAN)}
+    assert metrics == {"建设资金"}
