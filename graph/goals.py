@@ -638,7 +638,11 @@ def _plan_words() -> re.Pattern:
 
 
 # A comparison base before a change (比1957年预计数增加, 比上年增长, 同比): no part of what changes.
-_COMPARISON_BASE = re.compile(r"(?:比|较|同)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?(?:年初)?(?:预算|实际|预计|计划)?(?:完成)?数?"
+# The period a change is measured from: last year, a year, the start of the year, a five-year plan's period or
+# end (比“十三五”末, 比“六五”期间), years ago (比五年前). (Not 比原计划: exceeding a plan is no growth.)
+_BASE_PERIOD = (r"(?:上年|去年|上一年|前一年|年初|[0-9]{4}年度?|“?十?[一二三四五六七八九]五”?(?:期末|末|时期|期间)"
+                r"|[一二三四五六七八九十两]年前)")
+_COMPARISON_BASE = re.compile(rf"(?:比|较|同){_BASE_PERIOD}(?:的)?(?:年初)?(?:预算|实际|预计|计划)?(?:完成)?数?"
                               r"|同比|比上年|每年|平均每年|年均|平均")
 _PREPOSITION = re.compile(r"按照|依照|根据|通过|随着|经过|对于|为了|在|对|按|由于|从")
 _TIME_TAIL = re.compile(r"(?:在|于)?(?:今后|未来|最近)?[0-9一二三四五六七八九十两]{1,3}年(?:内|中|里|间)$"
@@ -1321,7 +1325,7 @@ def _strip_lead(sentence: str, start: int, end: int, places: list[tuple[int, int
 # A comparison base or a manner inside a metric (劳动生产率将比上年提高, 购买力要按上年实际数额核减): no
 # part of what is measured.
 _BASE_IN_METRIC = re.compile(r"(?:将|要|也|还|都|均)?同(?:上年|去年|[0-9]{4}年)(?:国家)?(?:决算)?比较"
-                             r"|(?:将|要|也|还|都|均)?(?:比|较)(?:上年|去年|上一年|前一年|[0-9]{4}年度?)(?:的)?"
+                             rf"|(?:将|要|也|还|都|均)?(?:比|较){_BASE_PERIOD}(?:的)?"
                              r"(?:年初)?(?:预算|实际|预计|计划|同期)?(?:完成|决算)?(?:数额|数)?"
                              r"|(?:将|要)?按(?:上年|去年|上一年)(?:的)?(?:实际)?(?:数额|数|水平)?"
                              r"|(?:还要|要|将)?在(?:上年|去年|上一年|[0-9]{4}年)?(?=[^,，;；]{0,12}?基础上)|的?基础上")

@@ -67,3 +67,10 @@ def test_who_decides_or_proposes_a_figure_is_no_part_of_its_metric():
     assert metrics == {"经济增长"}
     metrics = {q.target.metric for q in find_quantities("国务院决定今年安排30亿元建设资金。", PLAN)}
     assert metrics == {"建设资金"}
+
+
+def test_the_period_a_change_is_measured_from_is_no_part_of_its_metric():
+    metrics = {q.target.metric for q in find_quantities("森林覆盖率达到24.1%，比“十三五”末提高1个百分点。", PLAN)}
+    assert metrics == {"森林覆盖率", "森林覆盖率提高"}
+    metrics = {q.target.metric for q in find_quantities("外汇储备达到4033亿美元，比年初增加1168亿美元。", PLAN)}
+    assert metrics == {"外汇储备", "外汇储备增加"}
