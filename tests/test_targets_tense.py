@@ -74,3 +74,15 @@ def test_the_period_a_change_is_measured_from_is_no_part_of_its_metric():
     assert metrics == {"森林覆盖率", "森林覆盖率提高"}
     metrics = {q.target.metric for q in find_quantities("外汇储备达到4033亿美元，比年初增加1168亿美元。", PLAN)}
     assert metrics == {"外汇储备", "外汇储备增加"}
+
+
+def test_a_figure_stated_with_is_or_has_for_a_period_still_to_run_is_a_target():
+    from graph.goals import year_spans
+
+    ctx = Context(1955, 1957, spans=year_spans("第一个五年计划的建设时期是从1953年到1957年。"))
+    found = find_quantities("五年内，国家对经济事业和文化教育事业的支出总数为七百六十六亿四千万元。", ctx)
+    assert [(q.target.value, q.year, q.is_fact) for q in found] == [(7.664e10, 1957, False)]
+    found = find_quantities("第一个五年计划期间，限额以上的工业基本建设单位共有六百九十四个。", ctx)
+    assert [(q.target.value, q.year, q.is_fact) for q in found] == [(694.0, 1957, False)]
+    # the same wording for the present describes it
+    assert not [q for q in find_quantities("私营工业只占百分之零点四。", Context(1955, 1955)) if not q.is_fact]
