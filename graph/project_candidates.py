@@ -80,19 +80,31 @@ class Candidate:
 def document_context(title: str | None) -> tuple[str, ...]:
     """What kind of text a document's sentences sit in, for the project finder: ITEM_LIST when its title says
     it lists items of another kind than projects (…审批事项清单; …重大项目清单 lists projects)."""
-    title = _SPACES.sub("", rules.simplified(title or "")).removesuffix("的通知").rstrip("》")
+    if not title:
+        return ()
+    title = _SPACES.sub("", rules.simplified(title)).removesuffix("的通知").rstrip("》")
     listed = next((title[: -len(w)] for w in _LIST_WORDS if title.endswith(w)), None)
-    return (ITEM_LIST,) if listed is not None and head_of(listed) is None else ()
+    return ((ITEM_LIST,) if listed is not None and head_of(listed) is None else ()) + document_features(title)
+
+
+def document_features(title: str) -> tuple[str, ...]:
+    """Features every candidate of a document shares, from its (simplified) title: the kind of text its last
+    word names (doc=规划, doc=办法, doc=报告: a plan names more programmes than a 办法 or a 方案 does). (An era
+    feature from the title's year was tried and dropped: leave-one-document-out, with one or two reports per era,
+    it lowered both recall and precision.)"""
+    kind = re.sub(r"[^\u4e00-\u9fff]", "", title)[-2:]
+    return ("doc=" + (kind or "-"),)
 
 
 def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: dict[tuple[int, int], str],
                rejected: Iterable[rules.RuleCandidate], with_accepted: bool = False,
-               model: "ProjectFilter | None" = None, document: str = "") -> list[Candidate]:
+               model: "ProjectFilter | None" = None, document: str = "",
+               context: Sequence[str] = ()) -> list[Candidate]:
     """Every candidate of the simplified sentence `text` that the rules did not accept (`accepted`); with
     `with_accepted`, the accepted names too (feature src=rule), for the filter to veto. With `model`, the
     candidates it would turn down whatever their words are left out before their words are read (jieba is
     the costliest part of a candidate's features). `document` (the whole simplified text) tells how often
-    each candidate's words recur in it (rep=)."""
+    each candidate's words recur in it (rep=); `context` (`document_context`) adds the document's features."""
     raw: dict[tuple[int, int, str], set[str]] = {}
 
     def add(start: int, end: int, name: str, *tags: str) -> None:
@@ -139,7 +151,7 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
     accepted_starts = {x for x, _ in accepted_spans}
     spans = [(a, b) for a, b, _ in raw]
     place_spans = list(places or ())
-    sentence_tags = set(sentence_features(text))
+    sentence_tags = set(sentence_features(text)) | {t for t in context if t.startswith("doc=")}
     out = []
     for (a, b, name), tags in sorted(raw.items()):
         if "src=rule" not in tags and a in accepted_starts:
@@ -389,13 +401,35 @@ _DIGIT_START = re.compile(r"[0-9０-９]")
 
 
 # The features read from jieba's words of the name (word_features): their families' prefixes.
-WORD_FEATURES = ("ntok=", "t0=", "tN=")
+WORD_FEATURES = ("ntok=", "t0=", "tN=", "p0=", "pN=", "pM=", "mtok=", "mfreq=", "whole=")
 
 
 def word_features(name: str) -> list[str]:
-    """How many words the name has, its first and last word (jieba, dictionary only)."""
-    toks = _tokens(name.strip("“”《》"))
-    return ["ntok=" + _bucket(len(toks)), "t0=" + toks[0], "tN=" + toks[-1]]
+    """How many words the name has, its first and last word (jieba, dictionary only), and what kinds of words
+    they are, which carry to words the training never saw: the part of speech of its first and last word (p0=v:
+    申请公共租赁住房 opens with a verb), of the modifier's last word before the head (pM=) and how many words the
+    modifier has (mtok=), how common the modifier is when it is one dictionary word (mfreq=hi: 管理制度,
+    社会主义制度 are kinds, not names) and the part of speech of a name that is itself one word (whole=l: 退耕还林)."""
+    bare = name.strip("“”《》")
+    toks = _tokens(bare)
+    out = ["ntok=" + _bucket(len(toks)), "t0=" + toks[0], "tN=" + toks[-1], "p0=" + _pos(toks[0]), "pN=" + _pos(toks[-1])]
+    lex = rules.lexicon()
+    if bare in lex:
+        out.append("whole=" + _pos(bare))
+    head = head_of(bare)
+    modifier = rules._strip_generic(bare[: -len(head)]) if head and bare.endswith(head) else ""
+    if modifier:
+        mt = _tokens(modifier)
+        out += ["pM=" + _pos(mt[-1]), "mtok=" + ("1" if len(mt) == 1 else "2" if len(mt) == 2 else "3+")]
+        freq = lex.get(modifier, (None,))[0]
+        out.append("mfreq=" + ("multi" if freq is None else "hi" if freq >= 1000 else "mid" if freq >= 50 else "lo"))
+    return out
+
+
+def _pos(word: str) -> str:
+    """A word's part of speech in jieba's dictionary (person names as one class; ? when not a word there)."""
+    tag = rules.lexicon().get(word, (0, "?"))[1] or "-"
+    return "nr" if tag.startswith("nr") else tag
 
 
 def features(text: str, a: int, b: int, name: str, places: Sequence[tuple[int, int]],

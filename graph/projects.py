@@ -175,7 +175,7 @@ def find_projects(sentence: str, places: Sequence[tuple[int, int]] | None = None
     if model is not None:
         rule_spans = list(found)
         for c in candidates(text, places, found, rejected, with_accepted=bool(model.veto), model=model,
-                            document=document or text):   # (a sentence read alone is its own document)
+                            document=document or text, context=context):   # (a sentence read alone is its own document)
             if "src=rule" in c.features:
                 if not model.accepts(c):
                     found.pop((c.start, c.end), None)
