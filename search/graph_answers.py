@@ -13,7 +13,8 @@ from graph.reach import DIRECT, REGION, SECTION, SENTENCE, SUBDIVISION, reach
 from graph.records import Evidence, Item
 from search import focus as F
 from search.knowledge import OPENING_SESSION, Knowledge, normalise, topic_words
-from search.question import MAX_LABEL, Question, dedupe, documents_about, extend_term, place_names, variants
+from search.question import (MAX_LABEL, Question, dedupe, document_named_years, documents_about, extend_term,
+                             place_names, variants)
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses
 
@@ -224,7 +225,7 @@ def goals_by_place(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     docs = q.document_ids()
     # "2011年报告提出的“十二五”主要目标": the year names the report; the plan's period names the goals' year
     plan_end, plan_words = planned_period(q)
-    if year is not None and docs and all(k.doc_years.get(d) == year for d in docs):
+    if year is not None and docs and year in document_named_years(q, k):
         year = None
     year = plan_end or year
     if docs and not places_and_regions(q):
@@ -345,12 +346,20 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     named = places_and_regions(q)
     docs = q.document_ids()
     # "2016年政府工作报告提出的“十三五”目标": the year names the document, not the target's year
-    by_document = year is not None and bool(docs) and all(k.doc_years.get(d) == year for d in docs)
+    by_document = year is not None and bool(docs) and year in document_named_years(q, k)
     targets = [g for g in k.goals if ("value" in g.attrs or "value_text" in g.attrs)
                and (year is None or by_document or g.attrs.get("year") == year)
                and (not docs or in_documents(g, docs))]
     if not docs and not q.years and k.series and VALUE_IN_QUESTION.search(q.text) and WHICH_YEARS.search(q.text):
         return _years_with_value(q, k)
+    if year is not None and docs and not by_document and not targets:
+        # the document sets targets, for other years: say which part is absent, and which years it has
+        others = sorted({g.attrs.get("year") for g in k.goals if in_documents(g, docs) and g.attrs.get("year")})
+        if others:
+            titles = "、".join(f"《{k.title(d)}》" for d in sorted(docs))
+            return Answer(q.text, F.TARGET_VALUE, False,
+                          f"{titles}没有{year}年的目标(not found: no {year} target);它的目标年份是"
+                          f"{'、'.join(f'{y}年' for y in others)}。")
     if named and not all(key == k.home for key, _ in named):
         # a place other than the whole jurisdiction: only targets stated for it (or inside it)
         # stated for the place itself or a place inside it — a region's target is not the place's own

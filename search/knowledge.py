@@ -402,3 +402,9 @@ def normalise(text: str) -> str:
     text = QUOTES.sub("", re.sub(r"\s+", "", text))
     return DASHES.sub("-", text).replace("（", "(").replace("）", ")")
 
+
+def normalised_positions(text: str) -> list[int]:
+    """For each character of normalise(text), its position in text (only spaces and quotes are dropped;
+    dashes and brackets are replaced one for one), so a match in the normalised form maps back."""
+    return [i for i, ch in enumerate(text) if not (ch.isspace() or QUOTES.match(ch))]
+

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from graph.records import Item
 from search.focus import SLOT_DOCUMENT, SLOT_PLACE, SLOT_PROJECT, SLOT_SECTION, SLOT_YEAR, Slots, mask
-from search.knowledge import SESSION_NAME, Knowledge, normalise, session_key
+from search.knowledge import SESSION_NAME, Knowledge, normalise, normalised_positions, session_key
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
@@ -371,17 +371,21 @@ HEADING_STOPS = {"does", "do", "did", "is", "are", "was", "were", "have", "has",
 def _add_projects(q: Question, question: str, k: Knowledge, covered: list[tuple[int, int]], exact: bool,
                   found: list | None = None) -> None:
     nq = normalise(question)
+    at = normalised_positions(question)
     for p in (found if found is not None else _link_projects(question, k)):
-        named = normalise(p.label) in nq
+        label = normalise(p.label)
+        named = label in nq
         if exact and not named:
             continue
-        pos = nq.find(normalise(p.label))
-        if pos >= 0 and _overlaps(covered, pos, pos + len(p.label)):
+        pos = nq.find(label)
+        # the stretch of the question itself (its spaces and quote marks included), not of its normalised form
+        start, end = (at[pos], at[pos + len(label) - 1] + 1) if pos >= 0 and label else (-1, -1)
+        if start >= 0 and _overlaps(covered, start, end):
             continue
         q.projects.append(p)
-        if pos >= 0:
-            covered.append((pos, pos + len(p.label)))
-            q.spans.append((pos, pos + len(p.label), SLOT_PROJECT))
+        if start >= 0:
+            covered.append((start, end))
+            q.spans.append((start, end, SLOT_PROJECT))
 
 
 SINGLE_FORM = set("的了和与及或在有要将是对吗呢么各中里到至从为以被把给向能会这那该其之年个")
@@ -1056,14 +1060,25 @@ def _run_on(q: Question) -> list[str]:
     return ["".join(chars)] if len(chars) >= 2 else []
 
 
+def document_named_years(q: Question, k: Knowledge) -> set[int]:
+    """The years of the question that name a document rather than what is asked of it: a yearly report's
+    year ("2016年的报告"), or a year written inside the mention of a document ("2026年幼儿园招生工作方案").
+    A plan issued in 2025 asked for "2025年的指标" is asked for that year's targets."""
+    in_series = {d for ids in k.series_docs.values() for d in ids}
+    named = {k.doc_years.get(d) for d in q.document_ids() if d in in_series} - {None}
+    for start, end, token in q.spans:
+        if token == SLOT_DOCUMENT:
+            named |= {int(y) for y in YEAR.findall(q.text[start:end])}
+    return named
+
+
 def covers(text: str, q: Question, corpus: "Corpus", k: Knowledge) -> bool:
     """Does this evidence speak to every constraint of the question: the linked entity, a year not already
     fixed by a linked document, and at least half of the Chinese topic words?"""
     names = entity_names(q, corpus)
     if names and not any(n in text for n in names):
         return False
-    doc_years = {k.doc_years.get(d) for d in q.document_ids()}
-    for year in set(q.years) - doc_years:
+    for year in set(q.years) - document_named_years(q, k):
         if str(year) not in text:
             return False
     # metadata words kept: 决议, 批准 are what evidence about a resolution must say

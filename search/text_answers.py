@@ -15,6 +15,7 @@ from search.question import (MAX_LABEL, Question, corpus_key, dedupe, documents_
                              topic_units, variants)
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses, folded
+from search.values import year_context
 
 if TYPE_CHECKING:
     from search.corpus import Corpus
@@ -328,7 +329,7 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     years = {str(y) for y in q.years} if q.years and not (docs & in_series) else set()
     # a number from another document is no answer about the one the question names
     for s in (s for s in k.sentences if id(s) in holding and (not docs or s.doc_id in docs)):
-        stated = set(YEAR_IN_TEXT.findall(s.text))
+        stated = {str(y) for y in year_context(s, k)} if years else set()
         if years and stated and not stated & years:
             continue
         for a, b in clauses(s.text):

@@ -14,9 +14,10 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.goals import section_context, sentence_tense
+from graph.numerals import arabic_years
 from graph.records import Item
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question, entity_names, metadata_words, term_in, variants
+from search.question import MAX_LABEL, Question, document_named_years, entity_names, metadata_words, term_in, variants
 from search.sentences import Sentence, clauses
 
 if TYPE_CHECKING:
@@ -27,6 +28,27 @@ QUANTITY = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\s*年)\d|[一二两三四五�
 MIN_COVER = 0.6       # share of the question's word weight a sentence must name
 MAX_SENTENCES = 3
 MAX_SCAN = 4000       # sentences read per question at most (the rarest word's sentences first)
+
+
+def _states_year(year: int, s: Sentence, before: Sentence | None) -> bool:
+    """Is the year the sentence's own: written in it, in the sentence before it (到2030年，…。…达到…), or in its
+    section's heading (（二）2035年目标)? Years are compared as written in Arabic digits or Chinese numerals."""
+    texts = [s.text, before.text if before is not None else "", *s.section_path[-2:]]
+    return any(str(year) in t or str(year) in arabic_years(t) for t in texts if t)
+
+
+YEAR_WRITTEN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
+
+
+def year_context(s: Sentence, k: Knowledge) -> set[int]:
+    """The years a sentence speaks of: those written in it, else in the sentence before it in its section
+    (到2030年，…。…达到15个), else in its section's headings; empty when none says."""
+    before, _ = _neighbours(s, k)
+    for text in (s.text, before.text if before is not None else "", " ".join(s.section_path[-2:])):
+        years = {int(y) for y in YEAR_WRITTEN.findall(arabic_years(text))} if text else set()
+        if years:
+            return years
+    return set()
 
 
 def word_groups(q: Question, k: Knowledge, drop: set[str]) -> list[tuple[str, ...]]:
@@ -98,12 +120,18 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
             # a sentence right after one naming the words, stating values, is a candidate too
             pool[id(after)] = after
             previous[id(after)] = s
+    # years the question asks that are not the year of the document it names (a report's year is its own)
+    in_series = {d for ids in k.series_docs.values() for d in ids}
+    named_years = document_named_years(q, k) | {k.doc_years.get(d) for d in (scope or ()) if d in in_series}
+    free_years = [y for y in set(q.years) if scope is not None and y not in named_years]
     scored = []
     for s in list(pool.values())[:MAX_SCAN]:
         if scope is not None and s.doc_id not in scope:
             continue
         if q.years and scope is None and not any(str(y) in s.text for y in q.years):
             continue
+        if free_years and not any(_states_year(y, s, previous.get(id(s))) for y in free_years):
+            continue      # the document names other years' values: "到2030年多少" is not answered by 2025's
         if names and not any(n in s.text or n in s.title for n in names):
             continue
         if sections and not any(h in p for h in sections for p in s.section_path):

@@ -30,7 +30,12 @@ def _sentences_knowledge(texts: list[str]):
     from sentence_fixtures import laid_out
 
     sentences = laid_out(texts, title="某意见")
-    return SimpleNamespace(sentences=sentences, series_docs={},
+    by_doc: dict = {}
+    for s in sentences:
+        by_doc.setdefault(s.doc_id, []).append(s)
+    return SimpleNamespace(sentences=sentences, series_docs={}, by_doc=by_doc,
+                           sentence_index=lambda doc_id, start: next(
+                               (i for i, s in enumerate(by_doc.get(doc_id, [])) if s.char_start == start), None),
                            containing=lambda t: [s for s in sentences if t in s.text])
 
 
@@ -48,6 +53,17 @@ def test_a_count_stated_for_another_year_is_no_answer():
     from search.text_answers import count
 
     k = _sentences_knowledge(["到2030年,地区生产总值超过500亿元的县(市)达到15个。"])
+    q = Question("2025年地区生产总值超过500亿元的县有多少个？")
+    q.terms, q.years = ["地区生产总值", "500亿元"], [2025]
+    assert not count(q, SimpleNamespace(), k).found
+    q.years = [2030]
+    assert count(q, SimpleNamespace(), k).found
+
+
+def test_the_year_of_a_count_may_stand_in_the_sentence_before():
+    from search.text_answers import count
+
+    k = _sentences_knowledge(["到2030年,全省经济总量再上新台阶。", "地区生产总值超过500亿元的县(市)达到15个。"])
     q = Question("2025年地区生产总值超过500亿元的县有多少个？")
     q.terms, q.years = ["地区生产总值", "500亿元"], [2025]
     assert not count(q, SimpleNamespace(), k).found
