@@ -890,14 +890,16 @@ def sentence_tense(sentence: str, doc_year: int | None) -> str | None:
     of the sentence decides (去年…增长6.6%，今年要…: future). A plan word that names what was reached
     (超额完成全年目标任务, 实现了预期目标) is no cue of intent, and neither is a deadline already past."""
     text = _rule_text(sentence)
-    future = [m for m in _FUTURE.finditer(text) if not _yardstick(text, m) and not _past_deadline(m, doc_year)]
-    year, deadline = sentence_year(text)
-    back = [m for m in _LOOKING_BACK.finditer(text)] + [m for m in _DONE_TENSE.finditer(text)]
-    if future and (not back or max(m.start() for m in future) > max(m.start() for m in back)):
+    future = [m.start() for m in _FUTURE.finditer(text) if not _yardstick(text, m) and not _past_deadline(m, doc_year)]
+    back = [m.start() for m in _LOOKING_BACK.finditer(text)] + [m.start() for m in _DONE_TENSE.finditer(text)]
+    if future and (not back or max(future) > max(back)):
         return "future"
-    if back or (year and doc_year and year < doc_year and not deadline):
+    if back:
         return "past"
-    return None
+    if "年" not in text:
+        return None
+    year, deadline = sentence_year(text)
+    return "past" if year and doc_year and year < doc_year and not deadline else None
 
 
 # What a sentence reports as done, for the tense it leaves to the next sentences (一九五四年的国家预算已经胜利
