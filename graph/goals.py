@@ -495,6 +495,13 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
                     deadline = False   # 从1978年到1982年, said in 1983: a span looked back on, no deadline
         if "本世纪末" in clause and ctx.doc_year and ctx.doc_year < 2000:
             year, deadline = 2000, True   # 到本世纪末, said before 2000
+        period = _PLAN_PERIOD.search(clause) if not y and cstart > 0 and ctx.doc_year else None
+        if period and not re.search(r"[比较与同][“”]?$", clause[:_FIVE_YEAR_PLAN.search(clause).start()]
+                                    if _FIVE_YEAR_PLAN.search(clause) else ""):
+            # “十三五”期间，…累计新增就业150万人；“十四五”期间，力争新增…: each clause's own plan period
+            end = plan_period_end(clause)
+            if end and end != year:
+                year, deadline = end, False
         own_rel = _relative_year(clause, ctx.doc_year)
         if not y and own_rel is not None and year is not None and year != own_rel and (
                 ctx.doc_year is None or year < ctx.doc_year or own_rel >= ctx.doc_year):
@@ -1045,7 +1052,7 @@ def _clause_quantities(sentence: str, cstart: int, cend: int, places: list[tuple
         verb = None
         metric_text = segment
         if cmp_m and (_VERB_TAIL.fullmatch(segment, cmp_m[-1].end()) or re.fullmatch(
-                r"[^,，;；、]{1,12}的", segment[cmp_m[-1].end():]) and cmp_m[-1].group(0) not in ("在", "为", "是", "占")):
+                r"[^,，;；、由从]{1,12}的", segment[cmp_m[-1].end():]) and cmp_m[-1].group(0) not in ("在", "为", "是", "占")):
             # (不小于住宅建筑面积的11%: the value is a share of what comes between)
             verb = cmp_m[-1].group(0)
             metric_text = re.sub(r"(?<![创更革刷翻])新$", "", segment[: cmp_m[-1].start()])   # (…工程新安排740万套)
@@ -1341,7 +1348,8 @@ _ON_MANNER = re.compile(r"(?:还要|要|将)?在([^,，;；在]{2,20}?)的?基�
 def _clean_metric(text: str) -> str:
     text = re.sub(r"[(（][^()（）]*$", "", text)   # an unclosed bracket: the list it opens was cut
     # 中央财政拟投入社会保障资金: who funds and what is funded, without the verb between them.
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:拟|将|要|再)?(?:安排|投入)(?=[\u4e00-\u9fff“]{2})", "", text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:拟|将|要|再)?(?:安排|投入)(?!强度|比重|占比|水平|产出)(?=[\u4e00-\u9fff“]{2})", "", text)
+    # (研发经费投入强度: a measure of what is put in, 投入 is its name)
     # 在明显提高质量和效益的基础上: a manner, no part of the metric (在1959年粮食总产量的基础上 names a base)
     text = _ON_MANNER.sub(lambda m: m.group(0) if _measure_phrase().search(m.group(1))
                           or re.search(r"[0-9]{4}年|上年|去年", m.group(1)) else "", text)

@@ -86,3 +86,15 @@ def test_a_figure_stated_with_is_or_has_for_a_period_still_to_run_is_a_target():
     assert [(q.target.value, q.year, q.is_fact) for q in found] == [(694.0, 1957, False)]
     # the same wording for the present describes it
     assert not [q for q in find_quantities("私营工业只占百分之零点四。", Context(1955, 1955)) if not q.is_fact]
+
+
+def test_a_base_value_is_no_target_and_each_clause_keeps_its_own_plan_period():
+    goals = Context(2021, 2025, section_path=("二、发展目标",), goal_section=True)
+    found = find_quantities("研发经费投入强度由2020年的2.4%提高到2.8%以上，年均增长7%以上。", goals)
+    assert [(q.target.metric, q.target.value, q.is_fact) for q in found] == [
+        ("研发经费投入强度", 2.8, False), ("研发经费投入强度增长", 7.0, False)]
+    found = find_quantities("“十三五”期间，全市累计新增就业150万人；“十四五”期间，力争新增就业150万人以上。", goals)
+    assert [(q.year, q.is_fact) for q in found] == [(2020, True), (2025, False)]
+    # a plan period named as the base of a change sets no year
+    found = find_quantities("森林覆盖率达到24.1%，比“十三五”末提高1个百分点。", goals)
+    assert {(q.year, q.is_fact) for q in found} == {(2025, False)}
