@@ -348,7 +348,9 @@ def on_topic(result: Answer, q: Question) -> bool:
         # a question about the document's particulars has no topic words left, or words its particulars hold
         # (全国人民代表大会 in "which NPC session"); one that still has others ("who leads the joint meeting on
         # childcare") asks what the text says
-        return not cjk or any(term_in(t, i.label) for i in result.items for t in cjk)
+        # a question about what it is based on has its answer in the documents it names (根据《…》)
+        return not cjk or any(term_in(t, i.label) for i in result.items for t in cjk) or \
+            (F.asks_basis(q.text) and any(i.attrs.get("field") == "basis" for i in result.items))
     if len(cjk) < 2:
         return True
     quoted = [t for t in q.quoted if re.search(r"[\u4e00-\u9fff]", t) and len(t) >= 2]

@@ -237,6 +237,8 @@ def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = No
     """The best-scoring focus whose slots the question fills (a comparison only when the question asks one)."""
     if asks_reason(masked):
         return SEMANTIC
+    if asks_basis(masked) and slots.documents:
+        return METADATA     # the documents it implements are a particular of the document
     ranked = (model or default_model()).rank(masked, embedder, cache_dir)
     counting = bool(COUNT_ASKED.search(masked))
     manner = bool(MANNER_ASKED.search(masked))
@@ -260,10 +262,12 @@ MANNER_ASKED = re.compile(r"如何|怎么|怎样|\bhow\s+(?!many\b|much\b|long\b
 
 COMPARE_CUES = Path(__file__).parent / "data" / "compare_cues.txt"
 REASON_CUES = Path(__file__).parent / "data" / "reason_cues.txt"
+BASIS_CUES = Path(__file__).parent / "data" / "basis_cues.txt"
 
 
-@lru_cache(maxsize=4)
-def _cue_pattern(path: Path) -> re.Pattern:
+@lru_cache(maxsize=8)
+def cue_pattern(path: Path) -> re.Pattern:
+    """A cue file (one cue a line, # comments) as one pattern; English cues match whole words."""
     cues = [c.strip() for c in path.read_text(encoding="utf-8").splitlines()
             if c.strip() and not c.startswith("#")]
     chinese = [re.escape(c) for c in cues if re.search(r"[\u4e00-\u9fff]", c)]
@@ -273,12 +277,17 @@ def _cue_pattern(path: Path) -> re.Pattern:
 
 def asks_comparison(text: str) -> bool:
     """Does the question set things side by side (比较, 分别, compare, each …)?"""
-    return bool(_cue_pattern(COMPARE_CUES).search(text))
+    return bool(cue_pattern(COMPARE_CUES).search(text))
+
+
+def asks_basis(text: str) -> bool:
+    """Does the question ask which documents a document is based on (根据什么文件, based on …)?"""
+    return bool(cue_pattern(BASIS_CUES).search(text))
 
 
 def asks_reason(text: str) -> bool:
     """Does the question ask why (为什么, 原因, why …)? A reason is a passage, not a value or a list."""
-    return bool(_cue_pattern(REASON_CUES).search(text))
+    return bool(cue_pattern(REASON_CUES).search(text))
 
 
 def mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

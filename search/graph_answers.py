@@ -747,6 +747,24 @@ IN_FORCE = re.compile(r"自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[�
                       r"有效期(?:为|延长)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*年|有效期(?:至|到|延长至)\s*\d{4}\s*年(?:\s*\d{1,2}\s*月"
                       r"(?:\s*\d{1,2}\s*日)?)?")
 # "哪次会议批准", "approved by which session": asked of the resolution that approved a yearly report.
+# a document's basis is stated in its opening: 根据/依据/按照/为贯彻落实《title》(and《title》…) up to the clause's end
+BASIS_STATED = re.compile(r"(?:根据|依据|按照|依照|贯彻落实|落实)([^。；;]{0,120})")
+TITLE_QUOTED = re.compile(r"《([^》]{4,80})》")
+BASIS_OPENING = 1500    # characters of a document's opening where its basis is stated
+
+
+def _basis_documents(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of the documents the opening of `text` says it is based on, in order, once each."""
+    out, seen = [], set()
+    for m in BASIS_STATED.finditer(text[:BASIS_OPENING]):
+        for t in TITLE_QUOTED.finditer(m.group(1)):
+            title = t.group(1)
+            if title not in seen:
+                seen.add(title)
+                out.append((m.start(1) + t.start(), m.start(1) + t.end(), title))
+    return out
+
+
 APPROVAL_ASKED = re.compile(r"批准|决议|审议通过|approv|adopt|resolution", re.I)
 SPEAKER = re.compile(r"(总理|副总理|主席|省长|市长|县长|州长|区长)\s*([\u4e00-\u9fff]{2,3}?)(?:同志)?\s*(?:所作|作的|代表|向|在)")
 # the name before the title: "听取了周恩来总理代表国务院所作的政府工作报告"
@@ -896,6 +914,14 @@ def document_metadata(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
             items.append(Item(label, "Value", f"{doc.uri}#in-force-{m.start()}",
                               (_text_evidence(ingested, m.start(), m.end()),), {"field": "in_force"}))
             parts.append(label)
+    if F.asks_basis(q.text) and ingested is not None:
+        # "根据《国务院办公厅关于…的指导意见》精神": the documents the opening says this one implements
+        basis = _basis_documents(ingested.document.text)
+        for start, end, title in basis:
+            items.insert(0, Item(f"《{title}》", "Document", f"{doc.uri}#basis-{start}",
+                                 (_text_evidence(ingested, start, end),), {"field": "basis"}))
+        if basis:
+            parts.append("依据" + "、".join(f"《{t}》" for _, _, t in basis))
     for name in a.get("addressees", []):
         items.append(Item(name, "Agency", f"{doc.uri}#to-{name}", cite("addressees"), {"role": "addressee"}))
     if a.get("addressees"):

@@ -862,6 +862,11 @@ def _best_share(k: Knowledge, kind: str | None, year: int | None, share) -> list
 MENTION_GLUE = {"the", "this", "that", "these", "its", "and"}
 RIGHT_OPENERS = {"on", "about", "concerning", "regarding", "for", "of"}
 RIGHT_GLUE = MENTION_GLUE | RIGHT_OPENERS | {"in", "to"}
+MENTION_WORDS = 8       # words of an English document mention before its kind word, at most
+# question and function words (a closed class) end a mention on its left
+MENTION_BREAKS = set("what which who whom whose when where why how is are was were be been do does did can could "
+                     "will would should shall may might must has have had not no any all each every list name show "
+                     "tell give find compare explain describe according under".split())
 
 
 def _english_mention(question: str, start: int, end: int) -> tuple[int, int]:
@@ -879,13 +884,21 @@ def _english_mention(question: str, start: int, end: int) -> tuple[int, int]:
 
     words = list(re.finditer(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", question))
     begin = start
-    for m in reversed([w for w in words if w.end() <= start]):
-        gap = question[m.end():begin]
+    # a noun phrase ends on the kind word: the words before it, up to a question or function word, are its
+    # modifiers ("Guangzhou's family doctor contracted service plan"), though some are no phrase of the
+    # glossary; a run of such words counts only when a known part or a name stands to their left
+    pending = start
+    for m in list(reversed([w for w in words if w.end() <= start]))[:MENTION_WORDS]:
+        gap = question[m.end():pending]
         if re.search(r"[^\s'’]", gap):
             break
-        if not (part(m) or m.group(0).lower() in MENTION_GLUE):
+        word = re.sub(r"['’]s$", "", m.group(0)).lower()
+        if part(m) or word in MENTION_GLUE:
+            begin = pending = m.start()
+        elif word in EN_STOP or word in MENTION_BREAKS or not word.isalpha():
             break
-        begin = m.start()
+        else:
+            pending = m.start()
     # no glue words at the edges
     while True:
         first = next((w for w in words if w.start() >= begin), None)
