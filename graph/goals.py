@@ -971,6 +971,8 @@ def _decide(before: str, clause: str, year: int | None, deadline: bool, ctx: Con
         stop = _CLAUSE_SPLIT.search(after, later.end())
         if not _INTENT.search(after[:later.start()] + (after[stop.end():] if stop else "")):
             return True, _cue("achieved-later", later)   # 粮食产量达到13908亿斤，创历史新高: appraised as reached
+    if year is not None and ctx.doc_year is not None and year > ctx.doc_year:
+        return False, "later-year"   # “十四五”期间，累计新增城镇就业5500万人, said in 2021: not reached yet
     past = _PAST.search(clause) or _PAST.search(before) or _RANKED.match(after[:12])
     if past:
         return True, _cue("past-cue", past)

@@ -98,3 +98,11 @@ def test_a_base_value_is_no_target_and_each_clause_keeps_its_own_plan_period():
     # a plan period named as the base of a change sets no year
     found = find_quantities("森林覆盖率达到24.1%，比“十三五”末提高1个百分点。", goals)
     assert {(q.year, q.is_fact) for q in found} == {(2025, False)}
+
+
+def test_a_figure_dated_after_the_document_is_never_a_fact():
+    found = find_quantities("“十四五”期间，累计新增城镇就业5500万人以上。", Context(2021, 2025))
+    assert [(q.year, q.is_fact, q.reason) for q in found] == [(2025, False, "later-year")]
+    # the same wording for a year gone by reports what was done
+    found = find_quantities("累计建成高标准农田10亿亩。", Context(2021, 2021))
+    assert [q.is_fact for q in found] == [True]
