@@ -247,6 +247,8 @@ def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = No
             continue      # "how many large projects did the report plan": a number, not the report's projects
         if manner and label in (MEMBERSHIP, COUNT):
             continue      # "how does the plan treat children from Hong Kong, Macao and Taiwan": a manner, not members
+        if label == SECTION and not (slots.sections or STRUCTURE_ASKED.search(masked) or NUMBERED_TERM.search(masked)):
+            continue      # "要在哪几个地方率先实现": a list asked, but not of the document's parts
         if slots.satisfies(label) and (label != COMPARE or asks_comparison(masked)):
             return label
     return SEMANTIC
@@ -256,6 +258,13 @@ def choose(masked: str, slots: Slots, embedder=None, cache_dir: Path | None = No
 # closed class. Such a question asks a number, so it is never answered by a list of the graph's entities.
 COUNT_ASKED = re.compile(r"(?<!哪)(?:多少|几)(?:个|项|家|座|条|所|处|批|类|种|名|人)|\bhow many\b", re.I)
 LISTS = (PROJECTS, GOALS)
+# The parts of a document (a closed class of nouns): a question about its outline names one of them, or a
+# section by its heading (the 〈章〉 slot).
+STRUCTURE_ASKED = re.compile(r"[章节篇]|部分|方面|板块|几块|标题|目录|结构|\b(?:chapters?|sections?|parts?|headings?|"
+                             r"outline|structure|subtopics?|divided)\b|内容", re.I)
+# A term the text spells out part by part ("六大水系", “两步设想”, 十大工程): its parts are listed where the text
+# names it, as a section lists its headings.
+NUMBERED_TERM = re.compile(r"[一二两三四五六七八九十]+(?:大|个|项|步|类|种|条)[\u4e00-\u9fff]")
 # "如何", "怎样", "how does" (not how many/much/long): asked of a manner, answered by what the text says
 MANNER_ASKED = re.compile(r"如何|怎么|怎样|\bhow\s+(?!many\b|much\b|long\b|far\b|often\b)", re.I)
 

@@ -682,6 +682,10 @@ def _bigrams(text: str) -> set[str]:
 # A title named in the question by its words and its kind: 县域经济意见, 2019年政府工作报告, 这份托育意见.
 MENTION_STOP = re.compile(r"[，。？！?,.;；：:、\s]|哪些|哪个|哪几|哪一|什么|多少|是否|有没有|谁|关于(?=.{0,2}$)")
 MIN_TITLE_SHARE = 0.6
+# words that join the parts of a document's name in a question (a closed class)
+MENTION_FUNCTION_WORDS = re.compile(r"关于|有关|那份|这份|那个|这个|的|之")
+# what follows a kind word used as a document's name: 规划里, 意见中, 方案提出, 办法规定 …
+DOCUMENT_REFERENCE = re.compile(r"里|中|内|提到|提出|规定|要求|明确|指出|说|写|对|所|的(?:规定|要求|内容)")
 
 
 def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[int, int]]]:
@@ -707,7 +711,11 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
             year = YEAR.search(mention)
             core = YEAR.sub("", mention).replace("年", "", 1 if year else 0)
             core = re.sub(r"这份|这个|这一|该|本|此|那份|^的", "", core)
-            docs = _best_titles(core, kind, k, int(year.group(1)) if year else None)
+            # a bare kind word names the corpus's one document of that kind only when it is used as a
+            # document's name (这份意见, 标准里规定), not as a common noun (补贴标准是怎样的, 有什么办法)
+            as_name = bool(core) or bool(year) or bool(re.search(r"(?:这份|这个|这一|该|本|此|那份)$", mention)) or \
+                bool(DOCUMENT_REFERENCE.match(question, m.end()))
+            docs = _best_titles(core, kind, k, int(year.group(1)) if year else None) if as_name else []
             if not docs and core:
                 docs = _by_place_and_words(core, kind, k)
             if not docs and core:
@@ -787,7 +795,9 @@ def of_kind(title: str, kind: str) -> bool:
 def _best_titles(core: str, kind: str | None, k: Knowledge, year: int | None = None,
                  require_core: bool = True) -> list[Item]:
     """Titles sharing most of the mention's character pairs (and its kind and year); several on a tie."""
-    grams = _bigrams(core)
+    # the mention's content words only: 关于, 的, 那份 join words and are no part of the name (江西省那份关于托育服务
+    # 的实施意见 → 江西省 托育服务 实施), and a pair across them is no pair of the title
+    grams = set().union(*(_bigrams(part) for part in MENTION_FUNCTION_WORDS.split(core)))
     if require_core and not grams and year is None:
         # "这份意见", "规划": the corpus's one document of that kind, if it has only one
         of = [d for d in k.documents if kind and of_kind(_titled(d, k), kind)]

@@ -87,3 +87,10 @@ def test_a_question_asking_how_is_never_answered_by_a_region_s_members():
 
     assert choose("How does 〈文件〉 treat children from 〈地〉, 〈地〉 and 〈地〉?", Slots(places=3, documents=1)) != MEMBERSHIP
     assert choose("〈地〉包括哪些州市？", Slots(places=1)) == MEMBERSHIP
+
+
+def test_a_list_of_places_is_not_asked_of_the_documents_outline():
+    from search.focus import SECTION, Slots, choose
+
+    assert choose("多种运输方式有机衔接，要在哪几个地方率先实现？", Slots()) != SECTION
+    assert choose("〈文件〉有哪几个部分？", Slots(documents=1)) == SECTION
