@@ -552,7 +552,7 @@ def find_quantities(sentence: str, ctx: Context, places: list[tuple[int, int]] |
             described = verb in ("占", "为", "是", "在", "约有", "共有") and not (
                 _FUTURE.search(sentence_norm[:cend]) or _PLANNED.search(sentence_norm[:cend]) or ctx.goal_section
                 or own_year or limit or set_figure or _plan_heading(ctx.section_path, ctx.doc_year)
-                or deadline or (q_year is not None and ctx.doc_year is not None and q_year > ctx.doc_year))
+                or deadline or (stated_year is not None and ctx.doc_year is not None and stated_year > ctx.doc_year))
             # (五年内…支出总数为…, 第一个五年计划期间…共有…个, said before its end: a figure for a year to come)
             # (比重在3%以内: a ceiling set; X的指标为N: a figure set; under 二、1956年的国家预算: the budget's)
             if not is_fact and described:

@@ -84,8 +84,9 @@ def test_a_figure_stated_with_is_or_has_for_a_period_still_to_run_is_a_target():
     assert [(q.target.value, q.year, q.is_fact) for q in found] == [(7.664e10, 1957, False)]
     found = find_quantities("第一个五年计划期间，限额以上的工业基本建设单位共有六百九十四个。", ctx)
     assert [(q.target.value, q.year, q.is_fact) for q in found] == [(694.0, 1957, False)]
-    # the same wording for the present describes it
+    # the same wording for the present describes it, even in a plan whose own period runs on
     assert not [q for q in find_quantities("私营工业只占百分之零点四。", Context(1955, 1955)) if not q.is_fact]
+    assert not [q for q in find_quantities("全市共有家庭医生团队3000个。", Context(2023, 2025)) if not q.is_fact]
 
 
 def test_a_base_value_is_no_target_and_each_clause_keeps_its_own_plan_period():
