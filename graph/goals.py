@@ -1279,14 +1279,17 @@ def _item_metric(items: list[str], k: int, enumerated: bool = False) -> str:
     return item
 
 
+# A measure counted in years (平均受教育年限提高到11.3年), before its value in the clause.
+_IN_YEARS = re.compile(r"(?:年限|寿命)[^,，;；。]{0,10}$")
 _EXTENDED = re.compile(r"(?:延长|延期|缩短)(?:期限)?(?:至|到)?$")
 _PRICE = re.compile(r"每(?:斤|公斤|千克|吨|度|千瓦时|升|立方米)|价|钱")
 
 
 def _is_quantity(sentence: str, m: re.Match) -> bool:
     num, unit = m.group("num"), value_unit(m)
-    if unit == "年" and not _EXTENDED.search(sentence, max(0, m.start() - 4), m.start()):
-        return False  # durations, unless a term is extended (再延长30年)
+    if unit == "年" and not _EXTENDED.search(sentence, max(0, m.start() - 4), m.start()) \
+            and not _IN_YEARS.search(sentence, max(0, m.start() - 16), m.start()):
+        return False  # durations, unless a term is extended (再延长30年) or the measure is in years (受教育年限)
     if unit == "度" and not m.group("mag"):
         return False  # 3，120亿度 of electricity, not an angle or a degree of anything
     if unit in ("分", "毛", "角") and not _PRICE.search(sentence, max(0, m.start() - 12), m.end() + 8):

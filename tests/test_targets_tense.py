@@ -107,3 +107,11 @@ def test_a_figure_dated_after_the_document_is_never_a_fact():
     # the same wording for a year gone by reports what was done
     found = find_quantities("累计建成高标准农田10亿亩。", Context(2021, 2021))
     assert [q.is_fact for q in found] == [True]
+
+
+def test_a_measure_counted_in_years_keeps_its_value_in_years():
+    goals = Context(2021, 2025, section_path=("二、发展目标",), goal_section=True)
+    found = find_quantities("劳动年龄人口平均受教育年限由10.8年提高到11.3年。", goals)
+    assert [(q.target.metric, q.target.value, q.target.unit, q.is_fact) for q in found] == [
+        ("劳动年龄人口平均受教育年限", 11.3, "年", False)]
+    assert not find_quantities("用5年时间基本完成改造。", goals)   # a duration is no value
