@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -423,12 +424,25 @@ def target_value(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
         when = f"{year}年" if year else ""
         return Answer(q.text, F.TARGET_VALUE, False,
                       f"语料中没有找到{when}{'、'.join(q.terms) or '该指标'}的目标值。")
+    # "赤字率从去年的2.1%提高到2.3%": the target is the level it is raised to; the baseline stays in the citation
+    chosen = [replace(t, label=without_baseline(t.label)) for t in chosen]
     parts = [t.label for t in chosen]
     if by_document:
         when = "、".join(f"《{k.title(d)}》" for d in sorted(docs)) + "提出:"
     else:
         when = f"到{year}年," if year else ""
     return Answer(q.text, F.TARGET_VALUE, True, when + ";".join(parts) + "。", tuple(chosen))
+
+
+# "从/由 X 提高到 Y": X is the baseline the target starts from (a closed class of change verbs)
+BASELINE = re.compile(r"(?:从|由)(?:去年|上年|上一年|目前|现在|现行|原来|20\d\d年|19\d\d年)?的?[^，,。；;到至]{0,16}?"
+                      r"(?=(?:提高|增加|增长|上升|扩大|提升|降低|下降|减少|缩小|调整|压减|降)(?:到|至))")
+
+
+def without_baseline(label: str) -> str:
+    """A target's words without the baseline it starts from (赤字率从去年的2.1%提高到2.3% → 赤字率提高到2.3%)."""
+    trimmed = BASELINE.sub("", label, count=1)
+    return trimmed if re.search(r"\d|[一二三四五六七八九十百千万亿]", trimmed) else label
 
 
 CHANGE_ASKED_EN = re.compile(r"\b(?:grow|growth|increase|rise|decrease|reduce|reduction|cut|by how much)\b", re.I)
