@@ -115,3 +115,13 @@ def test_a_measure_counted_in_years_keeps_its_value_in_years():
     assert [(q.target.metric, q.target.value, q.target.unit, q.is_fact) for q in found] == [
         ("劳动年龄人口平均受教育年限", 11.3, "年", False)]
     assert not find_quantities("用5年时间基本完成改造。", goals)   # a duration is no value
+
+
+def test_a_figure_counted_up_to_a_date_is_a_fact_not_a_deadline():
+    plan = Context(2023, 2025)
+    assert _decisions("截至2023年6月，全市家庭医生签约服务覆盖率达到40%。", plan) == {40.0: True}
+    assert _decisions("截至今年6月，全市签约人数达到500万人。", plan) == {5e6: True}
+    assert _decisions("今年以来，全市新增签约人数50万人。", plan) == {5e5: True}
+    # a date still to come, or a cue of intent, is a target
+    assert _decisions("截至2025年，签约率达到60%。", plan) == {60.0: False}
+    assert _decisions("今年要新增签约人数50万人。", plan) == {5e5: False}
