@@ -125,3 +125,11 @@ def test_a_figure_counted_up_to_a_date_is_a_fact_not_a_deadline():
     # a date still to come, or a cue of intent, is a target
     assert _decisions("截至2025年，签约率达到60%。", plan) == {60.0: False}
     assert _decisions("今年要新增签约人数50万人。", plan) == {5e5: False}
+
+
+def test_last_year_written_as_a_year_of_account_is_a_year_gone_by():
+    found = find_quantities("上年度全市门诊特定病种待遇享受人数达20万人次。", Context(2023, 2025))
+    assert [(q.target.metric, q.year, q.is_fact) for q in found] == [("门诊特定病种待遇享受人数", 2022, True)]
+    # as the base of a change it names no year and stays out of the metric
+    found = find_quantities("全市签约人数比上年度增加50万人。", Context(2023, 2025))
+    assert [q.target.metric for q in found] == ["签约人数增加"]
