@@ -178,7 +178,8 @@ def _execute(focus: str, q: Question, corpus: "Corpus", k: Knowledge) -> Answer:
         # "哪些年份的报告是李克强总理作的": the documents (by year) whose text says it
         return T.cross_document(q, corpus, k)
     if focus in LIST_ANSWERABLE:
-        spelled = T.announced_list(q, k)
+        # "“两步设想”是哪两步": the steps the text numbers (第一步…第二步…), whatever the handler
+        spelled = T.announced_list(q, k) or T.ordinal_steps(q, k)
         if spelled is not None:
             return spelled
     if focus in AGENCY_ANSWERABLE | {F.STATEMENTS, F.SEMANTIC}:

@@ -26,7 +26,7 @@ def section_lookup(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     outline = structure(q, ws, k)
     if outline is not None:
         return outline
-    enumerated = _enumeration(q, k) or _ordinal_steps(q, k)
+    enumerated = _enumeration(q, k) or ordinal_steps(q, k)
     if enumerated is not None:
         return enumerated
     if q.projects:
@@ -211,7 +211,7 @@ STEPS_ASKED = re.compile(r"[两二三四五六几]\s*(?:步|个阶段|阶段)|�
 ORDINAL_STEP = re.compile(r"第[一二三四五六]\s*(步|阶段)")
 
 
-def _ordinal_steps(q: Question, k: Knowledge) -> Answer | None:
+def ordinal_steps(q: Question, k: Knowledge) -> Answer | None:
     """"两步设想分别是什么", "分哪两步走": the clauses the text opens with 第一步 … 第二步 (or 第一阶段 …), in the
     documents the question names, each cited."""
     if not STEPS_ASKED.search(q.text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from search.question import Question
-from search.text_answers import _ordinal_steps
+from search.text_answers import ordinal_steps
 from sentence_fixtures import laid_out
 
 TEXTS = ["我国国民经济的发展，可以按两步来设想：第一步，用十年时间建成比较完整的工业体系；第二步，在本世纪内全面实现现代化。",
@@ -18,7 +18,7 @@ def knowledge():
 def test_the_steps_in_order_each_cited():
     q = Question("报告提出的国民经济发展两步设想分别是什么？")
     q.terms = ["国民经济", "设想"]
-    a = _ordinal_steps(q, knowledge())
+    a = ordinal_steps(q, knowledge())
     assert a.found and [i.label[:3] for i in a.items] == ["第一步", "第二步"]
     assert a.items[1].citations[0].text.startswith("第二步，在本世纪内")
 
@@ -26,7 +26,7 @@ def test_the_steps_in_order_each_cited():
 def test_no_steps_asked_no_steps_answer():
     q = Question("国民经济怎么发展？")
     q.terms = ["国民经济"]
-    assert _ordinal_steps(q, knowledge()) is None
+    assert ordinal_steps(q, knowledge()) is None
 
 
 SPELLED = ["国务院决定对基本建设坚决实行“三保三压”的方针，即保计划内建设，压计划外建设；", "保生产性建设，压非生产性建设；",
