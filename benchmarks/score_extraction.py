@@ -48,11 +48,15 @@ def norm(text: str) -> str:
 _MAG = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 
+TRADITIONAL_NUMERALS = str.maketrans("點兩萬億", "点两万亿")
+
+
 def number_values(value: str, unit: str | None = None) -> set[float]:
     """Every reading of a printed value: 1080万 → {1.08e7, 1080}; 一千 → {1000}; 60% → {60}."""
     import cn2an
 
-    text = norm(value)
+    # a report printed in traditional characters writes its numbers so too (四點五, 兩萬, 一億)
+    text = norm(value).translate(TRADITIONAL_NUMERALS)
     text = re.sub(r"(左右|以上|以下|以内|多|上下|约|近|超过|不低于|不少于|不超过)", "", text)
     text = text.replace("%", "").replace("％", "")
     text = re.sub(r"^(?:百分之|千分之)", "", text)   # 百分之十二点三: the gold gives values as printed
