@@ -186,9 +186,11 @@ def _trimmed_start(name: str) -> int:
     if not head or not name.endswith(head):
         return 0
     pos, cut, room = 0, 0, len(name) - len(head)
-    for tok in _tokens(name[:room]):
+    for tok in _tokens(name):   # (the name's own words, which its features read again: one cut, cached)
         pos += len(tok)
-        if _pos(tok) in _TRIM_POS and room - pos >= 2:
+        if pos > room - 2:
+            break
+        if _pos(tok) in _TRIM_POS:
             cut = pos
     return cut
 
@@ -443,11 +445,24 @@ def word_features(name: str) -> list[str]:
     head = head_of(bare)
     modifier = rules._strip_generic(bare[: -len(head)]) if head and bare.endswith(head) else ""
     if modifier:
-        mt = _tokens(modifier)
+        mt = _modifier_tokens(toks, bare, modifier)
         out += ["pM=" + _pos(mt[-1]), "mtok=" + ("1" if len(mt) == 1 else "2" if len(mt) == 2 else "3+")]
         freq = lex.get(modifier, (None,))[0]
         out.append("mfreq=" + ("multi" if freq is None else "hi" if freq >= 1000 else "mid" if freq >= 50 else "lo"))
     return out
+
+
+def _modifier_tokens(toks: tuple[str, ...], bare: str, modifier: str) -> tuple[str, ...]:
+    """The words of the modifier: the name's own words before the head and after the generic words when they
+    fall on word boundaries (no second cut), else the modifier cut alone."""
+    start = bare.find(modifier)
+    end = start + len(modifier)
+    pos, out = 0, []
+    for tok in toks:
+        a, pos = pos, pos + len(tok)
+        if a >= start and pos <= end:
+            out.append(tok)
+    return tuple(out) if "".join(out) == modifier else _tokens(modifier)
 
 
 def _pos(word: str) -> str:
