@@ -141,11 +141,6 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
                 end = m.end() + at + len(h)
                 add(m.start(), end, text[m.start():end], "src=quote+head")
                 break
-    for (a, b, name), tags in list(raw.items()):
-        if name == text[a:b] and not tags & _NOT_TRIMMED:
-            cut = _trimmed_start(name)
-            if cut:
-                add(a + cut, b, name[cut:], "src=trim")
     for m in _CITED.finditer(text):
         add(m.start(1), m.end(1), m.group(1), "src=cited")
     for a, b, name, tags in _list_items(text):
@@ -172,27 +167,6 @@ def candidates(text: str, places: Sequence[tuple[int, int]] | None, accepted: di
             continue
         out.append(Candidate(a, b, name, tuple(sorted(found | set(word_features(name))))))
     return out
-
-
-_NOT_TRIMMED = frozenset({"src=rule", "src=quote", "src=quote+head", "src=cited"})
-_TRIM_POS = frozenset({"v", "vn", "p", "uj", "d"})   # (a verb, a preposition, 的, an adverb: what opens a clause)
-
-
-def _trimmed_start(name: str) -> int:
-    """Where a head's chunk that runs over a clause's subject and verb would start as a name: after the last
-    verb, preposition, adverb or 的 before its head that leaves a modifier of two characters or more
-    (中央财政安排|就业专项资金, 意义重大的|康藏公路); 0 when there is no such word."""
-    head = head_of(name)
-    if not head or not name.endswith(head):
-        return 0
-    pos, cut, room = 0, 0, len(name) - len(head)
-    for tok in _tokens(name):   # (the name's own words, which its features read again: one cut, cached)
-        pos += len(tok)
-        if pos > room - 2:
-            break
-        if _pos(tok) in _TRIM_POS:
-            cut = pos
-    return cut
 
 
 _PERIOD_LABEL = re.compile(r"十?[一二三四五六七八九]?五")
@@ -445,24 +419,11 @@ def word_features(name: str) -> list[str]:
     head = head_of(bare)
     modifier = rules._strip_generic(bare[: -len(head)]) if head and bare.endswith(head) else ""
     if modifier:
-        mt = _modifier_tokens(toks, bare, modifier)
+        mt = _tokens(modifier)
         out += ["pM=" + _pos(mt[-1]), "mtok=" + ("1" if len(mt) == 1 else "2" if len(mt) == 2 else "3+")]
         freq = lex.get(modifier, (None,))[0]
         out.append("mfreq=" + ("multi" if freq is None else "hi" if freq >= 1000 else "mid" if freq >= 50 else "lo"))
     return out
-
-
-def _modifier_tokens(toks: tuple[str, ...], bare: str, modifier: str) -> tuple[str, ...]:
-    """The words of the modifier: the name's own words before the head and after the generic words when they
-    fall on word boundaries (no second cut), else the modifier cut alone."""
-    start = bare.find(modifier)
-    end = start + len(modifier)
-    pos, out = 0, []
-    for tok in toks:
-        a, pos = pos, pos + len(tok)
-        if a >= start and pos <= end:
-            out.append(tok)
-    return tuple(out) if "".join(out) == modifier else _tokens(modifier)
 
 
 def _pos(word: str) -> str:
