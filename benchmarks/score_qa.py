@@ -34,6 +34,19 @@ def load_scorer(path: Path = SCORER):
     return module
 
 
+def scored_workspace(workspace: str, corpus: str, embedder: str):
+    """(workspace opened read-only, the maintainers' scorer reading citations from the text it decoded)."""
+    sys.path.insert(0, str(REPO))
+    from ui.settings import Settings
+    from ui.workspace import Workspace
+
+    scorer = load_scorer()
+    ws = Workspace(Settings(workspace=Path(workspace), corpus=Path(corpus), embedder=embedder), read_only=True)
+    texts = {doc.document.source: doc.document.text for doc in ws.documents.all()}
+    scorer.source_text = lambda corpus, name, cache: texts.get(name) or texts.get(Path(name or "").name)
+    return ws, scorer
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="+")
@@ -45,15 +58,7 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
-    sys.path.insert(0, str(REPO))
-    from ui.settings import Settings
-    from ui.workspace import Workspace
-
-    scorer = load_scorer()
-    ws = Workspace(Settings(workspace=Path(args.workspace), corpus=Path(args.corpus), embedder=args.embedder),
-                   read_only=True)
-    texts = {doc.document.source: doc.document.text for doc in ws.documents.all()}
-    scorer.source_text = lambda corpus, name, cache: texts.get(name) or texts.get(Path(name or "").name)
+    ws, scorer = scored_workspace(args.workspace, args.corpus, args.embedder)
 
     wanted = set(args.only.split(",")) if args.only else None
     rows, saved, took = [], [], []
