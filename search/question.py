@@ -456,7 +456,7 @@ def documents_of_session(key: str, k: Knowledge) -> list[Item]:
     """The documents of a session: the yearly report delivered to it (found by the resolution's year when
     only the resolution names the session), else whatever names it."""
     named = [d for d in k.documents if k.doc_sessions.get(d.attrs.get("doc_id")) == key]
-    in_series = {d for ids in k.series_docs.values() for d in ids}
+    in_series = series_members(k)
     years = {k.doc_years.get(d.attrs.get("doc_id")) for d in named} - {None}
     # a report whose own opening names another session is not of this one, whatever year was inferred
     reports = [d for d in k.documents if d.attrs.get("doc_id") in in_series and (d in named or (
@@ -682,6 +682,8 @@ def _bigrams(text: str) -> set[str]:
 # A title named in the question by its words and its kind: 县域经济意见, 2019年政府工作报告, 这份托育意见.
 MENTION_STOP = re.compile(r"[，。？！?,.;；：:、\s]|哪些|哪个|哪几|哪一|什么|多少|是否|有没有|谁|关于(?=.{0,2}$)")
 MIN_TITLE_SHARE = 0.6
+# words pointing at a document (这份意见, 该规划), a closed class
+DEMONSTRATIVE = "这份|这个|这一|该|本|此|那份"
 # words that join the parts of a document's name in a question (a closed class)
 MENTION_FUNCTION_WORDS = re.compile(r"关于|有关|那份|这份|那个|这个|的|之")
 # what follows a kind word used as a document's name: 规划里, 意见中, 方案提出, 办法规定 …
@@ -710,10 +712,10 @@ def link_documents(question: str, k: Knowledge) -> tuple[list[Item], list[tuple[
             mention = question[begin:m.start()]
             year = YEAR.search(mention)
             core = YEAR.sub("", mention).replace("年", "", 1 if year else 0)
-            core = re.sub(r"这份|这个|这一|该|本|此|那份|^的", "", core)
+            core = re.sub(rf"{DEMONSTRATIVE}|^的", "", core)
             # a bare kind word names the corpus's one document of that kind only when it is used as a
             # document's name (这份意见, 标准里规定), not as a common noun (补贴标准是怎样的, 有什么办法)
-            as_name = bool(core) or bool(year) or bool(re.search(r"(?:这份|这个|这一|该|本|此|那份)$", mention)) or \
+            as_name = bool(core) or bool(year) or bool(re.search(rf"(?:{DEMONSTRATIVE})$", mention)) or \
                 bool(DOCUMENT_REFERENCE.match(question, m.end()))
             docs = _best_titles(core, kind, k, int(year.group(1)) if year else None) if as_name else []
             if not docs and core:
@@ -1083,11 +1085,16 @@ def _run_on(q: Question) -> list[str]:
     return ["".join(chars)] if len(chars) >= 2 else []
 
 
+def series_members(k: Knowledge) -> set[str]:
+    """The ids of the documents that belong to a yearly series (the government work reports)."""
+    return {d for ids in k.series_docs.values() for d in ids}
+
+
 def document_named_years(q: Question, k: Knowledge) -> set[int]:
     """The years of the question that name a document rather than what is asked of it: a yearly report's
     year ("2016年的报告"), or a year written inside the mention of a document ("2026年幼儿园招生工作方案").
     A plan issued in 2025 asked for "2025年的指标" is asked for that year's targets."""
-    in_series = {d for ids in k.series_docs.values() for d in ids}
+    in_series = series_members(k)
     named = {k.doc_years.get(d) for d in q.document_ids() if d in in_series} - {None}
     for start, end, token in q.spans:
         if token == SLOT_DOCUMENT:

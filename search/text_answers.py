@@ -11,8 +11,8 @@ from graph.records import Evidence, Item
 from graph.numerals import simplified
 from search import focus as F
 from search.knowledge import Knowledge
-from search.question import (MAX_LABEL, Question, corpus_key, dedupe, documents_about, entity_names, term_in,
-                             topic_units, variants)
+from search.question import (MAX_LABEL, Question, corpus_key, dedupe, documents_about, entity_names,
+                             series_members, term_in, topic_units, variants)
 from search.records import Answer
 from search.sentences import Sentence, clause_around, clauses, folded
 from search.values import year_context
@@ -325,7 +325,7 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
     docs = set(q.document_ids())
     # a year asked of a plan (多少个县到2025年…) is the count's year: a sentence stating another year's count
     # ("到2030年…15个") is no answer. A report's year names the report, not its counts.
-    in_series = {d for ids in k.series_docs.values() for d in ids}
+    in_series = series_members(k)
     years = {str(y) for y in q.years} if q.years and not (docs & in_series) else set()
     # a number from another document is no answer about the one the question names
     for s in (s for s in k.sentences if id(s) in holding and (not docs or s.doc_id in docs)):
@@ -357,7 +357,6 @@ def count(q: Question, ws: "Corpus", k: Knowledge) -> Answer:
 
 # "…的项目有多少个", "企业一共有几家": the noun the question counts, just before its question word
 COUNTED_HEAD = re.compile(r"([\u4e00-\u9fff]{2})(?<![共有了计列是为])(?:一共|总共|共)?(?:有|是|为)?(?:多少|几)")
-YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 TABLE_ROW = re.compile(r"^\s*(\d{1,4})\s*(?:\t| \| )", re.M)
 
 

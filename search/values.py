@@ -17,7 +17,8 @@ from graph.goals import section_context, sentence_tense
 from graph.numerals import arabic_years
 from graph.records import Item
 from search.knowledge import Knowledge
-from search.question import MAX_LABEL, Question, document_named_years, entity_names, metadata_words, term_in, variants
+from search.question import (MAX_LABEL, Question, document_named_years, entity_names, metadata_words,
+                             series_members, term_in, variants)
 from search.sentences import Sentence, clauses
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def value_clauses(q: Question, corpus: "Corpus", k: Knowledge, groups: list[tupl
             pool[id(after)] = after
             previous[id(after)] = s
     # years the question asks that are not the year of the document it names (a report's year is its own)
-    in_series = {d for ids in k.series_docs.values() for d in ids}
+    in_series = series_members(k)
     named_years = document_named_years(q, k) | {k.doc_years.get(d) for d in (scope or ()) if d in in_series}
     free_years = [y for y in set(q.years) if scope is not None and y not in named_years]
     scored = []
